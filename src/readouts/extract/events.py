@@ -1,8 +1,324 @@
-"""Engagements: type, date, location, format and participants. OWNER: lead."""
+"""Engagements: type, date, location, format and participants, read sentence by sentence.
+
+A sentence reports an engagement when its predicate is one of data/events.json's wordings and it
+names at least one official outside clauses that only refer to other engagements in passing.
+Sentences about the same people are merged into one event; "met with A and B, respectively" makes
+one event per counterpart. Surname-only mentions ("Special Representative Kim") are resolved to the
+full names printed earlier in the document.
+"""
 from __future__ import annotations
 
-from ..types import CleanDocument, Event
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+
+from .. import gazetteer, kb
+from ..types import CleanDocument, Event, Location, Participant, parse_iso
+from .dates import DateMention, find_dates, infer_year
+from .people import PersonMention, find_people
+from .topics import detect_topics
+
+_GOVERNMENT_TITLE = re.compile(r"Minist|Secretary|Representative|Director[- ]General|Ambassador|[Ee]nvoy|Bureau|"
+                               r"Foreign|President|Chancellor|Commissioner", re.I)
+_CALL_TYPES = {"phone_call", "video_call"}
+
+
+@dataclass(frozen=True)
+class EventPatterns:
+    types: tuple[tuple[str, re.Pattern], ...]
+    predicate_blockers: re.Pattern
+    planned: re.Pattern
+    not_held: re.Pattern
+    background: re.Pattern
+    gathering: re.Pattern
+    same_day: re.Pattern
+
+
+def _union(patterns: list[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+@cache
+def patterns() -> EventPatterns:
+    data = json.loads(resources.files("readouts.data").joinpath("events.json").read_text("utf-8"))
+    return EventPatterns(
+        types=tuple((name, _union(pats)) for name, pats in data["types"]),
+        predicate_blockers=_union(data["predicate_blockers"]),
+        planned=_union(data["planned"]),
+        not_held=_union(data["not_held"]),
+        background=_union(data["background"]),
+        gathering=_union(data["gathering"]),
+        same_day=_union(data["same_day"]),
+    )
+
+
+@dataclass
+class Candidate:
+    """An engagement read from one sentence, before merging."""
+
+    type: str
+    people: list[PersonMention]
+    sentence_index: int
+    sentence: str
+    dates: list[DateMention]
+    location: Location | None
+    bodies: list[Participant] = field(default_factory=list)
+
+
+def engagement_type(sentence: str) -> str | None:
+    """The event type of the sentence's predicate, or None if it reports no engagement."""
+    p = patterns()
+    if p.not_held.search(sentence):
+        return None
+    text = p.predicate_blockers.sub(" ", sentence)
+    for name, pattern in p.types:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def background_spans(sentence: str) -> list[tuple[int, int]]:
+    """Clauses that refer to other engagements in passing: to the next comma when the clause
+    opens the sentence, else to the sentence end."""
+    spans = []
+    for m in patterns().background.finditer(sentence):
+        if m.start() < 12:
+            comma = sentence.find(",", m.end())
+            spans.append((m.start(), comma if comma > 0 else len(sentence)))
+        else:
+            spans.append((m.start(), len(sentence)))
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def home_country(doc: CleanDocument) -> str | None:
+    """The government a page speaks for, from its publisher ('Ministry of Foreign Affairs of Japan')."""
+    if not doc.publisher:
+        return None
+    found = gazetteer.find_countries(doc.publisher)
+    return found[0].code if found else kb.office_country(doc.publisher)
+
+
+_PLACE_PREPOSITIONS = {"in", "at", "to", "visited", "visiting", "visit", "from"}
+
+
+def _location(sentence: str, spans: list[tuple[int, int]]) -> Location | None:
+    for place in gazetteer.find_places(sentence):
+        if _inside(place.start, spans):
+            continue
+        before = sentence[:place.start].split()
+        if before and before[-1].lower().strip(",") in _PLACE_PREPOSITIONS | {"the"}:
+            return Location(city=place.surface, country=place.country)
+    m = re.search(r"\b(?:visit(?:ed|ing|s)?|(?:a\s+)?(?:visit|trip)\s+to|in)\s+(?:the\s+)?([A-Z][\w.’' -]+)", sentence)
+    if m and not _inside(m.start(), spans):
+        found = gazetteer.find_countries(m.group(1))
+        if found and found[0].start == 0:
+            return Location(city=None, country=found[0].code)
+    return None
+
+
+def _people_outside(people: list[PersonMention], spans: list[tuple[int, int]]) -> list[PersonMention]:
+    return [p for p in people if not _inside(p.start, spans)]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The date relative dates are read against, and whether it is itself a guess."""
+
+    day: date | None
+    inferred: bool
+
+
+def _candidates_from(index: int, sentence: str, home: str | None, ref: Reference) -> list[Candidate]:
+    kind = engagement_type(sentence)
+    if kind is None:
+        return []
+    spans = background_spans(sentence)
+    people = _people_outside(find_people(sentence, home), spans)
+    if not people:
+        return []
+    dates = [d for d in find_dates(sentence, ref.day, ref.inferred) if not _inside(d.start, spans)]
+    location = None if kind in _CALL_TYPES else _location(sentence, spans)
+    if "respectively" in sentence and kind == "meeting" and len(people) >= 3:
+        verb = re.search(r"\bmet\b|\bmeets?\b|\bheld\b|\bhad\b", sentence)
+        if verb:
+            hosts = [p for p in people if p.start < verb.start()]
+            guests = [p for p in people if p.start > verb.start()]
+            if hosts and len(guests) >= 2:
+                return [Candidate(kind, hosts + [g], index, sentence, dates, location) for g in guests]
+    return [Candidate(kind, people, index, sentence, dates, location)]
+
+
+def person_key(name: str) -> str:
+    """Order-, case- and hyphen-insensitive key of a personal name."""
+    return " ".join(sorted(re.sub(r"[-‐’']", "", name).casefold().split()))
+
+
+class Roster:
+    """The officials of one document, so that "Special Representative Kim" is Kim Gunn."""
+
+    def __init__(self, mentions: list[PersonMention]) -> None:
+        self.full: list[PersonMention] = []
+        for m in mentions:
+            if m.name and not m.surname_only:
+                self._merge_full(m)
+
+    def _merge_full(self, mention: PersonMention) -> None:
+        key = person_key(mention.name)
+        for known in self.full:
+            if person_key(known.name) == key:
+                known.title = known.title or mention.title
+                known.organization = known.organization or mention.organization
+                known.country = known.country or mention.country
+                return
+        self.full.append(PersonMention(mention.name, mention.title, mention.organization, mention.country,
+                                       mention.start, mention.end))
+
+    def resolve(self, mention: PersonMention) -> PersonMention:
+        """The document's full-name official this mention refers to, or the mention itself."""
+        if mention.surname_only:
+            token = mention.name.casefold()
+            matches = [p for p in self.full if token in p.name.casefold().replace("-", " ").split()]
+            if len(matches) > 1 and mention.title:
+                head = mention.title.split()[-1]
+                matches = [p for p in matches if p.title and head in p.title] or matches
+            if len(matches) == 1:
+                return matches[0]
+            return mention
+        key = person_key(mention.name)
+        return next((p for p in self.full if person_key(p.name) == key), mention)
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more candidate sentences."""
+
+    type: str
+    people: dict[str, PersonMention]
+    candidates: list[Candidate]
+
+    @property
+    def first_index(self) -> int:
+        return self.candidates[0].sentence_index
+
+
+_TYPE_STRENGTH = {"visit": 0, "statement": 0}
+
+
+def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
+    people = {}
+    for mention in cand.people:
+        resolved = roster.resolve(mention)
+        people.setdefault(person_key(resolved.name), resolved)
+    keys = set(people)
+    target = None
+    if len(keys) == 1:
+        target = next((d for d in reversed(drafts) if keys <= set(d.people)), None)
+        if target is None and drafts and cand.type == "meeting":
+            return  # a lone name in a meeting sentence after the event is a reference, not an event
+    else:
+        target = next((d for d in reversed(drafts) if keys == set(d.people)), None)
+        if target is None:
+            target = next((d for d in reversed(drafts) if set(d.people) < keys and d.type == "visit"), None)
+    if target is None:
+        drafts.append(Draft(cand.type, people, [cand]))
+        return
+    target.candidates.append(cand)
+    for key, person in people.items():
+        target.people.setdefault(key, person)
+    if _TYPE_STRENGTH.get(target.type, 1) < _TYPE_STRENGTH.get(cand.type, 1):
+        target.type = cand.type
+
+
+def _add_gathered(drafts: list[Draft], sentence: str, home: str | None, roster: Roster) -> None:
+    """'The event brought together X, Y and Z': more participants of the last event."""
+    if not drafts:
+        return
+    for mention in find_people(sentence, home):
+        resolved = roster.resolve(mention)
+        drafts[-1].people.setdefault(person_key(resolved.name), resolved)
+
+
+def _event_date(draft: Draft, title_dates: list[DateMention], previous: Event | None,
+                ref: Reference) -> tuple[str | None, bool]:
+    mentions = [d for c in draft.candidates for d in c.dates] + title_dates
+    same_day = any(patterns().same_day.search(c.sentence) for c in draft.candidates)
+    if same_day and previous is not None and not any(d.value for d in mentions):
+        return previous.date, previous.date_inferred
+    for mention in mentions:
+        if mention.value:
+            return mention.value, mention.inferred
+    for mention in mentions:
+        if getattr(mention, "month", None) and getattr(mention, "day", None):
+            years = kb.candidate_years([(p.name, p.title) for p in draft.people.values()])
+            year = infer_year(mention.month, mention.day, getattr(mention, "weekday", None), years) if years else None
+            if year:
+                return f"{year:04d}-{mention.month:02d}-{mention.day:02d}", True
+    if same_day and previous is not None:
+        return previous.date, previous.date_inferred
+    if ref.day and not mentions:
+        return ref.day.isoformat(), True
+    return None, False
+
+
+def _fill_country(person: PersonMention, home: str | None) -> str | None:
+    if person.country:
+        return person.country
+    if person.title and person.title.lower().startswith("former"):
+        return None
+    official = kb.official_country(person.name) if person.name else None
+    if official:
+        return official
+    if person.title and _GOVERNMENT_TITLE.search(person.title):
+        return home
+    return None
+
+
+def _format(kind: str, participants: list[Participant]) -> str:
+    parties = {p.country or "non-government" for p in participants}
+    if kind == "conference" or len(parties) > 3:
+        return "multilateral"
+    return "trilateral" if len(parties) == 3 else "bilateral"
 
 
 def extract_events(doc: CleanDocument, sentences: list[str]) -> list[Event]:
-    return []
+    home = home_country(doc)
+    ref = Reference(parse_iso(doc.reference_date), doc.reference_inferred)
+    mentions = [m for s in sentences for m in find_people(s, home)]
+    roster = Roster(mentions)
+    drafts: list[Draft] = []
+    gathering = patterns().gathering
+    for index, sentence in enumerate(sentences):
+        candidates = _candidates_from(index, sentence, home, ref)
+        if candidates:
+            for cand in candidates:
+                _merge(drafts, cand, roster)
+        elif gathering.search(sentence):
+            _add_gathered(drafts, sentence, home, roster)
+    title_dates = find_dates(doc.title, ref.day, ref.inferred) if doc.title else []
+    events: list[Event] = []
+    for n, draft in enumerate(drafts):
+        previous = events[-1] if events else None
+        day, inferred = _event_date(draft, title_dates, previous, ref)
+        location = next((c.location for c in draft.candidates if c.location), None)
+        if location is None and previous is not None and previous.date == day and draft.type not in _CALL_TYPES:
+            location = previous.location
+        participants = [Participant(name=p.name, title=p.title, organization=p.organization,
+                                    country=_fill_country(p, home)) for p in draft.people.values()]
+        end = drafts[n + 1].first_index if n + 1 < len(drafts) else len(sentences)
+        start = 0 if n == 0 else draft.first_index
+        segment = " ".join(sentences[start:max(end, draft.first_index + 1)])
+        if n == 0 and doc.title:
+            segment = f"{doc.title} {segment}"
+        events.append(Event(
+            type=draft.type, date=day, date_inferred=inferred, location=location,
+            format=_format(draft.type, participants), participants=participants,
+            topics=[hit.topic for hit in detect_topics(segment)],
+            evidence=[c.sentence for c in draft.candidates]))
+    return events

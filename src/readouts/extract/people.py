@@ -1,0 +1,266 @@
+"""Officials mentioned in a sentence: name, title, organization and the government they represent.
+
+The grammar of this genre's person mentions, driven by data/titles.json:
+  TITLE NAME            "Special Representative for Korean Peninsula Peace and Security Affairs Kim Gunn"
+  NAME, TITLE,          "Lee Jun-il, Director-General for Korean Peninsula Policy, visited ..."
+  HONORIFIC NAME, TITLE "Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan"
+  ADJ counterpart NAME  "her Chinese counterpart Wang Yi"
+A title's complement ("for ...", "of ...") runs over title vocabulary; "at the X" is the organization.
+Countries named after "for"/"to" are a portfolio or a posting ("Ambassador to the ROK"), not the
+government the person represents.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .. import gazetteer, kb
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d[\w\-]*|[^\s\w]")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class PersonMention:
+    name: str | None
+    title: str | None
+    organization: str | None
+    country: str | None
+    start: int  # span in the sentence, for clause filtering
+    end: int
+
+    @property
+    def surname_only(self) -> bool:
+        return bool(self.name) and len(self.name.split()) == 1
+
+
+@dataclass(frozen=True)
+class TitleGrammar:
+    heads: tuple[tuple[str, ...], ...]  # token sequences, longest first
+    modifiers: frozenset[str]
+    vocabulary: frozenset[str]  # casefolded
+    connectors: frozenset[str]
+    excluded_heads: frozenset[str]
+    name_stopwords: frozenset[str]
+    honorifics: tuple[tuple[str, ...], ...]
+
+
+@cache
+def grammar() -> TitleGrammar:
+    data = json.loads(resources.files("readouts.data").joinpath("titles.json").read_text("utf-8"))
+
+    def tok(phrase: str) -> tuple[str, ...]:
+        return tuple(m.group() for m in _TOKEN.finditer(phrase))
+
+    heads = sorted({tok(h) for h in data["heads"]}, key=len, reverse=True)
+    return TitleGrammar(
+        heads=tuple(heads),
+        modifiers=frozenset(data["modifiers"]),
+        vocabulary=frozenset(w.casefold() for w in data["vocabulary"]),
+        connectors=frozenset(data["connectors"]),
+        excluded_heads=frozenset(data["excluded_heads"]),
+        name_stopwords=frozenset(data["name_stopwords"]),
+        honorifics=tuple(sorted({tok(h) for h in data["honorifics"]}, key=len, reverse=True)),
+    )
+
+
+def tokenize(sentence: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+def _match_seq(tokens: list[Token], i: int, seqs) -> int:
+    """Length of the longest sequence in seqs starting at token i (0 if none)."""
+    for seq in seqs:
+        n = len(seq)
+        if i + n <= len(tokens) and all(tokens[i + k].text == seq[k] for k in range(n)):
+            return n
+    return 0
+
+
+def _is_country_word(text: str) -> bool:
+    return gazetteer.country_code(text) is not None
+
+
+def _is_name_token(tok: Token) -> bool:
+    g = grammar()
+    t = tok.text
+    if not t[0].isupper() or t in g.name_stopwords or t.casefold() in g.vocabulary:
+        return False
+    if _is_country_word(t) or "." in t:
+        return False
+    return any(c.isalpha() for c in t)
+
+
+def _is_title_word(tok: Token) -> bool:
+    g = grammar()
+    return tok.text.casefold() in g.vocabulary or tok.text in g.connectors or _is_country_word(tok.text) \
+        or tok.text in {"’s", "'s", "-"}
+
+
+def _name_run_right(tokens: list[Token], i: int) -> int:
+    """Number of name tokens starting at i (at most 4)."""
+    n = 0
+    while i + n < len(tokens) and n < 4 and _is_name_token(tokens[i + n]):
+        n += 1
+    return n
+
+
+def _name_run_left(tokens: list[Token], j: int) -> int:
+    """Start index of the name run ending at token j (inclusive), or j+1 if none."""
+    k = j
+    while k >= 0 and j - k < 4 and _is_name_token(tokens[k]):
+        k -= 1
+    return k + 1
+
+
+def _text(sentence: str, tokens: list[Token], i: int, j: int) -> str:
+    """Sentence text covered by tokens[i:j]."""
+    if i >= j:
+        return ""
+    return sentence[tokens[i].start:tokens[j - 1].end]
+
+
+def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
+    """(start, head_end, end) of a title whose head starts at or after modifiers at i."""
+    g = grammar()
+    k = i
+    while k < len(tokens) and (tokens[k].text in g.modifiers or _is_country_word(tokens[k].text)) \
+            and not _match_seq(tokens, k, g.heads):
+        k += 1
+    n = _match_seq(tokens, k, g.heads)
+    if not n:
+        return None
+    head_end = k + n
+    end = head_end
+    # complement: "for ...", "of ...", "on ..." over title vocabulary, not "at" (organization)
+    while end < len(tokens) and tokens[end].text in {"for", "of", "on", "to"}:
+        m = end + 1
+        while m < len(tokens) and _is_title_word(tokens[m]) and tokens[m].text != "at":
+            m += 1
+        while m > end + 1 and tokens[m - 1].text in g.connectors:
+            m -= 1
+        if m == end + 1:
+            break
+        end = m
+    return i, head_end, end
+
+
+def _organization(tokens: list[Token], sentence: str, end: int) -> tuple[str | None, int]:
+    """'at the U.S. Department of State' after a title: the organization and where it ends."""
+    if end + 1 < len(tokens) and tokens[end].text in {"at", "of"} and tokens[end + 1].text == "the":
+        m = end + 2
+        while m < len(tokens) and _is_title_word(tokens[m]):
+            m += 1
+        while m > end + 2 and tokens[m - 1].text in grammar().connectors:
+            m -= 1
+        org = _text(sentence, tokens, end + 2, m)
+        if org and kb.organization_of(org) or re.search(r"Ministry|Department|Office|Service|Council|Bureau", org):
+            return org, m
+    return None, end
+
+
+def _country_from(title: str, organization: str | None, context: str) -> str | None:
+    """The government a title belongs to: adjectives and 'of X' count, 'for X'/'to X' do not."""
+    for text in (title, organization or "", context):
+        if not text:
+            continue
+        for mention in gazetteer.find_countries(text):
+            before = text[:mention.start].split()
+            prev = before[-1] if before else ""
+            prev2 = before[-2] if len(before) > 1 else ""
+            if prev in {"for", "to", "on"} or (prev == "the" and prev2 in {"for", "to", "on"}):
+                continue
+            return mention.code
+    office = kb.office_country(f"{title} {organization or ''}")
+    return office
+
+
+def find_people(sentence: str, home: str | None = None) -> list[PersonMention]:
+    """Every titled or named official in the sentence, in order."""
+    g = grammar()
+    tokens = tokenize(sentence)
+    people: list[PersonMention] = []
+    used_until = 0
+    i = 0
+    while i < len(tokens):
+        span = _title_span(tokens, i) if i >= used_until else None
+        if not span:
+            i += 1
+            continue
+        start, head_end, end = span
+        head_text = _text(sentence, tokens, start, head_end)
+        title = _text(sentence, tokens, start, end)
+        organization, after = _organization(tokens, sentence, end)
+        name = None
+        name_start, name_end = start, after
+        counterpart_adj = None
+        # TITLE NAME
+        n = _name_run_right(tokens, after)
+        if n:
+            name = _text(sentence, tokens, after, after + n)
+            name_end = after + n
+            # "Secretary of State Rex Tillerson of the US": a country suffix after the name
+            if name_end + 1 < len(tokens) and tokens[name_end].text == "of":
+                tail = _text(sentence, tokens, name_end + 1, min(len(tokens), name_end + 5))
+                found = gazetteer.find_countries(tail)
+                if found and found[0].start <= 4:
+                    counterpart_adj = found[0].code
+        else:
+            # NAME, TITLE  (with an optional honorific before the name)
+            if start >= 2 and tokens[start - 1].text == ",":
+                k = _name_run_left(tokens, start - 2)
+                if k <= start - 2:
+                    name = _text(sentence, tokens, k, start - 1)
+                    name_start = k
+        if name is None:
+            i = max(i + 1, head_end)
+            continue
+        if any(t.text in g.excluded_heads for t in tokens[start:head_end]):
+            i = name_end
+            used_until = name_end
+            continue
+        country = counterpart_adj or _country_from(title, organization, "")
+        people.append(PersonMention(name=name, title=_clean_title(title), organization=organization,
+                                    country=country, start=tokens[name_start].start,
+                                    end=tokens[name_end - 1].end))
+        used_until = name_end
+        i = name_end
+    people.extend(_counterparts(sentence, tokens, people))
+    people.sort(key=lambda p: p.start)
+    return people
+
+
+_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?P<adj>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+counterparts?,?\s+")
+
+
+def _counterparts(sentence: str, tokens: list[Token], found: list[PersonMention]) -> list[PersonMention]:
+    out = []
+    for m in _COUNTERPART.finditer(sentence):
+        if any(p.start <= m.end() < p.end for p in found):
+            continue
+        idx = next((k for k, t in enumerate(tokens) if t.start >= m.end()), None)
+        if idx is None:
+            continue
+        n = _name_run_right(tokens, idx)
+        if not n:
+            continue
+        country = gazetteer.country_code(m.group("adj"))
+        out.append(PersonMention(name=_text(sentence, tokens, idx, idx + n), title=None, organization=None,
+                                 country=country, start=tokens[idx].start, end=tokens[idx + n - 1].end))
+    return out
+
+
+_LEADING = re.compile(r"^(?:the|The|a|an)\s+")
+
+
+def _clean_title(title: str) -> str:
+    return _LEADING.sub("", title).strip(" ,")
