@@ -1,36 +1,238 @@
 """Stage 1, ingest: find input files, read and decode them into RawDocuments.
 
 OWNER: helper "ingest". Contract:
-- iter_input_files(paths) yields every .txt/.html/.htm file under the given files and folders,
-  recursively, in a stable (sorted) order; it never follows symlink loops.
+- iter_input_files(paths) yields every .txt/.html/.htm file under the given folders, recursively,
+  in a stable (sorted) order, plus every explicitly named file whatever its suffix; it streams
+  (one folder listed at a time) and never loops on symlink cycles.
 - read_document(path) returns a RawDocument or raises InputError with a one-line reason.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from charset_normalizer import from_bytes
 
 from .types import InputError, RawDocument, doc_id_for
 
 SUFFIXES = {".txt": "text/plain", ".html": "text/html", ".htm": "text/html"}
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+# File-format signatures (magic numbers) of the binaries most often dropped into a folder of pages.
+BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or docx/xlsx)"),
+    (b"PK\x05\x06", "ZIP archive (empty)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office document"),
+    (b"\x7fELF", "ELF executable"),
+    (b"SQLite format 3\x00", "SQLite database"),
+)
+
+# Byte-order marks, longest first so that UTF-32 LE is not taken for UTF-16 LE.
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+SNIFF_BYTES = 8192  # how much of the start of a file the binary and UTF-16 tests look at
+BINARY_NUL_SHARE = 0.10  # more NUL bytes than this, outside a UTF-16 pattern, means binary
+UTF16_NUL_SHARE = 0.10  # share of one byte parity that must be NUL to read BOM-less UTF-16
+CONTROL_SHARE = 0.30  # decoded text with more C0 control characters than this is binary
+TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+
+
+# --- finding files -------------------------------------------------------------------------
 
 
 def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Yield the files to read under `paths`, folder by folder, sorted by name.
+
+    A folder that cannot be listed is yielded itself, so that read_document reports why.
+    """
+    seen_dirs: set[str] = set()
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            yield from _walk_folder(path, seen_dirs)
         else:
             yield path
 
 
-def read_document(path: Path) -> RawDocument:
+def _walk_folder(folder: Path, seen_dirs: set[str]) -> Iterator[Path]:
+    # Resolved real paths of folders already walked: a symlink back up the tree is skipped.
+    real = os.path.realpath(folder)
+    if real in seen_dirs:
+        return
+    seen_dirs.add(real)
     try:
-        data = path.read_bytes()
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        yield folder
+        return
+    for entry in entries:
+        child = folder / entry.name
+        if _entry_is_dir(entry):
+            yield from _walk_folder(child, seen_dirs)
+        elif Path(entry.name).suffix.lower() in SUFFIXES and _entry_is_file(entry):
+            yield child
+
+
+def _entry_is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _entry_is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+# --- reading one file ----------------------------------------------------------------------
+
+
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
+    """Read, check and decode one file; InputError says in one line why a file is refused."""
+    path = Path(path)
+    data = _read_bytes(path, max_bytes)
+    kind = binary_kind(data)
+    if kind:
+        raise InputError(f"{path}: binary content ({kind}), not a text page")
+    try:
+        text, encoding = decode_bytes(data)
+    except InputError as exc:
+        raise InputError(f"{path}: {exc}") from exc
+    text = text.replace("\x00", "")
+    if not text.strip():
+        raise InputError(f"{path}: empty file (only whitespace)")
+    if _control_share(text) > CONTROL_SHARE:
+        raise InputError(f"{path}: binary content (mostly control characters), not a text page")
+    return RawDocument(doc_id=doc_id_for(path), source=str(path), text=text, encoding=encoding,
+                       sha256=hashlib.sha256(data).hexdigest(), media_type=media_type_of(path, text))
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, after checking its kind and size with stat (a huge file is never read)."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            listable = os.access(path, os.R_OK | os.X_OK)
+            raise InputError(f"{path}: is a folder" + ("" if listable else " that cannot be listed (permission denied)"))
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file")
+        if info.st_size == 0:
+            raise InputError(f"{path}: empty file")
+        if info.st_size > max_bytes:
+            raise InputError(f"{path}: too large ({info.st_size} bytes, limit {max_bytes})")
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # the file may have grown since stat
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: file not found (missing or removed while reading)") from exc
+    except PermissionError as exc:
+        raise InputError(f"{path}: cannot read: permission denied") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    text = data.decode("utf-8-sig", errors="replace")
-    return RawDocument(doc_id=doc_id_for(path), source=str(path), text=text, encoding="utf-8",
-                       sha256=hashlib.sha256(data).hexdigest(),
-                       media_type=SUFFIXES.get(path.suffix.lower(), "text/plain"))
+    if not data:
+        raise InputError(f"{path}: empty file")
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: too large (over the limit of {max_bytes} bytes)")
+    return data
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What binary format `data` is (by magic number or NUL bytes), or None for text."""
+    for signature, kind in BINARY_SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if any(data.startswith(bom) for bom, _ in BOMS) or utf16_byte_order(data):
+        return None  # NUL bytes are expected in UTF-16/32
+    head = data[:SNIFF_BYTES]
+    if head.count(0) > BINARY_NUL_SHARE * len(head):
+        return "NUL bytes"
+    return None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode text bytes; returns (text, encoding name). Raises InputError if nothing fits.
+
+    Order: byte-order mark, BOM-less UTF-16 by its NUL pattern, strict UTF-8 (the fast path),
+    then charset-normalizer for legacy encodings (CP949/EUC-KR, Shift_JIS, Windows-125x...).
+    """
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            codec = "utf-8" if encoding == "utf-8-sig" else encoding
+            return _strict_decode(data[len(bom):], codec, encoding), encoding
+    byte_order = utf16_byte_order(data)  # before UTF-8: ASCII in UTF-16 is valid UTF-8 too
+    if byte_order:
+        return _strict_decode(data, byte_order, byte_order), byte_order
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("undecodable text: no known character encoding fits")
+    return str(best), best.encoding
+
+
+def _strict_decode(data: bytes, codec: str, label: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"undecodable text: invalid {label} at byte {exc.start}") from exc
+
+
+def utf16_byte_order(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when BOM-less bytes show UTF-16's NUL pattern, else None.
+
+    ASCII characters in UTF-16 put a NUL in every other byte: odd positions for little-endian,
+    even ones for big-endian. The other parity holds almost no NULs.
+    """
+    head = data[:SNIFF_BYTES]
+    if len(head) < 4:
+        return None
+    head = head[: len(head) // 2 * 2]
+    half = len(head) // 2
+    even_nuls, odd_nuls = head[0::2].count(0), head[1::2].count(0)
+    if odd_nuls >= UTF16_NUL_SHARE * half and even_nuls * 10 <= odd_nuls:
+        return "utf-16-le"
+    if even_nuls >= UTF16_NUL_SHARE * half and odd_nuls * 10 <= even_nuls:
+        return "utf-16-be"
+    return None
+
+
+def _control_share(text: str) -> float:
+    sample = text[:SNIFF_BYTES]
+    controls = sum(1 for c in sample if c < " " and c not in TEXT_CONTROLS)
+    return controls / len(sample)
+
+
+def media_type_of(path: Path, text: str) -> str:
+    """text/html for .html/.htm, and for a .txt whose content starts as an HTML document."""
+    by_suffix = SUFFIXES.get(path.suffix.lower(), "text/plain")
+    if by_suffix == "text/plain" and looks_like_html(text):
+        return "text/html"
+    return by_suffix
+
+
+def looks_like_html(text: str) -> bool:
+    start = text[:512].lstrip("\ufeff \t\r\n").lower()
+    return start.startswith(("<!doctype html", "<html"))
