@@ -1,0 +1,48 @@
+# readouts: set up, run the example, test, benchmark.
+# `make run` and `make test` are all a fresh machine needs (Python 3.11+).
+
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+READOUTS := $(VENV)/bin/readouts
+STAMP := $(VENV)/.installed
+DB ?= readouts.db
+BENCH_OUT := build/bench
+SEEDS := tests/corpus/seeds
+DEV := tests/corpus/dev
+
+.PHONY: install run test bench clean
+
+install: $(STAMP)
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the package's metadata changes (the install is editable).
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+run: install
+	$(READOUTS) ingest examples/ --db $(DB)
+	$(READOUTS) events --db $(DB)
+
+test: install
+	$(VENV)/bin/pytest -q
+
+bench: install
+	mkdir -p $(BENCH_OUT)
+	$(READOUTS) extract $(SEEDS)/raw > $(BENCH_OUT)/seeds.jsonl
+	$(READOUTS) extract $(DEV)/raw > $(BENCH_OUT)/dev.jsonl
+	@echo "== seeds"
+	@$(PY) bench/score.py --gold $(SEEDS)/gold --pred $(BENCH_OUT)/seeds.jsonl
+	@echo "== dev"
+	@$(PY) bench/score.py --gold $(DEV)/gold --pred $(BENCH_OUT)/dev.jsonl
+	@echo
+	@$(PY) bench/report.py --top 5 \
+		--corpus seeds $(SEEDS)/gold $(BENCH_OUT)/seeds.jsonl \
+		--corpus dev $(DEV)/gold $(BENCH_OUT)/dev.jsonl
+
+clean:
+	rm -rf build $(DB) $(DB)-journal $(DB)-wal $(DB)-shm .pytest_cache .hypothesis src/*.egg-info $(STAMP)
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
