@@ -58,7 +58,7 @@ def _country_forms(metonyms: bool) -> dict[str, str | None]:
     data = _load("countries.json")
     forms: dict[str, str | None] = {}
     for code, entry in data["countries"].items():
-        keys = ["names", "adjectives"] + (["metonyms"] if metonyms else [])
+        keys = ["names", "adjectives", "organs"] + (["metonyms"] if metonyms else [])
         for key in keys:
             for form in entry.get(key, []):
                 for variant in _with_apostrophe_variants(form):
