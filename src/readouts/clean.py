@@ -1,11 +1,595 @@
 """Stage 2, clean: drop navigation and boilerplate, read title, publisher and dateline.
 
 OWNER: helper "clean". Contract: clean(raw: RawDocument) -> CleanDocument (never raises on text).
+
+The pages hold one paragraph per line. Each line is sorted: page furniture (menus, banners,
+share buttons, counters, captions, bylines, mastheads) is dropped, a dateline gives the
+publication date, the headline gives the title, the rest is the body. The lines above the first
+body paragraph are the page's header: titles, captions, bylines and mastheads are only sought
+there, so a body sentence is never taken for furniture. HTML is first reduced to its main text
+by trafilatura. Word lists and patterns are data: data/boilerplate.json, data/datelines.json,
+data/publishers.json.
 """
 from __future__ import annotations
 
-from .types import CleanDocument, RawDocument
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from urllib.parse import urlparse
+
+from .types import CleanDocument, Dateline, RawDocument
+
+# Furniture lines are short; longer lines are body text and skip the furniture patterns.
+MAX_FURNITURE_CHARS = 400
+# A headline has a few words and fits on one line.
+HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_CHARS = 200
+# A line this long, or a sentence this many words long, is body text.
+BODY_MIN_CHARS = 200
+BODY_MIN_SENTENCE_WORDS = 8
+
+INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\u00ad]")
+HORIZONTAL_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+LEADING_BULLET = re.compile(r"^(?:[•·▪◦●■□▶►※*]|-(?=\s))\s*")
+HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+LATIN = re.compile(r"[A-Za-z]")
+NUMBERED_PARAGRAPH = re.compile(r"^\d{1,2}\s*[.)]\s+\S")
+SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?|:)$")
+AGENCY_SIGNOFF = re.compile(r"\((?P<agency>[A-Za-z0-9 ]{2,20})\)$")
+SPEAKER_TURN = re.compile(r"^[A-Z][A-Z .'’-]{2,40}:\s")
+URL_LINE = re.compile(r"^(?:(?:source|url|original(?: article| url)?|link|canonical)\s*[:：]\s*)?(https?://\S+)$",
+                      re.IGNORECASE)
+HTML_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+HTML_BREAK = re.compile(r"<(?:br|/p|/div|/h\d|/li|/tr)\b[^>]*>", re.IGNORECASE)
+HTML_TAG = re.compile(r"<[^>]+>")
+TIME_OF_DAY = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
+
+
+# ------------------------------------------------------------------------------ data
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files("readouts.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def _compiled(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+@dataclass(frozen=True)
+class BoilerplateRules:
+    exact: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+    inline: tuple[re.Pattern[str], ...]
+    captions: tuple[re.Pattern[str], ...]
+    bylines: tuple[re.Pattern[str], ...]
+
+
+@functools.cache
+def boilerplate_rules() -> BoilerplateRules:
+    data = _load("boilerplate.json")
+    return BoilerplateRules(
+        exact=frozenset(normalise_line(line).casefold() for line in data["exact"]),
+        patterns=_compiled(data["patterns"]), inline=tuple(re.compile(p) for p in data["inline"]),
+        captions=_compiled(data["captions"]), bylines=_compiled(data["bylines"]))
+
+
+@dataclass(frozen=True)
+class NamedPattern:
+    pattern: re.Pattern[str]
+    publisher: str
+
+
+@dataclass(frozen=True)
+class PublisherRules:
+    name_lines: tuple[NamedPattern, ...]
+    domains: dict[str, str]
+    agencies: dict[str, str]
+    bylines: tuple[NamedPattern, ...]
+    templates: tuple[NamedPattern, ...]
+    banners: tuple[NamedPattern, ...]
+    copyright: re.Pattern[str]
+    date_order: dict[str, str]
+
+
+def _named(entries: list[dict]) -> tuple[NamedPattern, ...]:
+    return tuple(NamedPattern(re.compile(e["pattern"], re.IGNORECASE), e["publisher"]) for e in entries)
+
+
+@functools.cache
+def publisher_rules() -> PublisherRules:
+    data = _load("publishers.json")
+    return PublisherRules(
+        name_lines=_named(data["name_lines"]), domains=data["domains"],
+        agencies={k.casefold(): v for k, v in data["agencies"].items()}, bylines=_named(data["bylines"]),
+        templates=_named(data["templates"]), banners=_named(data["banners"]),
+        copyright=re.compile(data["copyright"], re.IGNORECASE), date_order=data["date_order"])
+
+
+@dataclass(frozen=True)
+class DateRules:
+    month_of: dict[str, int]  # casefolded month name or abbreviation -> 1..12
+    iso: re.Pattern[str]
+    korean: re.Pattern[str]
+    numeric: re.Pattern[str]
+    day_month_year: re.Pattern[str]
+    month_day_year: re.Pattern[str]
+    month_day: re.Pattern[str]
+    label: re.Pattern[str]
+    weekday: re.Pattern[str]
+    update_label: re.Pattern[str]
+    after_date: re.Pattern[str]  # what a dateline may print after its date
+    crawler_prefix: re.Pattern[str]
+    news_dateline: re.Pattern[str]
+    default_order: str
+    evidence_window: tuple[int, int]
+    news_year_window: int
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def date_rules() -> DateRules:
+    data = _load("datelines.json")
+    month_of = {name.casefold(): number for number, names in enumerate(data["months"], 1) for name in names}
+    month = rf"(?P<month>{_alternation(sorted({n for names in data['months'] for n in names}))})\.?"
+    updates = _alternation(data["update_labels"])
+    return DateRules(
+        month_of=month_of,
+        iso=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})(?!\d)"),
+        korean=re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?P<month>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일"),
+        numeric=re.compile(r"(?<![\d/.-])(?P<first>\d{1,2})([/.-])(?P<second>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?!\d)"),
+        day_month_year=re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{month},?\s+(?P<year>\d{{4}})\b",
+                                  re.IGNORECASE),
+        month_day_year=re.compile(rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
+                                  re.IGNORECASE),
+        month_day=re.compile(rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})"),
+        label=re.compile(rf"^(?:{_alternation(data['labels'])})\s*(?:[:：]\s*|\s)", re.IGNORECASE),
+        weekday=re.compile(rf"^(?:{_alternation(data['weekdays'])})\.?,?\s+", re.IGNORECASE),
+        update_label=re.compile(rf"^(?:{updates})\b", re.IGNORECASE),
+        after_date=re.compile(
+            rf"[\s,–—-]*(?:at\s+)?(?:{TIME_OF_DAY})?\s*(?:\((?:[A-Za-z]{{2,9}}|local time)\)|(?-i:[A-Z]{{2,4}}))?\s*"
+            rf"(?:[|·].*|(?:{updates})\b.*)?", re.IGNORECASE),
+        crawler_prefix=re.compile(data["crawler_prefix"]),
+        news_dateline=re.compile(data["news_dateline"].replace("(?P<month>MONTH)", month)),
+        default_order=data["default_numeric_order"],
+        evidence_window=tuple(data["evidence_window_days"]),
+        news_year_window=data["news_year_window_days"])
+
+
+# ------------------------------------------------------------------------------ text
+
+def normalise_text(text: str) -> str:
+    """Unix line ends, no NUL, control or zero-width characters."""
+    return INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def normalise_line(line: str) -> str:
+    """One space between words, none at the ends."""
+    return HORIZONTAL_SPACE.sub(" ", line).strip()
+
+
+def strip_inline_furniture(line: str) -> str:
+    for pattern in boilerplate_rules().inline:
+        line = pattern.sub("", line)
+    return normalise_line(line)
+
+
+def bullet_stripped(line: str) -> str:
+    return LEADING_BULLET.sub("", line)
+
+
+def _matches_any(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
+    return len(line) <= MAX_FURNITURE_CHARS and any(p.fullmatch(line) for p in patterns)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Menus, banners, share buttons, counters, copyright and archive notices, breadcrumbs."""
+    rules = boilerplate_rules()
+    core = bullet_stripped(line)
+    return core.casefold() in rules.exact or _matches_any(rules.patterns, core)
+
+
+def is_caption(line: str) -> bool:
+    return _matches_any(boilerplate_rules().captions, bullet_stripped(line))
+
+
+def is_byline(line: str) -> bool:
+    return _matches_any(boilerplate_rules().bylines, bullet_stripped(line))
+
+
+def words_of(line: str) -> list[str]:
+    return line.split()
+
+
+def is_mostly_hangul(text: str) -> bool:
+    hangul = len(HANGUL.findall(text))
+    return hangul > 0 and hangul >= len(LATIN.findall(text))
+
+
+def is_body_paragraph(line: str) -> bool:
+    """A paragraph of running text: numbered, long, a full sentence, or a speaker's turn."""
+    n_words = len(words_of(line))
+    if NUMBERED_PARAGRAPH.match(line) and n_words >= BODY_MIN_SENTENCE_WORDS:
+        return True
+    if len(line) > BODY_MIN_CHARS or SPEAKER_TURN.match(line):
+        return True
+    return bool(SENTENCE_END.search(line)) and n_words >= BODY_MIN_SENTENCE_WORDS
+
+
+def looks_like_headline(line: str) -> bool:
+    """A headline: a few words on one line, not a sentence, not a numbered paragraph."""
+    return (len(words_of(line)) >= HEADLINE_MIN_WORDS and len(line) <= HEADLINE_MAX_CHARS
+            and not line.endswith((".", ":", ";", ",")) and not NUMBERED_PARAGRAPH.match(line)
+            and not is_boilerplate(line))
+
+
+# ------------------------------------------------------------------------------ dates
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A date printed in the text. NN/NN/YYYY with both parts <= 12 has two readings."""
+
+    start: int
+    end: int
+    readings: dict[str, date]  # by order: "YMD", "DMY" or "MDY"
+
+    @property
+    def unambiguous(self) -> date | None:
+        values = set(self.readings.values())
+        return values.pop() if len(values) == 1 else None
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _readings(match: re.Match[str], order: str) -> dict[str, date]:
+    rules = date_rules()
+    if order == "NUM":
+        first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
+        candidates = {"MDY": safe_date(year, first, second), "DMY": safe_date(year, second, first)}
+        return {k: v for k, v in candidates.items() if v}
+    month = match["month"]
+    number = int(month) if month.isdigit() else rules.month_of.get(month.casefold().rstrip("."), 0)
+    found = safe_date(int(match["year"]), number, int(match["day"]))
+    return {"YMD": found} if found else {}
+
+
+def dates_in(text: str) -> list[DateExpr]:
+    """Every full date printed in the text, left to right, without overlaps."""
+    rules = date_rules()
+    found: list[DateExpr] = []
+    for pattern, order in ((rules.iso, "YMD"), (rules.korean, "YMD"), (rules.numeric, "NUM"),
+                           (rules.day_month_year, "YMD"), (rules.month_day_year, "YMD")):
+        for match in pattern.finditer(text):
+            readings = _readings(match, order)
+            overlaps = any(match.start() < d.end and d.start < match.end() for d in found)
+            if readings and not overlaps:
+                found.append(DateExpr(match.start(), match.end(), readings))
+    return sorted(found, key=lambda d: d.start)
+
+
+def read_dateline(line: str) -> DateExpr | None:
+    """The date of a line that is only a dateline: 'Date : 2018-09-28 15:59:06',
+    '23/07/2024 | Press release', 'May 11, 2018', 'Write: 2020-01-02 09:52:05Update: ...'."""
+    rules = date_rules()
+    core = bullet_stripped(line)
+    if len(core) > MAX_FURNITURE_CHARS or rules.update_label.match(core):
+        return None
+    label = rules.label.match(core)
+    start = label.end() if label else 0
+    weekday = rules.weekday.match(core[start:])
+    start += weekday.end() if weekday else 0
+    first = next(iter(dates_in(core[start:])), None)
+    if first is None or core[start:start + first.start].strip(" ,"):
+        return None
+    return first if rules.after_date.fullmatch(core[start + first.end:]) else None
+
+
+@dataclass(frozen=True)
+class NewsDateline:
+    month: int
+    day: int
+    year: int | None
+    agency: str | None
+    raw: str
+
+
+def read_news_dateline(line: str) -> NewsDateline | None:
+    """'SEOUL, July 15 (Yonhap) -- ...': place, month and day, sometimes year, agency."""
+    rules = date_rules()
+    match = rules.news_dateline.match(line)
+    if not match:
+        return None
+    month = rules.month_of.get(match["month"].casefold().rstrip("."), 0)
+    year = int(match["year"]) if match["year"] else None
+    return NewsDateline(month, int(match["day"]), year, match["agency"], match.group(0))
+
+
+@dataclass
+class DateEvidence:
+    """What else the page says about dates, to read an ambiguous dateline against."""
+
+    dates: list[date] = field(default_factory=list)  # other full dates printed, the crawler date
+    month_days: set[tuple[int, int]] = field(default_factory=set)  # "August 7" in the body
+    months: set[int] = field(default_factory=set)
+
+
+def gather_evidence(text: str, own: DateExpr | None, own_line: str | None, crawler: date | None) -> DateEvidence:
+    rules = date_rules()
+    evidence = DateEvidence(dates=[crawler] if crawler else [])
+    for line in text.split("\n"):
+        for expr in dates_in(line):
+            if own and line == own_line and expr.readings == own.readings:
+                continue
+            if expr.unambiguous:
+                evidence.dates.append(expr.unambiguous)
+        for match in rules.month_day.finditer(line):
+            month = rules.month_of.get(match["month"].casefold().rstrip("."), 0)
+            evidence.month_days.add((month, int(match["day"])))
+            evidence.months.add(month)
+    return evidence
+
+
+def reading_score(day: date, order: str, evidence: DateEvidence, prior: str | None) -> float:
+    low, high = date_rules().evidence_window
+    score = 2.0 * sum(1 for other in evidence.dates if low <= (other - day).days <= high)
+    if (day.month, day.day) in evidence.month_days:
+        score += 2
+    elif day.month in evidence.months:
+        score += 1
+    return score + (0.5 if order == prior else 0)
+
+
+def resolve_readings(expr: DateExpr, evidence: DateEvidence, prior: str | None) -> date:
+    """Day-first or month-first: a part > 12 decides; else other dates of the page, then the
+    publisher's convention, then the configured default."""
+    if expr.unambiguous:
+        return expr.unambiguous
+    default = date_rules().default_order
+    ranked = sorted(expr.readings.items(),
+                    key=lambda item: (reading_score(item[1], item[0], evidence, prior), item[0] == default))
+    return ranked[-1][1]
+
+
+def year_near(month: int, day: int, anchors: list[date]) -> int | None:
+    """The year that puts month/day closest to the first anchor date, if close enough."""
+    if not anchors:
+        return None
+    anchor = anchors[0]
+    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := safe_date(y, month, day))]
+    best = min(options, key=lambda d: abs((d - anchor).days), default=None)
+    if best and abs((best - anchor).days) <= date_rules().news_year_window:
+        return best.year
+    return None
+
+
+# ------------------------------------------------------------------------------ publisher
+
+def domain_publisher(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlparse(url).hostname or "").casefold()
+    for domain, publisher in publisher_rules().domains.items():
+        if host == domain or host.endswith("." + domain):
+            return publisher
+    return None
+
+
+def _first_named(entries: tuple[NamedPattern, ...], lines: list[str]) -> str | None:
+    for line in lines:
+        core = bullet_stripped(line)
+        for entry in entries:
+            if len(core) <= MAX_FURNITURE_CHARS and entry.pattern.fullmatch(core):
+                return entry.publisher
+    return None
+
+
+def masthead_publisher(line: str) -> str | None:
+    return _first_named(publisher_rules().name_lines, [line])
+
+
+def copyright_holder(lines: list[str]) -> str | None:
+    for line in lines:
+        match = publisher_rules().copyright.match(line) if len(line) <= MAX_FURNITURE_CHARS else None
+        if match:
+            return normalise_line(match["name"].rstrip(" ."))
+    return None
+
+
+def agency_publisher(agency: str | None) -> str | None:
+    return publisher_rules().agencies.get(agency.casefold()) if agency else None
+
+
+def signoff_agency(lines: list[str]) -> str | None:
+    """A news agency credited at the end of a paragraph: '..., the ministry added. (Yonhap)'."""
+    for line in lines:
+        match = AGENCY_SIGNOFF.search(line)
+        if match and agency_publisher(match["agency"]):
+            return match["agency"]
+    return None
+
+
+def read_publisher(lines: list[str], url: str | None, sitename: str | None, agency: str | None) -> str | None:
+    """The best-evidenced publisher: the site's own domain or name, a masthead or copyright
+    line, a news agency, an issuing office, the site template, a government banner."""
+    rules = publisher_rules()
+    for found in (domain_publisher(url), sitename, _first_named(rules.name_lines, lines), copyright_holder(lines),
+                  agency_publisher(agency or signoff_agency(lines)), _first_named(rules.bylines, lines), _first_named(rules.templates, lines),
+                  _first_named(rules.banners, lines)):
+        if found:
+            return found
+    return None
+
+
+# ------------------------------------------------------------------------------ HTML
+
+@dataclass(frozen=True)
+class HtmlPage:
+    text: str
+    title: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+
+
+def text_of_markup(html: str) -> str:
+    """Tags removed, block ends kept as line breaks: the fallback when trafilatura finds nothing."""
+    return HTML_TAG.sub(" ", HTML_BREAK.sub("\n", HTML_SCRIPT.sub(" ", html)))
+
+
+def without_site_suffix(title: str | None, sitename: str | None) -> str | None:
+    if not title or not sitename:
+        return title
+    for separator in (" | ", " - ", " – ", " :: "):
+        head, _, tail = title.rpartition(separator)
+        if head and tail.strip().casefold() == sitename.strip().casefold():
+            return head.strip()
+    return title
+
+
+def read_html(html: str) -> HtmlPage:
+    """Main text and metadata of an HTML page (trafilatura; dates only from the page's own metadata)."""
+    import trafilatura  # imported here: slow to import and only needed for HTML input
+
+    try:
+        body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+        meta = trafilatura.extract_metadata(html, date_config={"extensive_search": False, "original_date": True})
+    except Exception:  # lxml/trafilatura raise assorted errors on broken markup; clean() must not raise
+        return HtmlPage(text=text_of_markup(html))
+    text = body or text_of_markup(html)
+    if meta is None:
+        return HtmlPage(text=text)
+    return HtmlPage(text=text, title=without_site_suffix(meta.title, meta.sitename), date=meta.date,
+                    sitename=meta.sitename, url=meta.url)
+
+
+# ------------------------------------------------------------------------------ the page
+
+@dataclass
+class PageReading:
+    """The lines of a page sorted into body, title, dateline and metadata."""
+
+    body: list[str] = field(default_factory=list)
+    title: str | None = None
+    dateline: DateExpr | None = None
+    dateline_line: str | None = None
+    news_dateline: NewsDateline | None = None
+    source_url: str | None = None
+
+
+@dataclass(frozen=True)
+class CrawlerPrefix:
+    fetched: date | None
+    title: str | None
+
+
+def read_crawler_prefix(first_line: str) -> CrawlerPrefix | None:
+    """' date 2021-07-15 <title or junk>' on top of a crawled page."""
+    match = date_rules().crawler_prefix.match(first_line)
+    if not match:
+        return None
+    fetched = date.fromisoformat(match[1]) if safe_date(*map(int, match[1].split("-"))) else None
+    rest = normalise_line(match[2] or "")
+    return CrawlerPrefix(fetched, rest if rest and looks_like_headline(rest) else None)
+
+
+def is_header_furniture(line: str, english: bool) -> bool:
+    """Lines above the body that are not content: captions, bylines, mastheads, and short
+    lines in another script than the page (ads, blog names)."""
+    foreign = english and is_mostly_hangul(line) and len(line) < MAX_FURNITURE_CHARS
+    return is_caption(line) or is_byline(line) or bool(masthead_publisher(line)) or foreign
+
+
+def read_page(lines: list[str], english: bool) -> PageReading:
+    page = PageReading()
+    in_header = True
+    for line in lines:
+        url = URL_LINE.match(line)
+        if url:
+            page.source_url = page.source_url or url[1]
+            continue
+        if is_boilerplate(line):
+            continue
+        dateline = read_dateline(line)
+        if dateline:
+            if page.dateline is None:
+                page.dateline, page.dateline_line = dateline, line
+            continue
+        page.news_dateline = page.news_dateline or read_news_dateline(line)
+        if in_header and is_header_furniture(line, english):
+            continue
+        in_header = in_header and not is_body_paragraph(line)
+        if in_header:
+            if page.title is None and looks_like_headline(line):
+                page.title = line
+                continue
+        page.body.append(line)
+    return page
+
+
+def body_text(body: list[str], title: str | None) -> str:
+    """Paragraphs separated by blank lines, without repeats of the title or of a paragraph."""
+    seen = {title.casefold()} if title else set()
+    kept = []
+    for line in body:
+        if line.casefold() not in seen:
+            seen.add(line.casefold())
+            kept.append(line)
+    return "\n\n".join(kept)
+
+
+def read_published(page: PageReading, text: str, crawler: date | None, prior: str | None) -> Dateline | None:
+    """The printed publication date: a dateline, else a news dateline whose missing year is
+    taken from another date of the page."""
+    if page.dateline:
+        evidence = gather_evidence(text, page.dateline, page.dateline_line, crawler)
+        value = resolve_readings(page.dateline, evidence, prior)
+        return Dateline(value.isoformat(), raw=page.dateline_line)
+    news = page.news_dateline
+    if news is None:
+        return None
+    anchors = ([crawler] if crawler else []) + gather_evidence(text, None, None, None).dates
+    year = news.year or year_near(news.month, news.day, anchors)
+    found = safe_date(year, news.month, news.day) if year else None
+    return Dateline(found.isoformat(), raw=news.raw) if found else None
+
+
+def language_of(text: str) -> str:
+    return "ko" if is_mostly_hangul(text) else "en"
 
 
 def clean(raw: RawDocument) -> CleanDocument:
-    return CleanDocument(doc_id=raw.doc_id, source=raw.source, text=raw.text)
+    html = read_html(raw.text) if raw.media_type == "text/html" else HtmlPage(text=raw.text)
+    printed = [line for line in map(normalise_line, normalise_text(html.text).split("\n")) if line]
+    crawler = read_crawler_prefix(printed[0]) if printed else None
+    if crawler:
+        printed = printed[1:]
+    lines = [line for line in map(strip_inline_furniture, printed) if line]
+    content = [line for line in lines if not is_boilerplate(line)]
+    english = language_of("\n".join(content)) == "en"
+    page = read_page(lines, english)
+    source_url = html.url or page.source_url or (raw.source if raw.source.startswith(("http://", "https://")) else None)
+    agency = page.news_dateline.agency if page.news_dateline else None
+    publisher = read_publisher(printed, source_url, html.sitename, agency)
+    title = html.title or (crawler.title if crawler else None) or page.title
+    text = body_text(page.body, title)
+    fetched = crawler.fetched if crawler else None
+    prior = publisher_rules().date_order.get(publisher or "")
+    published = read_published(page, "\n".join(lines), fetched, prior)
+    if published is None and html.date:
+        published = Dateline(html.date, raw=html.date)
+    reference = published.value if published else (fetched.isoformat() if fetched else None)
+    return CleanDocument(
+        doc_id=raw.doc_id, source=raw.source, text=text, title=title, publisher=publisher,
+        published=published.value if published else None, reference_date=reference,
+        reference_inferred=published is None, source_url=source_url,
+        language=language_of(text) if text else ("en" if english else "ko"))
