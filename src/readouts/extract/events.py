@@ -2,15 +2,15 @@
 
 A sentence reports an engagement when its predicate is one of data/events.json's wordings and it
 names at least one official outside clauses that only refer to other engagements in passing.
-Sentences about the same people are merged into one event; "met with A and B, respectively" makes
-one event per counterpart. Surname-only mentions ("Special Representative Kim") are resolved to the
+Sentences about the same people are merged into one event; "met with A and B, respectively" (or
+"held separate meetings with A and B") makes one event per counterpart. Surname-only mentions ("Special Representative Kim") are resolved to the
 full names printed earlier in the document.
 """
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -35,6 +35,7 @@ class EventPatterns:
     background: re.Pattern
     gathering: re.Pattern
     same_day: re.Pattern
+    separate_events: re.Pattern
 
 
 def _union(patterns: list[str]) -> re.Pattern:
@@ -52,6 +53,7 @@ def patterns() -> EventPatterns:
         background=_union(data["background"]),
         gathering=_union(data["gathering"]),
         same_day=_union(data["same_day"]),
+        separate_events=re.compile(data["separate_events"], re.I),
     )
 
 
@@ -65,7 +67,7 @@ class Candidate:
     sentence: str
     dates: list[DateMention]
     location: Location | None
-    bodies: list[Participant] = field(default_factory=list)
+    planned: bool = False  # announced ("will visit"), not yet held
 
 
 def engagement_type(sentence: str) -> str | None:
@@ -105,16 +107,27 @@ def home_country(doc: CleanDocument) -> str | None:
     return found[0].code if found else kb.office_country(doc.publisher)
 
 
-_PLACE_PREPOSITIONS = {"in", "at", "to", "visited", "visiting", "visit", "from"}
+_PLACE_PREPOSITIONS = {"in", "at", "to", "visited", "visiting", "visit", "the"}
+
+
+def _is_locative(before: str) -> bool:
+    """A place is where the engagement happened when a preposition governs it, possibly through an
+    address chain ("at the Lotte Hotel in Sogong-dong, Jung-gu, Seoul")."""
+    words = before.split()
+    if words and words[-1].lower() in _PLACE_PREPOSITIONS:
+        return True
+    for back in range(2, 5):
+        chain = words[-back:]
+        if len(chain) == back and chain[0].lower() in {"in", "at"} and all(w.endswith(",") for w in chain[1:]):
+            return True
+    return False
 
 
 def _location(sentence: str, spans: list[tuple[int, int]]) -> Location | None:
     for place in gazetteer.find_places(sentence):
-        if _inside(place.start, spans):
+        if _inside(place.start, spans) or not _is_locative(sentence[:place.start]):
             continue
-        before = sentence[:place.start].split()
-        if before and before[-1].lower().strip(",") in _PLACE_PREPOSITIONS | {"the"}:
-            return Location(city=place.surface, country=place.country)
+        return Location(city=place.surface, country=place.country)
     m = re.search(r"\b(?:visit(?:ed|ing|s)?|(?:a\s+)?(?:visit|trip)\s+to|in)\s+(?:the\s+)?([A-Z][\w.’' -]+)", sentence)
     if m and not _inside(m.start(), spans):
         found = gazetteer.find_countries(m.group(1))
@@ -135,24 +148,42 @@ class Reference:
     inferred: bool
 
 
-def _candidates_from(index: int, sentence: str, home: str | None, ref: Reference) -> list[Candidate]:
-    kind = engagement_type(sentence)
-    if kind is None:
-        return []
+def _sentence_facts(sentence: str, kind: str, home: str | None,
+                    ref: Reference) -> tuple[list[PersonMention], list[DateMention], Location | None]:
+    """People, dates and place a sentence states, outside clauses about other engagements."""
     spans = background_spans(sentence)
     people = _people_outside(find_people(sentence, home), spans)
-    if not people:
-        return []
     dates = [d for d in find_dates(sentence, ref.day, ref.inferred) if not _inside(d.start, spans)]
     location = None if kind in _CALL_TYPES else _location(sentence, spans)
-    if "respectively" in sentence and kind == "meeting" and len(people) >= 3:
+    return people, dates, location
+
+
+def _candidates_from(index: int, sentence: str, kind: str, home: str | None, ref: Reference) -> list[Candidate]:
+    people, dates, location = _sentence_facts(sentence, kind, home, ref)
+    if not people:
+        return []
+    planned = bool(patterns().planned.search(sentence))
+    if patterns().separate_events.search(sentence) and kind == "meeting" and len(people) >= 3:
         verb = re.search(r"\bmet\b|\bmeets?\b|\bheld\b|\bhad\b", sentence)
         if verb:
             hosts = [p for p in people if p.start < verb.start()]
             guests = [p for p in people if p.start > verb.start()]
             if hosts and len(guests) >= 2:
-                return [Candidate(kind, hosts + [g], index, sentence, dates, location) for g in guests]
-    return [Candidate(kind, people, index, sentence, dates, location)]
+                return [Candidate(kind, hosts + [g], index, sentence, dates, location, planned) for g in guests]
+    return [Candidate(kind, people, index, sentence, dates, location, planned)]
+
+
+def _named_in_next(pending: tuple[int, str, str], index: int, sentence: str, home: str | None,
+                   ref: Reference) -> Candidate | None:
+    """'Top envoys discussed X on the phone Wednesday. ... A and B exchanged assessments': an
+    engagement sentence that names nobody takes its participants from the sentence after it."""
+    start, kind, first = pending
+    people, dates, _ = _sentence_facts(sentence, kind, home, ref)
+    if len(people) < 2:
+        return None
+    first_people, first_dates, location = _sentence_facts(first, kind, home, ref)
+    return Candidate(kind, people, start, f"{first} {sentence}", first_dates + dates, location,
+                     bool(patterns().planned.search(first)))
 
 
 def person_key(name: str) -> str:
@@ -212,20 +243,20 @@ _TYPE_STRENGTH = {"visit": 0, "statement": 0}
 
 
 def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
+    """Add the candidate to the event about the same people, or start a new event."""
     people = {}
     for mention in cand.people:
         resolved = roster.resolve(mention)
         people.setdefault(person_key(resolved.name), resolved)
     keys = set(people)
-    target = None
+    comparable = [d for d in reversed(drafts) if d.candidates[0].planned == cand.planned]  # plans are not reports
     if len(keys) == 1:
-        target = next((d for d in reversed(drafts) if keys <= set(d.people)), None)
+        target = next((d for d in comparable if keys <= set(d.people)), None)
         if target is None and drafts and cand.type == "meeting":
             return  # a lone name in a meeting sentence after the event is a reference, not an event
     else:
-        target = next((d for d in reversed(drafts) if keys == set(d.people)), None)
-        if target is None:
-            target = next((d for d in reversed(drafts) if set(d.people) < keys and d.type == "visit"), None)
+        target = next((d for d in comparable if keys == set(d.people)), None) or \
+            next((d for d in comparable if set(d.people) < keys and d.type == "visit"), None)
     if target is None:
         drafts.append(Draft(cand.type, people, [cand]))
         return
@@ -294,13 +325,22 @@ def extract_events(doc: CleanDocument, sentences: list[str]) -> list[Event]:
     roster = Roster(mentions)
     drafts: list[Draft] = []
     gathering = patterns().gathering
+    pending: tuple[int, str, str] | None = None
     for index, sentence in enumerate(sentences):
-        candidates = _candidates_from(index, sentence, home, ref)
-        if candidates:
-            for cand in candidates:
-                _merge(drafts, cand, roster)
-        elif gathering.search(sentence):
-            _add_gathered(drafts, sentence, home, roster)
+        kind = engagement_type(sentence)
+        if kind:
+            candidates = _candidates_from(index, sentence, kind, home, ref)
+            pending = None if candidates else (index, kind, sentence)
+        elif pending and index - pending[0] <= 2:
+            late = _named_in_next(pending, index, sentence, home, ref)
+            candidates = [late] if late else []
+            pending = None if late else pending
+        else:
+            candidates = []
+            if gathering.search(sentence):
+                _add_gathered(drafts, sentence, home, roster)
+        for cand in candidates:
+            _merge(drafts, cand, roster)
     title_dates = find_dates(doc.title, ref.day, ref.inferred) if doc.title else []
     events: list[Event] = []
     for n, draft in enumerate(drafts):

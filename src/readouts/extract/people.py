@@ -129,6 +129,14 @@ def _text(sentence: str, tokens: list[Token], i: int, j: int) -> str:
     return sentence[tokens[i].start:tokens[j - 1].end]
 
 
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def _name_text(sentence: str, tokens: list[Token], i: int, j: int) -> str:
+    """A name as printed, without a possessive ending ("Rubio's" -> "Rubio")."""
+    return _POSSESSIVE.sub("", _text(sentence, tokens, i, j))
+
+
 def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     """(start, head_end, end) of a title whose head starts at or after modifiers at i."""
     g = grammar()
@@ -140,6 +148,8 @@ def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     if not n:
         return None
     head_end = k + n
+    if head_end < len(tokens) and tokens[head_end].text == "General":  # "Deputy Secretary General"
+        head_end += 1
     end = head_end
     # complement: "for ...", "of ...", "on ..." over title vocabulary, not "at" (organization)
     while end < len(tokens) and tokens[end].text in {"for", "of", "on", "to"}:
@@ -168,20 +178,18 @@ def _organization(tokens: list[Token], sentence: str, end: int) -> tuple[str | N
     return None, end
 
 
-def _country_from(title: str, organization: str | None, context: str) -> str | None:
-    """The government a title belongs to: adjectives and 'of X' count, 'for X'/'to X' do not."""
-    for text in (title, organization or "", context):
-        if not text:
-            continue
+def _country_from(title: str, organization: str | None) -> str | None:
+    """The government a title belongs to: a leading adjective ("U.S. Deputy ...", "Japanese ...") or a
+    final "of X" counts; "for X", "to X", "in X" name a portfolio or a posting and do not."""
+    for text in (title, organization or ""):
         for mention in gazetteer.find_countries(text):
-            before = text[:mention.start].split()
-            prev = before[-1] if before else ""
-            prev2 = before[-2] if len(before) > 1 else ""
-            if prev in {"for", "to", "on"} or (prev == "the" and prev2 in {"for", "to", "on"}):
-                continue
-            return mention.code
-    office = kb.office_country(f"{title} {organization or ''}")
-    return office
+            before = [w for w in text[:mention.start].split() if w not in {"the", "The"}]
+            if not before or all(w in grammar().modifiers for w in before) or before[-1] == "of":
+                return mention.code
+    return kb.office_country(f"{title} {organization or ''}")
+
+
+_CAPTION_POSITIONS = {"right", "left", "center", "centre", "second", "third"}
 
 
 def find_people(sentence: str, home: str | None = None) -> list[PersonMention]:
@@ -206,7 +214,7 @@ def find_people(sentence: str, home: str | None = None) -> list[PersonMention]:
         # TITLE NAME
         n = _name_run_right(tokens, after)
         if n:
-            name = _text(sentence, tokens, after, after + n)
+            name = _name_text(sentence, tokens, after, after + n)
             name_end = after + n
             # "Secretary of State Rex Tillerson of the US": a country suffix after the name
             if name_end + 1 < len(tokens) and tokens[name_end].text == "of":
@@ -215,11 +223,16 @@ def find_people(sentence: str, home: str | None = None) -> list[PersonMention]:
                 if found and found[0].start <= 4:
                     counterpart_adj = found[0].code
         else:
-            # NAME, TITLE  (with an optional honorific before the name)
-            if start >= 2 and tokens[start - 1].text == ",":
-                k = _name_run_left(tokens, start - 2)
-                if k <= start - 2:
-                    name = _text(sentence, tokens, k, start - 1)
+            # NAME, TITLE  (an honorific before the name is not part of it; a photo caption may put
+            # the position in between: "Chun Young-hee, right, head of ...")
+            comma = start - 1
+            if comma >= 3 and tokens[comma].text == "," and tokens[comma - 1].text in _CAPTION_POSITIONS \
+                    and tokens[comma - 2].text == ",":
+                comma -= 2
+            if comma >= 1 and tokens[comma].text == ",":
+                k = _name_run_left(tokens, comma - 1)
+                if k <= comma - 1:
+                    name = _name_text(sentence, tokens, k, comma)
                     name_start = k
         if name is None:
             i = max(i + 1, head_end)
@@ -228,7 +241,12 @@ def find_people(sentence: str, home: str | None = None) -> list[PersonMention]:
             i = name_end
             used_until = name_end
             continue
-        country = counterpart_adj or _country_from(title, organization, "")
+        if tokens[head_end - 1].text.endswith("s") and n:
+            listed, name_end = _plural_list(sentence, tokens, title, after, name_end)
+            people.extend(listed)
+            used_until = i = name_end
+            continue
+        country = counterpart_adj or _country_from(title, organization)
         people.append(PersonMention(name=name, title=_clean_title(title), organization=organization,
                                     country=country, start=tokens[name_start].start,
                                     end=tokens[name_end - 1].end))
@@ -237,6 +255,33 @@ def find_people(sentence: str, home: str | None = None) -> list[PersonMention]:
     people.extend(_counterparts(sentence, tokens, people))
     people.sort(key=lambda p: p.start)
     return people
+
+
+def _plural_list(sentence: str, tokens: list[Token], title: str, first: int,
+                 end: int) -> tuple[list[PersonMention], int]:
+    """'Foreign Ministers Wang Yi, Kono and Ri Yong-ho of China, Japan and North Korea, respectively':
+    one mention per name, countries paired in order when the sentence says 'respectively'."""
+    spans = [(first, end)]
+    k = end
+    while k < len(tokens) and tokens[k].text in {",", "and"}:
+        j = k + 1
+        if tokens[k].text == "," and j < len(tokens) and tokens[j].text == "and":  # serial comma
+            j += 1
+        n = _name_run_right(tokens, j)
+        if not n:
+            break
+        spans.append((j, j + n))
+        k = j + n
+    countries: list[str | None] = [None] * len(spans)
+    if k < len(tokens) and tokens[k].text == "of" and "respectively" in sentence[tokens[k].start:]:
+        tail = sentence[tokens[k].start:sentence.find("respectively", tokens[k].start)]
+        found = [m.code for m in gazetteer.find_countries(tail)]
+        if len(found) == len(spans):
+            countries = found
+    singular = re.sub(r"s$", "", _clean_title(title))
+    return [PersonMention(name=_name_text(sentence, tokens, a, b), title=singular, organization=None,
+                          country=c, start=tokens[a].start, end=tokens[b - 1].end)
+            for (a, b), c in zip(spans, countries)], k
 
 
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?P<adj>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+counterparts?,?\s+")
@@ -254,7 +299,7 @@ def _counterparts(sentence: str, tokens: list[Token], found: list[PersonMention]
         if not n:
             continue
         country = gazetteer.country_code(m.group("adj"))
-        out.append(PersonMention(name=_text(sentence, tokens, idx, idx + n), title=None, organization=None,
+        out.append(PersonMention(name=_name_text(sentence, tokens, idx, idx + n), title=None, organization=None,
                                  country=country, start=tokens[idx].start, end=tokens[idx + n - 1].end))
     return out
 

@@ -27,7 +27,7 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         before = text[start:match.start()].rstrip("\"'”’)")
-        last_word = before.rsplit(" ", 1)[-1].rstrip(".").lower()
+        last_word = before.rsplit(" ", 1)[-1].rstrip(".").lstrip("([\"'“‘").lower()
         if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
             # "U.S. Deputy ..." or an initial "J. Smith": not a boundary, unless a common
             # sentence opener follows an abbreviation at the end of a clause.

@@ -1,0 +1,68 @@
+"""Person mentions: the grammar of titles and names on small strings."""
+from readouts.extract.people import find_people
+
+
+def one(sentence, home=None):
+    people = find_people(sentence, home)
+    assert len(people) == 1, people
+    return people[0]
+
+
+def test_title_then_name():
+    p = one("Special Representative for Korean Peninsula Peace and Security Affairs Kim Gunn met reporters.")
+    assert p.name == "Kim Gunn"
+    assert p.title == "Special Representative for Korean Peninsula Peace and Security Affairs"
+
+
+def test_name_comma_title_with_organization():
+    p = one("Seth Bailey, Deputy Special Representative for North Korea at the United States Department of "
+            "State, arrived.")
+    assert p.name == "Seth Bailey"
+    assert p.title == "Deputy Special Representative for North Korea"
+    assert p.organization == "United States Department of State"
+    assert p.country == "USA"
+
+
+def test_nationality_adjective_gives_country_but_portfolio_does_not():
+    p = one("He met U.S. Deputy Special Representative for the Democratic People's Republic of Korea Jung Pak.")
+    assert p.name == "Jung Pak"
+    assert p.country == "USA"
+
+
+def test_honorific_is_not_part_of_name():
+    p = one("Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan, held a meeting.")
+    assert p.name == "HAYASHI Yoshimasa"
+    assert p.country == "JPN"
+
+
+def test_counterpart():
+    people = find_people("Foreign Minister Kang Kyung-wha had a meeting with her Chinese counterpart Wang Yi.")
+    assert [p.name for p in people] == ["Kang Kyung-wha", "Wang Yi"]
+    assert people[1].country == "CHN"
+
+
+def test_surname_only_mention():
+    p = one("Director-General Lee also explained the ROK's efforts.")
+    assert p.name == "Lee" and p.surname_only
+
+
+def test_spokesperson_is_not_a_participant():
+    assert find_people("They spoke by phone, according to department spokeswoman Heather Nauert.") == []
+
+
+def test_name_country_suffix():
+    p = one("Yun met trilaterally with Secretary of State Rex Tillerson of the US ahead of the meeting.")
+    assert p.name == "Rex Tillerson" and p.country == "USA"
+
+
+def test_plural_title_with_respectively():
+    people = find_people("The event brought together Foreign Ministers Wang Yi, Kono and Ri Yong-ho of China, "
+                         "Japan, and North Korea, respectively.")
+    assert [(p.name, p.country, p.title) for p in people] == [
+        ("Wang Yi", "CHN", "Foreign Minister"), ("Kono", "JPN", "Foreign Minister"),
+        ("Ri Yong-ho", "PRK", "Foreign Minister")]
+
+
+def test_caption_position_between_name_and_title():
+    p = one("Chun Young-hee, right, head of the ministry's Korean Peninsula Peace Regime Bureau, holds a meeting.")
+    assert p.name == "Chun Young-hee"
