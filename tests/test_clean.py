@@ -1,0 +1,318 @@
+"""Clean stage: furniture removed, datelines read, title and publisher found, on small pages."""
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from readouts.clean import clean, read_dateline
+from readouts.ingest import read_document
+from readouts.types import RawDocument
+
+PARAGRAPH = ("1. On the afternoon of December 11, Special Representative Kim Gunn met with U.S. Deputy "
+             "Special Representative Jung Pak and shared their assessments of the situation.")
+SECOND = "2. The two sides agreed to continue close coordination on North Korea's nuclear and missile programs."
+
+
+def page(*lines: str, media_type: str = "text/plain") -> RawDocument:
+    return RawDocument(doc_id="t", source="t.txt", text="\n".join(lines), encoding="utf-8", sha256="0",
+                       media_type=media_type)
+
+
+def cleaned(*lines: str):
+    return clean(page(*lines))
+
+
+# --- furniture ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("furniture", [
+    ["바로가기 메뉴", "본문 바로가기", "주메뉴 바로가기", "검색창 열기", "Ministry News 상세보기", "KOR"],
+    ["An official website of the United States government", "Official websites use .gov",
+     "A .gov website belongs to an official government organization in the United States.",
+     "Secure .gov websites use HTTPS",
+     "A lock ( ) or https:// means you’ve safely connected to the .gov website. Share sensitive information only."],
+    ["You are viewing ARCHIVED CONTENT released online from January 20, 2017 to January 20, 2021.",
+     "Content in this archive site is NOT UPDATED, and links may not function.", "For current information, go to"],
+    ["Skip navigation", "Text Size", "Close", "Top", "bar_progress", "    • Link copied", "Join us on social!",
+     "Special Coverage", "Menu Content", "Submit Release"],
+    ["© The Asia Business Daily(www.asiae.co.kr). All rights reserved.", "Copyright 2021 Example News"],
+    ["Photo : YONHAP News", " photo", "(Yonhap) (Yonhap)", "![]() |"],
+    ["  1. HOME", "  2. Press", "  3. Ministry News", "Press Releases", "Ministry News"],
+    ["hit", "1048", "  • Hit : 1432", "* unofficial translation"],
+])
+def test_furniture_lines_are_dropped(furniture):
+    doc = cleaned(*furniture, PARAGRAPH, *furniture)
+    assert doc.paragraphs == [PARAGRAPH]
+
+
+def test_numbered_paragraphs_are_kept_each_as_a_paragraph():
+    doc = cleaned("1. HOME", "2. Press", PARAGRAPH, SECOND, "o The two sides also discussed cyber threats.")
+    assert doc.paragraphs == [PARAGRAPH, SECOND, "o The two sides also discussed cyber threats."]
+    assert doc.text == "\n\n".join(doc.paragraphs)
+
+
+def test_repeated_title_and_paragraphs_appear_once():
+    title = "Foreign Minister Attends UN Security Council Ministerial Meeting"
+    doc = cleaned(title, "Date : 2018-09-28 15:59:06", title, title, PARAGRAPH, PARAGRAPH)
+    assert doc.title == title
+    assert doc.paragraphs == [PARAGRAPH]
+
+
+def test_whitespace_crlf_nul_and_zero_width_are_normalised():
+    doc = clean(page("Date\r\n2017-11-23\r\n1. On\u200b  November 22,\u00a0the\x00 two   ministers met in Beijing and "
+                     "agreed to work together.\r\n"))
+    assert doc.paragraphs == ["1. On November 22, the two ministers met in Beijing and agreed to work together."]
+    assert doc.published == "2017-11-23"
+
+
+def test_reporter_tag_and_new_window_markers_are_removed_inside_lines():
+    doc = cleaned("[Asia Economy Reporter Choi Dae-yeol] Sung Kim said on the 24th that talks went well.",
+                  "A joint statement (English (PDF)Open a New Window) was issued after the meeting.")
+    assert doc.paragraphs == ["Sung Kim said on the 24th that talks went well.",
+                              "A joint statement (English (PDF)) was issued after the meeting."]
+
+
+def test_photo_captions_above_the_body_are_dropped():
+    doc = cleaned("July 14, 2023", "Three Ministers who have a talk after having a seat at a table",
+                  "A group photo of three Ministers facing straight at a camera", PARAGRAPH)
+    assert doc.title is None
+    assert doc.paragraphs == [PARAGRAPH]
+
+
+def test_pipe_caption_with_photo_credit_is_dropped():
+    caption = ("Chun Young-hee, right, holds a meeting with Jung Pak in Washington, in this photo provided by the "
+               "ministry, May 19. Yonhap |")
+    doc = cleaned(caption, "Senior diplomats of the two countries held consultations on North Korea, the ministry said.")
+    assert doc.paragraphs == ["Senior diplomats of the two countries held consultations on North Korea, the ministry said."]
+    assert doc.published is None
+
+
+# --- datelines ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    ("23/07/2024 | Press release | Archived content", "2024-07-23"),
+    ("  • Date : 2018-09-28 15:59:06", "2018-09-28"),
+    ("28 February 2017", "2017-02-28"),
+    ("May 11, 2018", "2018-05-11"),
+    ("Published : July 28, 2017 - 09:41", "2017-07-28"),
+    ("Write: 2020-01-02 09:52:05Update: 2020-01-02 09:55:59", "2020-01-02"),
+    ("10/29/2021", "2021-10-29"),
+    ("Thursday, July 15, 2021 at 10:21 a.m. KST", "2021-07-15"),
+    ("등록일 2024.07.23", "2024-07-23"),
+    ("2024년 7월 23일", "2024-07-23"),
+])
+def test_dateline_families(line, expected):
+    doc = cleaned(line, PARAGRAPH)
+    assert doc.published == expected
+    assert doc.reference_date == expected and doc.reference_inferred is False
+    assert line.strip() not in doc.text
+
+
+def test_date_label_on_its_own_line_then_the_date():
+    assert cleaned("Date", "2017-11-23", "hit", "1048", PARAGRAPH).published == "2017-11-23"
+
+
+@pytest.mark.parametrize("line", ["On July 14, 2023, the two ministers met.", "Updated: May 1, 2020",
+                                  "2021.07.15 was the day of the meeting"])
+def test_sentences_and_revision_dates_are_not_datelines(line):
+    assert read_dateline(line) is None
+
+
+def test_ambiguous_numeric_date_is_month_first_when_page_evidence_says_so():
+    doc = cleaned("08/07/2024 | Press release | Distributed by Public on 08/08/2024 03:21",
+                  "1. The officials held a trilateral telephone consultation on August 7 on North Korea's nuclear issue.")
+    assert doc.published == "2024-08-07"
+
+
+def test_ambiguous_numeric_date_is_day_first_when_page_evidence_says_so():
+    doc = cleaned("08/07/2024 | Press release",
+                  "1. The two ministers met in Seoul on the afternoon of July 8 and discussed North Korea's missiles.")
+    assert doc.published == "2024-07-08"
+
+
+def test_part_above_twelve_decides_the_order_against_other_evidence():
+    doc = cleaned("23/07/2024 | Press release", "1. They met on August 23 in Seoul and discussed North Korea's missiles.")
+    assert doc.published == "2024-07-23"
+
+
+def test_no_date_printed_means_no_publication_date():
+    doc = cleaned("Press Releases", "Special Representative Meets with U.S. Deputy Special Representative (Dec. 11)",
+                  PARAGRAPH)
+    assert doc.published is None and doc.reference_date is None and doc.reference_inferred is True
+
+
+# --- crawler prefix ----------------------------------------------------------------------------
+
+def test_crawler_prefix_is_a_reference_date_not_a_publication_date():
+    doc = clean(page(" date 2022-06-07 Submit Release",
+                     "Deputy Secretary Sherman’s Meeting with Republic of Korea First Vice Foreign Minister Cho",
+                     "Deputy Secretary of State Wendy Sherman met today with First Vice Foreign Minister Cho Hyundong."))
+    assert doc.published is None
+    assert doc.reference_date == "2022-06-07" and doc.reference_inferred is True
+    assert doc.title == "Deputy Secretary Sherman’s Meeting with Republic of Korea First Vice Foreign Minister Cho"
+    assert "Submit Release" not in doc.text and "2022-06-07" not in doc.text
+
+
+def test_crawler_prefix_text_is_the_title_when_it_is_a_headline():
+    doc = cleaned(" date 2025-09-10 Secretary Rubio's Meeting With Republic Of Korea Foreign Minister Cho",
+                  "Secretary of State Marco Rubio met today with Republic of Korea Foreign Minister Cho Hyun.")
+    assert doc.title == "Secretary Rubio's Meeting With Republic Of Korea Foreign Minister Cho"
+    assert doc.paragraphs == ["Secretary of State Marco Rubio met today with Republic of Korea Foreign Minister Cho Hyun."]
+
+
+def test_printed_date_wins_over_crawler_date():
+    doc = cleaned(" date 2019-12-10 Menu Content", "Top Nuke Envoys of S. Korea, US Discuss N. Korea",
+                  "Write: 2020-01-02 09:52:05Update: 2020-01-02 09:55:59",
+                  "Top nuclear envoys of South Korea and the U.S. discussed North Korea issues on the phone Wednesday.")
+    assert doc.published == "2020-01-02" and doc.reference_inferred is False
+    assert doc.title == "Top Nuke Envoys of S. Korea, US Discuss N. Korea"
+    assert doc.publisher == "KBS World"
+
+
+def test_news_dateline_takes_its_year_from_the_crawler_date():
+    doc = cleaned(" date 2021-07-15 U.S. Deputy Secretary Sherman to visit S. Korea next week",
+                  "SEOUL, July 15 (Yonhap) -- U.S. Deputy Secretary of State Wendy Sherman will visit South Korea.")
+    assert doc.published == "2021-07-15" and doc.reference_inferred is False
+    assert doc.publisher == "Yonhap News Agency"
+    assert doc.paragraphs[0].startswith("SEOUL, July 15 (Yonhap) --")
+
+
+def test_news_dateline_without_any_year_gives_no_publication_date():
+    doc = cleaned("SEOUL, July 15 (Yonhap) -- U.S. Deputy Secretary of State Wendy Sherman will visit South Korea.")
+    assert doc.published is None
+
+
+def test_news_dateline_far_from_the_crawler_date_is_not_given_its_year():
+    doc = cleaned(" date 2021-03-01 Some crawl", "SEOUL, July 15 (Yonhap) -- Sherman will visit South Korea next week.")
+    assert doc.published is None and doc.reference_date == "2021-03-01"
+
+
+# --- title and publisher -----------------------------------------------------------------------
+
+def test_title_is_the_headline_after_menus_and_labels():
+    doc = cleaned("바로가기 메뉴", "검색창 열기", "Press Releases",
+                  "Special Representative Meets with U.S. Deputy Special Representative for the DPRK (Dec. 11)",
+                  PARAGRAPH)
+    assert doc.title == "Special Representative Meets with U.S. Deputy Special Representative for the DPRK (Dec. 11)"
+    assert doc.publisher == "Ministry of Foreign Affairs of the Republic of Korea"
+    assert doc.paragraphs == [PARAGRAPH]
+
+
+def test_masthead_is_the_publisher_not_the_title():
+    doc = cleaned("Ministry of Foreign Affairs of the Republic of Korea", "23/07/2024 | Press release",
+                  "Director-General for Korean Peninsula Policy Meets with U.S. Deputy Special Representative", PARAGRAPH)
+    assert doc.publisher == "Ministry of Foreign Affairs of the Republic of Korea"
+    assert doc.title == "Director-General for Korean Peninsula Policy Meets with U.S. Deputy Special Representative"
+
+
+def test_news_page_title_skips_foreign_script_line_and_byline():
+    doc = cleaned("The Korea Herald", "소아쌤", "Top diplomats of S. Korea, US discuss N. Korea", "By Kim Min-joo",
+                  "Published : July 28, 2017 - 09:41",
+                  "The top diplomats of South Korea and the United States agreed Thursday to continue coordination.")
+    assert doc.title == "Top diplomats of S. Korea, US discuss N. Korea"
+    assert doc.publisher == "The Korea Herald"
+    assert doc.paragraphs == ["The top diplomats of South Korea and the United States agreed Thursday to continue "
+                              "coordination."]
+
+
+@pytest.mark.parametrize("lines", [
+    [PARAGRAPH, SECOND],  # starts straight with a paragraph
+    ["Mike Pompeo", "Secretary of State", "Washington, DC", "May 11, 2018",
+     "SECRETARY POMPEO: Good afternoon. It is my honor to welcome Foreign Minister Kang to Washington."],
+    ["10/29/2021", "Office of the Spokesperson", "The Department of State is committed to processing passport "
+                                                 "applications as expeditiously as possible."],
+])
+def test_pages_without_a_headline_have_no_title(lines):
+    assert cleaned(*lines).title is None
+
+
+def test_copyright_line_names_the_publisher():
+    doc = cleaned("US Envoy Expects Cooperation with Korea on Dialogue", PARAGRAPH,
+                  "© The Asia Business Daily(www.asiae.co.kr). All rights reserved.")
+    assert doc.publisher == "The Asia Business Daily"
+
+
+def test_government_banner_publisher_only_when_nothing_better():
+    banner = "A .gov website belongs to an official government organization in the United States."
+    assert cleaned(banner, PARAGRAPH).publisher == "U.S. Department of State"
+    assert cleaned(banner, "The Korea Herald", PARAGRAPH).publisher == "The Korea Herald"
+
+
+def test_printed_url_is_the_source_url():
+    doc = cleaned("Source: https://www.mofa.go.kr/eng/brd/m_5676/view.do?seq=322330", PARAGRAPH)
+    assert doc.source_url == "https://www.mofa.go.kr/eng/brd/m_5676/view.do?seq=322330"
+    assert doc.publisher == "Ministry of Foreign Affairs of the Republic of Korea"
+    assert doc.paragraphs == [PARAGRAPH]
+
+
+# --- language, HTML, degenerate input ----------------------------------------------------------
+
+def test_korean_page_is_ko_and_keeps_its_korean_lines():
+    body = "외교부 한반도평화교섭본부장은 12월 11일 미국 국무부 대북특별부대표와 협의를 가졌다."
+    doc = cleaned("본문 바로가기", "한미 북핵 수석대표 협의 결과 발표", "등록일 2023.12.11", body)
+    assert doc.language == "ko"
+    assert doc.published == "2023-12-11"
+    assert doc.title == "한미 북핵 수석대표 협의 결과 발표"
+    assert doc.paragraphs == [body]
+
+
+def test_english_page_with_korean_menus_is_en():
+    assert cleaned("바로가기 메뉴", "본문 바로가기", "검색창 열기", PARAGRAPH).language == "en"
+
+
+HTML = """<!DOCTYPE html><html><head><title>Foreign Ministers Meet in Seoul | The Example Times</title>
+<meta property="og:site_name" content="The Example Times">
+<meta property="article:published_time" content="2023-03-04T10:00:00+09:00">
+<link rel="canonical" href="https://www.example.com/news/123"></head>
+<body><nav><ul><li>Home</li><li>Politics</li></ul></nav>
+<article><h1>Foreign Ministers Meet in Seoul</h1>
+<p>The foreign ministers of South Korea and Japan met in Seoul on Saturday to discuss North Korea's missile
+launches and ways to strengthen trilateral cooperation with the United States.</p>
+<p>The two ministers agreed to continue close coordination on the North Korean nuclear issue, officials said.</p>
+</article><footer>Copyright 2023 The Example Times. All rights reserved.</footer></body></html>"""
+
+
+def test_html_page_main_text_and_metadata():
+    doc = clean(page(HTML, media_type="text/html"))
+    assert doc.title == "Foreign Ministers Meet in Seoul"
+    assert doc.published == "2023-03-04" and doc.reference_inferred is False
+    assert doc.publisher == "The Example Times"
+    assert doc.source_url == "https://www.example.com/news/123"
+    assert len(doc.paragraphs) == 2 and doc.paragraphs[1].startswith("The two ministers agreed")
+    assert "Politics" not in doc.text and "Copyright" not in doc.text
+
+
+@pytest.mark.parametrize("text", ["", "\n\n  \n", "\x00\x00", "<html></html>", "Close\nTop"])
+def test_empty_pages_give_empty_text(text):
+    doc = clean(page(text, media_type="text/html" if text.startswith("<") else "text/plain"))
+    assert doc.text == "" and doc.title is None and doc.published is None and doc.language == "en"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_clean_never_raises(text):
+    doc = clean(page(text))
+    assert isinstance(doc.text, str)
+
+
+# --- the shared corpora ------------------------------------------------------------------------
+
+def corpus_pages() -> list[tuple[Path, Path]]:
+    """(raw, gold) pairs of the seeds and dev corpora: the repository copy, else ../shared."""
+    here = Path(__file__).parent / "corpus"
+    shared = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    pairs = []
+    for name in ("seeds", "dev"):
+        root = here / name if any((here / name / "raw").glob("*.txt")) else shared / name
+        pairs += [(raw, root / "gold" / f"{raw.stem}.json") for raw in sorted((root / "raw").glob("*.txt"))]
+    return pairs
+
+
+@pytest.mark.parametrize("raw,gold", corpus_pages(), ids=lambda p: p.stem)
+def test_corpus_published_and_title_match_gold(raw, gold):
+    expected = json.loads(gold.read_text(encoding="utf-8"))
+    doc = clean(read_document(raw))
+    assert doc.published == expected["published"]
+    assert doc.title == expected["title"]
+    assert doc.text and "바로가기" not in doc.text and ".gov website" not in doc.text
