@@ -2,8 +2,8 @@
 from readouts.extract.people import find_people
 
 
-def one(sentence, home=None):
-    people = find_people(sentence, home)
+def one(sentence):
+    people = find_people(sentence)
     assert len(people) == 1, people
     return people[0]
 
@@ -66,3 +66,13 @@ def test_plural_title_with_respectively():
 def test_caption_position_between_name_and_title():
     p = one("Chun Young-hee, right, head of the ministry's Korean Peninsula Peace Regime Bureau, holds a meeting.")
     assert p.name == "Chun Young-hee"
+
+
+def test_possessive_marks_a_person_talked_about():
+    people = find_people("They agreed to arrange President Moon Jae-in's state visit.")
+    assert people[0].name == "Moon Jae-in" and people[0].possessive
+
+
+def test_acronym_between_title_and_name():
+    p = one("He met former Director of the White House National Security Council (NSC) Allison Hooker.")
+    assert p.name == "Allison Hooker"

@@ -70,15 +70,17 @@ class Candidate:
     planned: bool = False  # announced ("will visit"), not yet held
 
 
-def engagement_type(sentence: str) -> str | None:
-    """The event type of the sentence's predicate, or None if it reports no engagement."""
+def engagement_type(sentence: str) -> tuple[str, int] | None:
+    """The event type of the sentence's predicate and where the predicate is, or None if the
+    sentence reports no engagement."""
     p = patterns()
     if p.not_held.search(sentence):
         return None
-    text = p.predicate_blockers.sub(" ", sentence)
+    text = p.predicate_blockers.sub(lambda m: " " * len(m.group()), sentence)
     for name, pattern in p.types:
-        if pattern.search(text):
-            return name
+        m = pattern.search(text)
+        if m:
+            return name, m.start()
     return None
 
 
@@ -112,7 +114,9 @@ _PLACE_PREPOSITIONS = {"in", "at", "to", "visited", "visiting", "visit", "the"}
 
 def _is_locative(before: str) -> bool:
     """A place is where the engagement happened when a preposition governs it, possibly through an
-    address chain ("at the Lotte Hotel in Sogong-dong, Jung-gu, Seoul")."""
+    address chain ("at the Lotte Hotel in Sogong-dong, Jung-gu, Seoul") or a country before it
+    ("visiting Indonesia (Jakarta)")."""
+    before = re.sub(r"[\w.]+\s*\($", "", before.rstrip())
     words = before.split()
     if words and words[-1].lower() in _PLACE_PREPOSITIONS:
         return True
@@ -127,17 +131,15 @@ def _location(sentence: str, spans: list[tuple[int, int]]) -> Location | None:
     for place in gazetteer.find_places(sentence):
         if _inside(place.start, spans) or not _is_locative(sentence[:place.start]):
             continue
-        return Location(city=place.surface, country=place.country)
+        # the city as printed ("Washington, D.C."), unless the mention is a venue or district
+        city = place.surface if place.surface.startswith(place.city) else place.city
+        return Location(city=city, country=place.country)
     m = re.search(r"\b(?:visit(?:ed|ing|s)?|(?:a\s+)?(?:visit|trip)\s+to|in)\s+(?:the\s+)?([A-Z][\w.’' -]+)", sentence)
     if m and not _inside(m.start(), spans):
         found = gazetteer.find_countries(m.group(1))
         if found and found[0].start == 0:
             return Location(city=None, country=found[0].code)
     return None
-
-
-def _people_outside(people: list[PersonMention], spans: list[tuple[int, int]]) -> list[PersonMention]:
-    return [p for p in people if not _inside(p.start, spans)]
 
 
 @dataclass(frozen=True)
@@ -148,57 +150,25 @@ class Reference:
     inferred: bool
 
 
-def _sentence_facts(sentence: str, kind: str, home: str | None,
-                    ref: Reference) -> tuple[list[PersonMention], list[DateMention], Location | None]:
-    """People, dates and place a sentence states, outside clauses about other engagements."""
-    spans = background_spans(sentence)
-    people = _people_outside(find_people(sentence, home), spans)
-    dates = [d for d in find_dates(sentence, ref.day, ref.inferred) if not _inside(d.start, spans)]
-    location = None if kind in _CALL_TYPES else _location(sentence, spans)
-    return people, dates, location
-
-
-def _candidates_from(index: int, sentence: str, kind: str, home: str | None, ref: Reference) -> list[Candidate]:
-    people, dates, location = _sentence_facts(sentence, kind, home, ref)
-    if not people:
-        return []
-    planned = bool(patterns().planned.search(sentence))
-    if patterns().separate_events.search(sentence) and kind == "meeting" and len(people) >= 3:
-        verb = re.search(r"\bmet\b|\bmeets?\b|\bheld\b|\bhad\b", sentence)
-        if verb:
-            hosts = [p for p in people if p.start < verb.start()]
-            guests = [p for p in people if p.start > verb.start()]
-            if hosts and len(guests) >= 2:
-                return [Candidate(kind, hosts + [g], index, sentence, dates, location, planned) for g in guests]
-    return [Candidate(kind, people, index, sentence, dates, location, planned)]
-
-
-def _named_in_next(pending: tuple[int, str, str], index: int, sentence: str, home: str | None,
-                   ref: Reference) -> Candidate | None:
-    """'Top envoys discussed X on the phone Wednesday. ... A and B exchanged assessments': an
-    engagement sentence that names nobody takes its participants from the sentence after it."""
-    start, kind, first = pending
-    people, dates, _ = _sentence_facts(sentence, kind, home, ref)
-    if len(people) < 2:
-        return None
-    first_people, first_dates, location = _sentence_facts(first, kind, home, ref)
-    return Candidate(kind, people, start, f"{first} {sentence}", first_dates + dates, location,
-                     bool(patterns().planned.search(first)))
-
-
 def person_key(name: str) -> str:
     """Order-, case- and hyphen-insensitive key of a personal name."""
     return " ".join(sorted(re.sub(r"[-‐’']", "", name).casefold().split()))
 
 
 class Roster:
-    """The officials of one document, so that "Special Representative Kim" is Kim Gunn."""
+    """The officials of one document, so that "Special Representative Kim" and a later bare
+    "Sherman" are the Kim Gunn and Wendy Sherman printed in full elsewhere on the page."""
 
     def __init__(self, mentions: list[PersonMention]) -> None:
         self.full: list[PersonMention] = []
         for m in mentions:
             if m.name and not m.surname_only:
                 self._merge_full(m)
+        for m in mentions:  # "his UK counterpart Boris Johnson" ... "Secretary Johnson"
+            resolved = self.resolve(m)
+            if resolved is not m and not resolved.title and m.title:
+                resolved.title = m.title
+        self._short = self._short_forms()
 
     def _merge_full(self, mention: PersonMention) -> None:
         key = person_key(mention.name)
@@ -210,6 +180,19 @@ class Roster:
                 return
         self.full.append(PersonMention(mention.name, mention.title, mention.organization, mention.country,
                                        mention.start, mention.end))
+
+    def _short_forms(self) -> re.Pattern | None:
+        """Full names and unambiguous single names (a surname in either name order)."""
+        counts: dict[str, int] = {}
+        for p in self.full:
+            for part in {p.name.split()[0], p.name.split()[-1]}:
+                counts[part] = counts.get(part, 0) + 1
+        forms = [p.name for p in self.full] + [part for part, n in counts.items() if n == 1 and len(part) > 2]
+        if not forms:
+            return None
+        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        # not followed by another capitalised word: "Kim" is not "Kim Jong-un"
+        return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])(?!\s+[A-Z][a-z])")
 
     def resolve(self, mention: PersonMention) -> PersonMention:
         """The document's full-name official this mention refers to, or the mention itself."""
@@ -224,6 +207,76 @@ class Roster:
             return mention
         key = person_key(mention.name)
         return next((p for p in self.full if person_key(p.name) == key), mention)
+
+    def spot(self, sentence: str, found: list[PersonMention]) -> list[PersonMention]:
+        """Bare mentions of the document's officials that the title grammar did not catch."""
+        if self._short is None:
+            return []
+        extra = []
+        for m in self._short.finditer(sentence):
+            if any(p.start <= m.start() < p.end + 1 for p in found):
+                continue
+            possessive = bool(re.match(r"['’]", sentence[m.end():m.end() + 1]))
+            extra.append(PersonMention(m.group(), None, None, None, m.start(), m.end(), possessive))
+        return extra
+
+
+@dataclass
+class Facts:
+    """What one sentence states about an engagement, outside clauses about other engagements."""
+
+    people: list[PersonMention]
+    dates: list[DateMention]
+    location: Location | None
+
+
+_ANAPHORIC_DAY = re.compile(r"\b(?:the|that)\s+(?:same\s+)?day\b", re.I)
+
+
+def _sentence_facts(sentence: str, kind: str, roster: Roster, ref: Reference, predicate: int = 0,
+                    context: DateMention | None = None) -> Facts:
+    spans = background_spans(sentence)
+    found = find_people(sentence)
+    found += roster.spot(sentence, found)
+    people = sorted((p for p in found if not _inside(p.start, spans) and not p.possessive), key=lambda p: p.start)
+    # the date nearest after the predicate comes first ("visited from February 21 to 22, and held
+    # talks ... on February 22"), then the nearest before it ("On December 11, X met Y")
+    dates = sorted((d for d in find_dates(sentence, ref.day, ref.inferred) if not _inside(d.start, spans)),
+                   key=lambda d: (d.start < predicate, abs(d.start - predicate)))
+    if context is not None:  # "earlier in the day" is the day the page spoke of last
+        dates = [context if _ANAPHORIC_DAY.search(d.text) else d for d in dates]
+    location = None if kind in _CALL_TYPES else _location(sentence, spans)
+    return Facts(people, dates, location)
+
+
+def _candidates_from(index: int, sentence: str, kind: str, predicate: int, roster: Roster,
+                     ref: Reference, context: DateMention | None) -> list[Candidate]:
+    facts = _sentence_facts(sentence, kind, roster, ref, predicate, context)
+    if not facts.people:
+        return []
+    planned = bool(patterns().planned.search(sentence))
+
+    def candidate(people: list[PersonMention]) -> Candidate:
+        return Candidate(kind, people, index, sentence, facts.dates, facts.location, planned)
+
+    if patterns().separate_events.search(sentence) and kind == "meeting" and len(facts.people) >= 3:
+        hosts = [p for p in facts.people if p.start < predicate]
+        guests = [p for p in facts.people if p.start > predicate]
+        if hosts and len(guests) >= 2:
+            return [candidate(hosts + [g]) for g in guests]
+    return [candidate(facts.people)]
+
+
+def _named_in_next(pending: tuple[int, str, str], sentence: str, roster: Roster, ref: Reference) -> Candidate | None:
+    """'Top envoys discussed X on the phone Wednesday. ... A and B exchanged assessments': an
+    engagement sentence that names nobody takes its participants from the sentence after it."""
+    start, kind, first = pending
+    facts = _sentence_facts(sentence, kind, roster, ref)
+    if len(facts.people) < 2:
+        return None
+    lead = _sentence_facts(first, kind, roster, ref)
+    return Candidate(kind, facts.people, start, f"{first} {sentence}", lead.dates + facts.dates, lead.location,
+                     bool(patterns().planned.search(first)))
 
 
 @dataclass
@@ -267,28 +320,39 @@ def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
         target.type = cand.type
 
 
-def _add_gathered(drafts: list[Draft], sentence: str, home: str | None, roster: Roster) -> None:
+def _add_gathered(drafts: list[Draft], sentence: str, roster: Roster) -> None:
     """'The event brought together X, Y and Z': more participants of the last event."""
     if not drafts:
         return
-    for mention in find_people(sentence, home):
+    for mention in find_people(sentence):
         resolved = roster.resolve(mention)
         drafts[-1].people.setdefault(person_key(resolved.name), resolved)
 
 
-def _event_date(draft: Draft, title_dates: list[DateMention], previous: Event | None,
+_YEAR = re.compile(r"(?<![\d-])(?:19[89]\d|20[0-4]\d)(?![\d-])")
+
+
+def _printed_year(texts: list[str]) -> int | None:
+    """The one year printed in the event's sentences or the title ("Davos Forum 2019")."""
+    years = {int(y) for text in texts for y in _YEAR.findall(text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _event_date(draft: Draft, title: str | None, title_dates: list[DateMention], previous: Event | None,
                 ref: Reference) -> tuple[str | None, bool]:
     mentions = [d for c in draft.candidates for d in c.dates] + title_dates
     same_day = any(patterns().same_day.search(c.sentence) for c in draft.candidates)
     if same_day and previous is not None and not any(d.value for d in mentions):
         return previous.date, previous.date_inferred
+    for mention in sorted((m for m in mentions if m.value), key=lambda m: len(m.value) < 10):  # days first
+        return mention.value, mention.inferred
     for mention in mentions:
-        if mention.value:
-            return mention.value, mention.inferred
-    for mention in mentions:
-        if getattr(mention, "month", None) and getattr(mention, "day", None):
+        if mention.month and mention.day:
+            year = _printed_year([c.sentence for c in draft.candidates] + [title or ""])
+            if year:
+                return f"{year:04d}-{mention.month:02d}-{mention.day:02d}", False
             years = kb.candidate_years([(p.name, p.title) for p in draft.people.values()])
-            year = infer_year(mention.month, mention.day, getattr(mention, "weekday", None), years) if years else None
+            year = infer_year(mention.month, mention.day, mention.weekday, years) if years else None
             if year:
                 return f"{year:04d}-{mention.month:02d}-{mention.day:02d}", True
     if same_day and previous is not None:
@@ -299,10 +363,11 @@ def _event_date(draft: Draft, title_dates: list[DateMention], previous: Event | 
 
 
 def _fill_country(person: PersonMention, home: str | None) -> str | None:
-    if person.country:
-        return person.country
+    """The government a participant represents; a former official represents none."""
     if person.title and person.title.lower().startswith("former"):
         return None
+    if person.country:
+        return person.country
     official = kb.official_country(person.name) if person.name else None
     if official:
         return official
@@ -318,34 +383,43 @@ def _format(kind: str, participants: list[Participant]) -> str:
     return "trilateral" if len(parties) == 3 else "bilateral"
 
 
-def extract_events(doc: CleanDocument, sentences: list[str]) -> list[Event]:
-    home = home_country(doc)
-    ref = Reference(parse_iso(doc.reference_date), doc.reference_inferred)
-    mentions = [m for s in sentences for m in find_people(s, home)]
-    roster = Roster(mentions)
+def _drafts(sentences: list[str], roster: Roster, ref: Reference) -> list[Draft]:
     drafts: list[Draft] = []
     gathering = patterns().gathering
     pending: tuple[int, str, str] | None = None
+    context: DateMention | None = None  # the last day the page named
     for index, sentence in enumerate(sentences):
-        kind = engagement_type(sentence)
-        if kind:
-            candidates = _candidates_from(index, sentence, kind, home, ref)
+        found = engagement_type(sentence)
+        if found:
+            kind, predicate = found
+            candidates = _candidates_from(index, sentence, kind, predicate, roster, ref, context)
             pending = None if candidates else (index, kind, sentence)
         elif pending and index - pending[0] <= 2:
-            late = _named_in_next(pending, index, sentence, home, ref)
+            late = _named_in_next(pending, sentence, roster, ref)
             candidates = [late] if late else []
             pending = None if late else pending
         else:
             candidates = []
             if gathering.search(sentence):
-                _add_gathered(drafts, sentence, home, roster)
+                _add_gathered(drafts, sentence, roster)
         for cand in candidates:
             _merge(drafts, cand, roster)
+        named_days = [d for d in find_dates(sentence, ref.day, ref.inferred)
+                      if d.day and d.value and not _ANAPHORIC_DAY.search(d.text)]
+        context = named_days[0] if named_days else context
+    return drafts
+
+
+def extract_events(doc: CleanDocument, sentences: list[str]) -> list[Event]:
+    home = home_country(doc)
+    ref = Reference(parse_iso(doc.reference_date), doc.reference_inferred)
+    roster = Roster([m for s in sentences for m in find_people(s)])
+    drafts = _drafts(sentences, roster, ref)
     title_dates = find_dates(doc.title, ref.day, ref.inferred) if doc.title else []
     events: list[Event] = []
     for n, draft in enumerate(drafts):
         previous = events[-1] if events else None
-        day, inferred = _event_date(draft, title_dates, previous, ref)
+        day, inferred = _event_date(draft, doc.title, title_dates, previous, ref)
         location = next((c.location for c in draft.candidates if c.location), None)
         if location is None and previous is not None and previous.date == day and draft.type not in _CALL_TYPES:
             location = previous.location

@@ -37,6 +37,7 @@ class PersonMention:
     country: str | None
     start: int  # span in the sentence, for clause filtering
     end: int
+    possessive: bool = False  # "President Moon's visit": the person is talked about, not taking part
 
     @property
     def surname_only(self) -> bool:
@@ -51,7 +52,7 @@ class TitleGrammar:
     connectors: frozenset[str]
     excluded_heads: frozenset[str]
     name_stopwords: frozenset[str]
-    honorifics: tuple[tuple[str, ...], ...]
+    plural_heads: dict[str, str]  # "Ministers" -> "Minister"
 
 
 @cache
@@ -69,7 +70,7 @@ def grammar() -> TitleGrammar:
         connectors=frozenset(data["connectors"]),
         excluded_heads=frozenset(data["excluded_heads"]),
         name_stopwords=frozenset(data["name_stopwords"]),
-        honorifics=tuple(sorted({tok(h) for h in data["honorifics"]}, key=len, reverse=True)),
+        plural_heads={k.split()[-1]: v.split()[-1] for k, v in data["plural_heads"].items()},
     )
 
 
@@ -192,8 +193,15 @@ def _country_from(title: str, organization: str | None) -> str | None:
 _CAPTION_POSITIONS = {"right", "left", "center", "centre", "second", "third"}
 
 
-def find_people(sentence: str, home: str | None = None) -> list[PersonMention]:
+def find_people(sentence: str) -> list[PersonMention]:
     """Every titled or named official in the sentence, in order."""
+    people = _find_titled(sentence)
+    for person in people:
+        person.possessive = bool(_POSSESSIVE.search(sentence[person.start:person.end]))
+    return people
+
+
+def _find_titled(sentence: str) -> list[PersonMention]:
     g = grammar()
     tokens = tokenize(sentence)
     people: list[PersonMention] = []
@@ -211,7 +219,9 @@ def find_people(sentence: str, home: str | None = None) -> list[PersonMention]:
         name = None
         name_start, name_end = start, after
         counterpart_adj = None
-        # TITLE NAME
+        # TITLE NAME, possibly with the office's acronym in between: "... Council (NSC) Allison Hooker"
+        if after + 2 < len(tokens) and tokens[after].text == "(" and tokens[after + 2].text == ")":
+            after += 3
         n = _name_run_right(tokens, after)
         if n:
             name = _name_text(sentence, tokens, after, after + n)
@@ -241,7 +251,7 @@ def find_people(sentence: str, home: str | None = None) -> list[PersonMention]:
             i = name_end
             used_until = name_end
             continue
-        if tokens[head_end - 1].text.endswith("s") and n:
+        if tokens[head_end - 1].text in g.plural_heads and n:
             listed, name_end = _plural_list(sentence, tokens, title, after, name_end)
             people.extend(listed)
             used_until = i = name_end
@@ -278,7 +288,8 @@ def _plural_list(sentence: str, tokens: list[Token], title: str, first: int,
         found = [m.code for m in gazetteer.find_countries(tail)]
         if len(found) == len(spans):
             countries = found
-    singular = re.sub(r"s$", "", _clean_title(title))
+    plural = title.split()[-1]
+    singular = _clean_title(title)[: -len(plural)] + grammar().plural_heads.get(plural, plural)
     return [PersonMention(name=_name_text(sentence, tokens, a, b), title=singular, organization=None,
                           country=c, start=tokens[a].start, end=tokens[b - 1].end)
             for (a, b), c in zip(spans, countries)], k
