@@ -1,11 +1,44 @@
 """Date mentions in text resolved against a reference (publication) date.
 
-OWNER: helper "dates". Contract in find_dates' docstring.
+The genre is news and press releases: they report the recent past and announce the near future.
+A date printed without its year ("Dec. 11", "the 24th", "Wednesday") is read as the occurrence
+nearest the reference that the clause's tense allows: the cue nearest the mention ("will",
+"is scheduled to" against "said", "met", "-ed") decides between past and future; with no cue the
+date may lie at most about two months after the reference. Standard library only; the wording
+(month and weekday names, relative phrases, tense cues) lives in data/dates.json.
+
+API:
+  find_dates(sentence, reference, reference_inferred=False) -> list[DateMention]
+  infer_year(month, day, weekday=None, candidate_years) -> int | None
+  resolve_relative_year_phrase(text, reference) -> int | None
+  year_for_month_day / year_for_month / month_for_day / date_for_weekday: the calendar rules, pure
 """
 from __future__ import annotations
 
+import calendar
+import json
+import re
+import string
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+
+from ..types import ReadoutsError
+
+# A date without its year, read with no tense cue, may lie this far after the reference:
+# releases announce engagements a few weeks ahead.
+_UNKNOWN_TENSE_AHEAD = timedelta(days=62)
+_UNKNOWN_TENSE_AHEAD_MONTHS = 2
+# Tolerance for a reference that is a day or so off the event (time zones, crawler dates).
+_SLACK = timedelta(days=7)
+_DAY_SLACK = 3
+PAST, FUTURE, UNKNOWN = "past", "future", "unknown"  # the tense of the clause a date is read in
+
+
+class DateLexiconError(ReadoutsError):
+    """data/dates.json is missing or malformed."""
 
 
 @dataclass(frozen=True)
@@ -16,7 +49,563 @@ class DateMention:
     value: str | None  # ISO YYYY-MM-DD or YYYY-MM, None when it cannot be resolved
     inferred: bool  # True when the year (or more) did not come from the text itself
     relative: bool = False  # "today", "Wednesday", "the 24th": resolved from the reference
+    year: int | None = None  # the parts read or resolved, so a later step can infer what is missing
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # Monday = 0, as date.weekday()
+    end_value: str | None = None  # last day of a range: "from February 21 to 22"
+
+
+@dataclass(frozen=True)
+class DateLexicon:
+    """The compiled wording of data/dates.json.
+
+    Speed: a pattern starts with a required literal (a month name, a digit) so that the regex
+    engine can skip ahead; word boundaries before it are checked in code, and optional words before
+    it ("in mid-", "Tuesday,", "last") are read by the *_before patterns on a short slice before
+    the match, anchored at its end. Case-insensitive wording is matched on the ASCII-lower-cased
+    sentence (same length, so offsets hold) rather than with re.I, which defeats that skipping.
+    """
+
+    months: dict[str, int]  # lower-case name or abbreviation -> 1..12
+    weekdays: dict[str, int]  # lower-case name or abbreviation -> 0..6
+    relative_days: dict[str, int]  # lower-case phrase, single-spaced -> offset in days
+    relative_day_gates: tuple[str, ...]
+    future_cues: dict[str, list[tuple[frozenset[str], ...]]]  # first word -> the slots that must follow
+    future_suffixes: tuple[str, ...]
+    past_verbs: frozenset[str]
+    past_suffix: str
+    iso: re.Pattern
+    numeric: re.Pattern
+    month_name: re.Pattern
+    month_day: re.Pattern
+    day_month: re.Pattern
+    month_only: re.Pattern
+    month_cue_before: re.Pattern
+    weekday_before: re.Pattern
+    day_ordinal: re.Pattern
+    weekday: re.Pattern
+    weekday_modifier_before: re.Pattern
+    relative_day: re.Pattern
+    relative_month: re.Pattern
+    relative_week: re.Pattern
+    relative_year: re.Pattern
+    period_modifier_before: re.Pattern  # "later" this month, "the end of" next month
+    duration_before: re.Pattern  # "the" next week, "past" month: spans of time, not dates
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first, so that "September" wins over "Sept" and "Sep"; spaces match any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def _cased(words: Iterable[str]) -> list[str]:
+    """Capitalised and upper-case spellings: lower-case "march" or "may" are no dates."""
+    return [form for w in words for form in (w, w.upper())]
+
+
+def _union(patterns: list[str], flags: int = re.I) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+def _word_sequences(cues: list[str]) -> dict[str, list[tuple[frozenset[str], ...]]]:
+    """"is|are scheduled to" -> {"is": [({"scheduled"}, {"to"})], "are": [...]}."""
+    table: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    for cue in cues:
+        first, *rest = [frozenset(slot.split("|")) for slot in cue.split()]
+        for word in first:
+            table.setdefault(word, []).append(tuple(rest))
+    return table
+
+
+def _names(table: list) -> list[str]:
+    return [name for full, abbrevs in table for name in [full, *abbrevs]]
+
+
+_ORD = r"(?:st|nd|rd|th)"
+_DASH = r"(?:-|–|—|(?i:to|and|through|until|till))"
+_REL = r"(?i:this|last|next)"
+_DAY = r"(?P<day>\d{1,2})" + _ORD + r"?\b(?![:.,]\d)"  # "11:30", "1.5" and "1,200" are no days
+_DAY_RANGE = rf"(?:\s*{_DASH}\s*(?P<day2>\d{{1,2}}){_ORD}?\b(?![:.,]\d))?+"
+_YEAR_TAIL = (rf"(?:,?\s*(?:(?i:of)\s+)?(?P<year>(?:19|20)\d\d)\b(?![:.,]\d)"
+              rf"|\s+(?:(?i:of)\s+)?(?P<rel>{_REL})\s+(?i:year)\b)?")
+_LOOKBACK = 40  # characters before a match that the *_before patterns read
+_PUNCTUATION = ".,;:!?\"()[]“”‘’'"
+
+
+def _build(data: dict) -> DateLexicon:
+    months = {name.lower(): n for n, (full, abbrevs) in enumerate(data["months"], 1) for name in [full, *abbrevs]}
+    weekdays = {name.lower(): n for n, (full, abbrevs) in enumerate(data["weekdays"]) for name in [full, *abbrevs]}
+    month = rf"(?P<mon>{_alternation(_cased(_names(data['months'])))})\b"
+    local_time = rf"(?:\s*(?:{data['local_time']}))?"
+    day_phrases = "|".join(
+        _alternation([e["phrase"]]) + (r"(?=\s*(?:[,.;:!?)]|$))" if e.get("strict") else r"\b")
+        for e in sorted(data["relative_days"], key=lambda e: len(e["phrase"]), reverse=True))
+    return DateLexicon(
+        months=months,
+        weekdays=weekdays,
+        relative_days={e["phrase"].lower(): e["offset"] for e in data["relative_days"]},
+        relative_day_gates=tuple(data["relative_day_gates"]),
+        future_cues=_word_sequences(data["future_cues"]),
+        future_suffixes=tuple(data["future_suffixes"]),
+        past_verbs=frozenset(data["past_verbs"]),
+        past_suffix=data["past_suffix"],
+        iso=re.compile(r"(?P<year>(?:19|20)\d\d)(?P<sep>[-./])\s?(?P<mon>\d{1,2})(?P=sep)\s?"
+                       r"(?P<day>\d{1,2})(?![\d:])\.?"),
+        numeric=re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
+                           r"(?![\d/.-]?\d)"),
+        month_name=re.compile(month),
+        month_day=re.compile(rf"{month}(?:\.\s*|\s+){_DAY}{_DAY_RANGE}{local_time}{_YEAR_TAIL}"),
+        day_month=re.compile(rf"{_DAY}{_DAY_RANGE}\s+(?:(?i:of)\s+)?{month}\.?{_YEAR_TAIL}"),
+        month_only=re.compile(rf"{month}\.?(?![-‐]\w)(?!\.?\s*\d{{1,2}}{_ORD}?\b){_YEAR_TAIL}"),
+        month_cue_before=re.compile(rf"(?:(?<!\w)(?P<cue>{_alternation(data['month_cues'])})\s+)?"
+                                    rf"(?:(?<!\w)(?P<mod>{_alternation(data['month_modifiers'])})[\s-]+)?$"),
+        weekday_before=re.compile(rf"(?<!\w)(?P<wd>{_alternation(_cased(_names(data['weekdays'])))})\.?,?\s+$"),
+        day_ordinal=re.compile(
+            rf"[Tt]he\s+(?P<day>\d{{1,2}}){_ORD}\b"
+            rf"(?:\s*{_DASH}\s*(?:(?i:the)\s+)?(?P<day2>\d{{1,2}}){_ORD}\b)?+"
+            rf"(?:\s+(?i:of)\s+(?P<which>{_REL})\s+(?i:month)\b"
+            rf"|(?=\s*(?:[,.;:!?)(\]\"”’']|$|(?i:{_alternation(data['day_ordinal_followers'])})\b)))"),
+        weekday=re.compile(rf"(?P<wd>{_alternation(_cased(full for full, _ in data['weekdays']))})\b"),
+        weekday_modifier_before=re.compile(
+            r"(?<!\w)(?P<mod>this\s+coming|this\s+past|last|next|coming|past|this)\s+$"),
+        relative_day=re.compile(day_phrases),
+        relative_month=re.compile(r"(?P<which>this|next|last)\s+month\b"),
+        relative_week=re.compile(r"(?P<which>this|next|last)\s+week\b"),
+        relative_year=re.compile(r"(?P<which>this|next|last)\s+year\b"),
+        period_modifier_before=re.compile(
+            r"(?<!\w)(?P<mod>earlier|later|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+$"),
+        duration_before=re.compile(r"(?<!\w)(?:the|past|over)\s+$"),
+    )
+
+
+@cache
+def lexicon() -> DateLexicon:
+    try:
+        data = json.loads(resources.files("readouts.data").joinpath("dates.json").read_text("utf-8"))
+        return _build(data)
+    except (OSError, ValueError, KeyError, re.error) as exc:
+        raise DateLexiconError(f"cannot load data/dates.json: {exc}") from exc
+
+
+# ---------------------------------------------------------------- calendar arithmetic (pure)
+
+_OFFSETS = {"this": 0, "next": 1, "last": -1}
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    if not (1 <= month <= 12 and 1 <= day):
+        return False
+    return day <= _MONTH_DAYS[month - 1] or (month == 2 and day == 29 and calendar.isleap(year))
+
+
+def _iso(year: int, month: int, day: int | None = None) -> str:
+    return f"{year:04d}-{month:02d}" if day is None else f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
+
+
+def year_for_month_day(month: int, day: int, reference: date, tense: str, weekday: int | None = None) -> int | None:
+    """The year of "Dec. 11" read in a text of `reference`: the occurrence the tense allows nearest it.
+
+    Past: not after the reference (give or take a few days); future: not before it; unknown: at most
+    about two months after it. A printed weekday that the chosen year contradicts moves it a year.
+    """
+    spread = 4 if (month, day) == (2, 29) else 1
+    years = [y for y in range(reference.year - spread, reference.year + spread + 1) if _valid(y, month, day)]
+    if tense == FUTURE:
+        allowed = [y for y in years if date(y, month, day) >= reference - _SLACK]
+        chosen = min(allowed, default=None)
+    else:
+        limit = reference + (_SLACK if tense == PAST else _UNKNOWN_TENSE_AHEAD)
+        chosen = max((y for y in years if date(y, month, day) <= limit), default=None)
+    if chosen is None or weekday is None or date(chosen, month, day).weekday() == weekday:
+        return chosen
+    agreeing = [y for y in years if abs(y - chosen) <= 1 and date(y, month, day).weekday() == weekday]
+    return agreeing[0] if agreeing else chosen
+
+
+def year_for_month(month: int, reference: date, tense: str) -> int:
+    """The year of "in March" read in a text of `reference`, by the same rule at month grain."""
+    ref_index = reference.year * 12 + reference.month
+    if tense == FUTURE:
+        return reference.year if month >= reference.month else reference.year + 1
+    ahead = 0 if tense == PAST else _UNKNOWN_TENSE_AHEAD_MONTHS
+    return next(y for y in (reference.year + 1, reference.year, reference.year - 1)
+                if y * 12 + month <= ref_index + ahead)
+
+
+def month_for_day(day: int, reference: date, tense: str) -> tuple[int, int]:
+    """(year, month) of "the 24th": the reference month, or the one before (after, for the future)
+    when the day is well past (before) the reference day: "the 28th" in a piece of the 3rd is last month."""
+    if tense == FUTURE:
+        by = 0 if day >= reference.day - _DAY_SLACK else 1
+    else:
+        by = 0 if day <= reference.day + _DAY_SLACK else -1
+    return _shift_month(reference.year, reference.month, by)
+
+
+def date_for_weekday(weekday: int, reference: date, tense: str, week: int | None = None,
+                     strictly: bool = False) -> date:
+    """The day of "Wednesday" read in a text of `reference`.
+
+    week (-1, 0, 1) is the week a "last/this/next week" of the sentence names. Otherwise the past
+    reads the most recent such day on or before the reference ("said Thursday" in a Thursday piece
+    is that day; strictly: before it, "last Thursday"), the future the next one after it.
+    """
+    if week is not None:
+        return reference - timedelta(days=reference.weekday()) + timedelta(days=7 * week + weekday)
+    if tense == FUTURE:
+        return reference + timedelta(days=(weekday - reference.weekday()) % 7 or 7)
+    back = (reference.weekday() - weekday) % 7
+    return reference - timedelta(days=back or (7 if strictly else 0))
+
+
+def infer_year(month: int, day: int, weekday: int | None = None, candidate_years: Iterable[int] = ()) -> int | None:
+    """The most recent candidate year in which month/day exists and falls on `weekday` (if given)."""
+    fitting = [y for y in candidate_years if _valid(y, month, day)
+               and (weekday is None or date(y, month, day).weekday() == weekday)]
+    return max(fitting, default=None)
+
+
+def resolve_relative_year_phrase(text: str, reference: date | None) -> int | None:
+    """The year that the first "this year", "next year" or "last year" of `text` names, or None."""
+    if reference is None:
+        return None
+    lex, lower = lexicon(), _ascii_lower(text)
+    for found in lex.relative_year.finditer(lower):
+        if _word_starts(lower, found.start()) and not _before(lex.duration_before, lower, found.start()):
+            return reference.year + _OFFSETS[found["which"]]
+    return None
+
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _ascii_lower(text: str) -> str:
+    """Lower case of the same length as `text`, so that match offsets hold in both."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else text.translate(_ASCII_LOWER)  # "İ" lower-cases to two
+
+
+def _word_starts(text: str, start: int) -> bool:
+    return start == 0 or not text[start - 1].isalnum()
+
+
+def _before(pattern: re.Pattern, text: str, start: int) -> re.Match | None:
+    """`pattern` (anchored with $) matched on the text just before `start`."""
+    return pattern.search(text, max(0, start - _LOOKBACK), start)
+
+
+# ---------------------------------------------------------------- reading one sentence
+
+class _Sentence:
+    """A sentence with its reference date; tense cues are located once, on first need."""
+
+    def __init__(self, text: str, reference: date | None, reference_inferred: bool, lex: DateLexicon) -> None:
+        self.text = text
+        self.lower = _ascii_lower(text)
+        self.reference = reference
+        self.reference_inferred = reference_inferred
+        self.lex = lex
+        self._cues: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
+
+    def tense_at(self, start: int, end: int) -> str:
+        """The tense of the cue nearest the span, in its clause: future, past or unknown (no cue)."""
+        future, past = self._cues if self._cues is not None else self._find_cues()
+        first = len(self.lower[:start].split())  # word offsets: the cues are words
+        last = max(first + 1, len(self.lower[:end].split()))
+        future_gap, past_gap = _nearest_gap(future, first, last), _nearest_gap(past, first, last)
+        if future_gap is None and past_gap is None:
+            return UNKNOWN
+        if past_gap is None or (future_gap is not None and future_gap < past_gap):
+            return FUTURE
+        return PAST
+
+    def _find_cues(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Word spans of the future and past cues of the sentence, read once."""
+        lex = self.lex
+        words = [w.strip(_PUNCTUATION) for w in self.lower.split()]
+        printed = self.text.split()
+        future: list[tuple[int, int]] = []
+        past: list[tuple[int, int]] = []
+        covered = 0  # words up to here belong to a future cue: "expected" in "was expected to"
+        for i, word in enumerate(words):
+            if i < covered:
+                continue
+            length = _cue_length(words, i, lex.future_cues[word]) if word in lex.future_cues else 0
+            if length or word.endswith(lex.future_suffixes):
+                covered = i + max(length, 1)
+                future.append((i, covered))
+            elif word in lex.past_verbs or (word.endswith(lex.past_suffix) and len(word) > len(lex.past_suffix) + 1
+                                            and printed[i].islower()):  # "agreed", not "United"
+                past.append((i, i + 1))
+        self._cues = future, past
+        return self._cues
+
+    def starts_word(self, start: int) -> bool:
+        return _word_starts(self.text, start)
+
+    def starts_number(self, start: int) -> bool:
+        """No digit or number punctuation before: "1.5", "3/4" or "11:30" go on, no date starts inside.
+        A letter may precede: page text glues labels to dates ("Pres10/29/2021")."""
+        return start == 0 or not (self.text[start - 1].isdigit() or self.text[start - 1] in "./:,-")
+
+    def mention(self, start: int, end: int, value: str | None, inferred: bool, **parts) -> DateMention:
+        return DateMention(start, end, self.text[start:end], value, inferred, **parts)
+
+
+def _cue_length(words: list[str], i: int, sequences: list[tuple[frozenset[str], ...]]) -> int:
+    """Words of the first cue sequence that follows words[i], counting words[i] itself; 0 if none does."""
+    for rest in sequences:
+        if all(i + k < len(words) and words[i + k] in slot for k, slot in enumerate(rest, 1)):
+            return 1 + len(rest)
+    return 0
+
+
+def _nearest_gap(spans: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """Words between [start, end) and the nearest span, or None."""
+    gaps = [start - e if e <= start else s - end if s >= end else 0 for s, e in spans]
+    return min(gaps, default=None)
+
+
+def _explicit_day(s: _Sentence, m: re.Match) -> DateMention | None:
+    year, month, day = int(m["year"]), int(m["mon"]), int(m["day"])
+    if not s.starts_number(m.start()) or not _valid(year, month, day):
+        return None
+    return s.mention(m.start(), m.end(), _iso(year, month, day), False, year=year, month=month, day=day)
+
+
+def _numeric_day(s: _Sentence, m: re.Match) -> DateMention | None:
+    """08/07/2024: read only when one of day-first and month-first is impossible (or both agree)."""
+    raw_year = m["year"]
+    if not s.starts_number(m.start()) or (len(raw_year) == 2 and m["sep"] != "/"):
+        return None  # "30-12-00" is a time range, "1.2.24" a version
+    year = int(raw_year) + (2000 if len(raw_year) == 2 else 0)
+    a, b = int(m["a"]), int(m["b"])
+    readings = {(month, day) for month, day in ((a, b), (b, a)) if _valid(year, month, day)}
+    if not readings:
+        return None
+    if len(readings) > 1:
+        return s.mention(m.start(), m.end(), None, False, year=year)
+    month, day = readings.pop()
+    return s.mention(m.start(), m.end(), _iso(year, month, day), False, year=year, month=month, day=day)
+
+
+def _named_month_day(s: _Sentence, m: re.Match) -> DateMention | None:
+    """"December 11, 2023", "Tuesday, January 23", "11 December", "from February 21 to 22"."""
+    start = m.start()
+    if not (s.starts_number(start) if m.group()[0].isdigit() else s.starts_word(start)):
+        return None
+    month, day = s.lex.months[m["mon"].lower()], int(m["day"])
+    if not _valid(2000, month, day):  # a leap year: February 29 exists
+        return None
+    weekday = None
+    named_weekday = _before(s.lex.weekday_before, s.text, start)
+    if named_weekday:
+        weekday, start = s.lex.weekdays[named_weekday["wd"].lower()], named_weekday.start()
+    parts = {"month": month, "day": day, "weekday": weekday}
+    if m["year"]:
+        year, inferred = int(m["year"]), False
+    elif s.reference is None:
+        return s.mention(start, m.end(), None, True, **parts)
+    elif m["rel"]:
+        year, inferred = s.reference.year + _OFFSETS[m["rel"].lower()], s.reference_inferred
+    else:
+        year = year_for_month_day(month, day, s.reference, s.tense_at(start, m.end()), weekday)
+        inferred = s.reference_inferred
+    if year is None or not _valid(year, month, day):
+        return s.mention(start, m.end(), None, True, **parts)
+    day2 = int(m["day2"]) if m["day2"] else None
+    end_value = _iso(year, month, day2) if day2 and day2 > day and _valid(year, month, day2) else None
+    return s.mention(start, m.end(), _iso(year, month, day), inferred, year=year, end_value=end_value, **parts)
+
+
+def _month_only(s: _Sentence, m: re.Match) -> DateMention | None:
+    """"in March", "in mid-December this year", "March 2024": YYYY-MM."""
+    start = m.start()
+    if not s.starts_word(start) and s.text[start - 1] not in "-‐":
+        return None
+    cue = _before(s.lex.month_cue_before, s.lower, start)
+    if not (cue["cue"] or cue["mod"] or m["year"] or m["rel"]):
+        return None  # a bare "May", "June" or "Jan" is too often a word or a name
+    start = cue.start() if cue["cue"] or cue["mod"] else start
+    month = s.lex.months[m["mon"].lower()]
+    if m["year"]:
+        year, inferred = int(m["year"]), False
+    elif s.reference is None:
+        return s.mention(start, m.end(), None, True, month=month)
+    elif m["rel"]:
+        year, inferred = s.reference.year + _OFFSETS[m["rel"].lower()], s.reference_inferred
+    else:
+        year, inferred = year_for_month(month, s.reference, s.tense_at(start, m.end())), s.reference_inferred
+    return s.mention(start, m.end(), _iso(year, month), inferred, year=year, month=month)
+
+
+def _day_ordinal(s: _Sentence, m: re.Match) -> DateMention | None:
+    """"on the 24th", "the 5th of this month": the reference month, or the one the tense points to."""
+    day = int(m["day"])
+    if not s.starts_word(m.start()) or not 1 <= day <= 31:
+        return None
+    if s.reference is None:
+        return s.mention(m.start(), m.end(), None, True, relative=True, day=day)
+    if m["which"]:
+        year, month = _shift_month(s.reference.year, s.reference.month, _OFFSETS[m["which"].lower()])
+    else:
+        year, month = month_for_day(day, s.reference, s.tense_at(m.start(), m.end()))
+    if not _valid(year, month, day):
+        return s.mention(m.start(), m.end(), None, True, relative=True, day=day)
+    day2 = int(m["day2"]) if m["day2"] else None
+    end_value = _iso(year, month, day2) if day2 and day2 > day and _valid(year, month, day2) else None
+    return s.mention(m.start(), m.end(), _iso(year, month, day), s.reference_inferred, relative=True, year=year,
+                     month=month, day=day, end_value=end_value)
+
+
+def _week_named_for(tense: str, weeks: list[re.Match], start: int) -> re.Match | None:
+    """The "next week" / "last week" / "this week" of the sentence that places a weekday, if any:
+    "will meet on Friday next week", "met on Tuesday last week"."""
+    fitting = [w for w in weeks if _OFFSETS[w["which"]] == 0
+               or (_OFFSETS[w["which"]] > 0) == (tense == FUTURE)]
+    return min(fitting, key=lambda w: abs(w.start() - start), default=None)
+
+
+def _weekday(s: _Sentence, m: re.Match, weeks: list[re.Match],
+             planned: date | None) -> tuple[DateMention | None, re.Match | None]:
+    """"Wednesday", "on Friday", "last Friday": the weekday the tense and a named week point to.
+
+    `planned` is the day of the sentence's previous future weekday: a plan is told in order ("will
+    arrive on Wednesday ... and meet on Friday"), so a later future weekday falls on or after it."""
+    if not s.starts_word(m.start()):
+        return None, None
+    weekday = s.lex.weekdays[m["wd"].lower()]
+    named = _before(s.lex.weekday_modifier_before, s.lower, m.start())
+    start = named.start() if named else m.start()
+    if s.reference is None:
+        return s.mention(start, m.end(), None, True, relative=True, weekday=weekday), None
+    modifier = " ".join(named["mod"].lower().split()) if named else ""
+    if modifier in ("last", "past", "this past"):
+        tense = PAST
+    elif modifier in ("next", "coming", "this coming"):
+        tense = FUTURE
+    else:
+        tense = s.tense_at(start, m.end())
+    week = _week_named_for(tense, weeks, m.start()) if modifier in ("", "this") else None
+    offset = _OFFSETS[week["which"]] if week else None
+    if tense == FUTURE and offset is None and planned is not None:
+        day = date_for_weekday(weekday, planned - timedelta(days=1), FUTURE)
+    else:
+        day = date_for_weekday(weekday, s.reference, tense, offset, strictly=bool(modifier))
+    mention = s.mention(start, m.end(), day.isoformat(), s.reference_inferred, relative=True, year=day.year,
+                        month=day.month, day=day.day, weekday=weekday)
+    return mention, week
+
+
+def _after_proper_name(text: str, start: int) -> bool:
+    """"USA Today", "Korea Today": a capitalised "Today" after a capitalised word is a title."""
+    return text[start].isupper() and re.search(r"\b[A-Z][\w.&-]*\s+$", text[max(0, start - _LOOKBACK):start]) is not None
+
+
+def _relative_day(s: _Sentence, m: re.Match) -> DateMention | None:
+    """"today", "yesterday", "earlier in the day", "the day before": the reference +/- days."""
+    if not s.starts_word(m.start()) or _after_proper_name(s.text, m.start()):
+        return None
+    if s.reference is None:
+        return s.mention(m.start(), m.end(), None, True, relative=True)
+    day = s.reference + timedelta(days=s.lex.relative_days[" ".join(m.group().lower().split())])
+    return s.mention(m.start(), m.end(), day.isoformat(), s.reference_inferred, relative=True, year=day.year,
+                     month=day.month, day=day.day)
+
+
+def _relative_month(s: _Sentence, m: re.Match, days_per_step: int | None = None) -> DateMention | None:
+    """"later this month", "next month"; with days_per_step=7, "next week": the month it falls in."""
+    if not s.starts_word(m.start()) or _before(s.lex.duration_before, s.lower, m.start()):
+        return None
+    modifier = _before(s.lex.period_modifier_before, s.lower, m.start())
+    start = modifier.start() if modifier else m.start()
+    if s.reference is None:
+        return s.mention(start, m.end(), None, True, relative=True)
+    by = _OFFSETS[m["which"]]
+    if days_per_step:
+        shifted = s.reference + timedelta(days=days_per_step * by)
+        year, month = shifted.year, shifted.month
+    else:
+        year, month = _shift_month(s.reference.year, s.reference.month, by)
+    return s.mention(start, m.end(), _iso(year, month), s.reference_inferred, relative=True, year=year, month=month)
+
+
+# Ties between overlapping readings: the most explicit wins, then the longest.
+_RANK_EXPLICIT, _RANK_NAMED, _RANK_RELATIVE, _RANK_WEEKDAY, _RANK_WEEK = range(5)
+_DIGIT = re.compile(r"\d")
+
+
+def _pattern_readers(s: _Sentence) -> Iterator[tuple[re.Pattern, Callable, int, str]]:
+    """The patterns worth running on this sentence, with the text each reads (as printed, or lower-cased):
+    most sentences hold no digit, no month name and none of the relative words."""
+    lex, text, lower = s.lex, s.text, s.lower
+    has_digit = _DIGIT.search(text) is not None
+    has_month = lex.month_name.search(text) is not None
+    if has_digit:
+        yield lex.iso, _explicit_day, _RANK_EXPLICIT, text
+        yield lex.numeric, _numeric_day, _RANK_EXPLICIT, text
+        yield lex.day_ordinal, _day_ordinal, _RANK_RELATIVE, text
+        if has_month:
+            yield lex.month_day, _named_month_day, _RANK_NAMED, text
+            yield lex.day_month, _named_month_day, _RANK_NAMED, text
+    if has_month:
+        yield lex.month_only, _month_only, _RANK_RELATIVE, text
+    if any(gate in lower for gate in lex.relative_day_gates):
+        yield lex.relative_day, _relative_day, _RANK_RELATIVE, lower
+    if "month" in lower:
+        yield lex.relative_month, _relative_month, _RANK_WEEKDAY, lower
+
+
+def _readings(s: _Sentence) -> Iterator[tuple[int, DateMention]]:
+    for pattern, read, rank, text in _pattern_readers(s):
+        for m in pattern.finditer(text):
+            mention = read(s, m)
+            if mention is not None:
+                yield rank, mention
+    weeks = [(w, _relative_month(s, w, days_per_step=7)) for w in s.lex.relative_week.finditer(s.lower)]
+    weeks = [(w, mention) for w, mention in weeks if mention is not None]
+    placing_weeks: set[int] = set()
+    planned: date | None = None
+    if "day" in s.lower:
+        for m in s.lex.weekday.finditer(s.text):
+            mention, week = _weekday(s, m, [w for w, _ in weeks], planned)
+            if week is not None:
+                placing_weeks.add(week.start())
+            if mention is not None:
+                yield _RANK_WEEKDAY, mention
+                if mention.value and s.reference and mention.value > s.reference.isoformat():
+                    planned = date.fromisoformat(mention.value)
+    for w, mention in weeks:
+        if w.start() not in placing_weeks:  # "Friday next week" is one date, Friday's
+            yield _RANK_WEEK, mention
+
+
+def _without_overlaps(readings: Iterable[tuple[int, DateMention]]) -> list[DateMention]:
+    kept: list[DateMention] = []
+    for _, mention in sorted(readings, key=lambda r: (r[0], r[1].start - r[1].end, r[1].start)):
+        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda k: k.start)
 
 
 def find_dates(sentence: str, reference: date | None, reference_inferred: bool = False) -> list[DateMention]:
-    return []
+    """Every date mention of `sentence`, in order, resolved against `reference`.
+
+    value is ISO YYYY-MM-DD (YYYY-MM for a month: "in March", "later this month", "next week"), or
+    None when the text and reference do not fix it (then year/month/day/weekday hold what was read,
+    so that a later step can infer the year). inferred is False when the year is printed, else it is
+    `reference_inferred`; relative marks readings of "today", "Wednesday", "the 24th". Years standing
+    alone and clock times are not dates of events and are ignored.
+    """
+    if not sentence:
+        return []
+    return _without_overlaps(_readings(_Sentence(sentence, reference, reference_inferred, lexicon())))
