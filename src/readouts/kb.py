@@ -221,6 +221,14 @@ def _years_in(offices: Iterable[Office], today: date) -> set[int]:
     return years
 
 
+def in_office_on(name: str, title: str | None, day: date) -> bool | None:
+    """Whether the named official held the office the title names on that day; None if unknown."""
+    official = find_official(name, office_country(title) if title else None) or find_official(name)
+    if official is None:
+        return None
+    return any(o.start <= day <= (o.end or date.max) for o in _matching_offices(official, title))
+
+
 def candidate_years(officials_with_titles: Iterable[tuple[str | None, str | None]],
                     today: date | None = None) -> list[int]:
     """Years in which every known (name, title) pair was in that office: the intersection of

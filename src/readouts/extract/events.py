@@ -91,7 +91,7 @@ def background_spans(sentence: str) -> list[tuple[int, int]]:
     for m in patterns().background.finditer(sentence):
         if m.start() < 12:
             comma = sentence.find(",", m.end())
-            spans.append((m.start(), comma if comma > 0 else len(sentence)))
+            spans.append((m.start(), max(m.end(), comma if comma > 0 else len(sentence))))
         else:
             spans.append((m.start(), len(sentence)))
     return spans
@@ -338,21 +338,31 @@ def _printed_year(texts: list[str]) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+def _year_from_tenures(mention: DateMention, people: list[PersonMention]) -> int | None:
+    """The latest year in which every serving official named was in office on that month and day
+    (and the printed weekday fits): a page that omits the year still names who held which post."""
+    serving = [(p.name, p.title) for p in people if not (p.title or "").lower().startswith("former")]
+    years = kb.candidate_years(serving)
+    fitting = [y for y in years if infer_year(mention.month, mention.day, None, [y])  # the day exists
+               and all(kb.in_office_on(n, t, date(y, mention.month, mention.day)) is not False for n, t in serving)]
+    return infer_year(mention.month, mention.day, mention.weekday, fitting) if fitting else None
+
+
 def _event_date(draft: Draft, title: str | None, title_dates: list[DateMention], previous: Event | None,
                 ref: Reference) -> tuple[str | None, bool]:
     mentions = [d for c in draft.candidates for d in c.dates] + title_dates
     same_day = any(patterns().same_day.search(c.sentence) for c in draft.candidates)
     if same_day and previous is not None and not any(d.value for d in mentions):
         return previous.date, previous.date_inferred
-    for mention in sorted((m for m in mentions if m.value), key=lambda m: len(m.value) < 10):  # days first
-        return mention.value, mention.inferred
+    read = sorted((m for m in mentions if m.value), key=lambda m: len(m.value) < 10)  # days before months
+    if read:
+        return read[0].value, read[0].inferred
     for mention in mentions:
         if mention.month and mention.day:
             year = _printed_year([c.sentence for c in draft.candidates] + [title or ""])
             if year:
                 return f"{year:04d}-{mention.month:02d}-{mention.day:02d}", False
-            years = kb.candidate_years([(p.name, p.title) for p in draft.people.values()])
-            year = infer_year(mention.month, mention.day, mention.weekday, years) if years else None
+            year = _year_from_tenures(mention, list(draft.people.values()))
             if year:
                 return f"{year:04d}-{mention.month:02d}-{mention.day:02d}", True
     if same_day and previous is not None:
