@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .. import gazetteer, kb
@@ -46,7 +46,7 @@ class PersonMention:
 
 @dataclass(frozen=True)
 class TitleGrammar:
-    heads: tuple[tuple[str, ...], ...]  # token sequences, longest first
+    heads: dict[str, tuple[tuple[str, ...], ...]]  # first token -> token sequences, longest first
     modifiers: frozenset[str]
     vocabulary: frozenset[str]  # casefolded
     connectors: frozenset[str]
@@ -64,7 +64,7 @@ def grammar() -> TitleGrammar:
 
     heads = sorted({tok(h) for h in data["heads"]}, key=len, reverse=True)
     return TitleGrammar(
-        heads=tuple(heads),
+        heads={first: tuple(h for h in heads if h[0] == first) for first in {h[0] for h in heads}},
         modifiers=frozenset(data["modifiers"]),
         vocabulary=frozenset(w.casefold() for w in data["vocabulary"]),
         connectors=frozenset(data["connectors"]),
@@ -78,15 +78,16 @@ def tokenize(sentence: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
 
 
-def _match_seq(tokens: list[Token], i: int, seqs) -> int:
-    """Length of the longest sequence in seqs starting at token i (0 if none)."""
-    for seq in seqs:
+def _head_length(tokens: list[Token], i: int) -> int:
+    """Length of the longest title head starting at token i (0 if none)."""
+    for seq in grammar().heads.get(tokens[i].text, ()) if i < len(tokens) else ():
         n = len(seq)
-        if i + n <= len(tokens) and all(tokens[i + k].text == seq[k] for k in range(n)):
+        if i + n <= len(tokens) and all(tokens[i + k].text == seq[k] for k in range(1, n)):
             return n
     return 0
 
 
+@lru_cache(maxsize=65536)
 def _is_country_word(text: str) -> bool:
     return gazetteer.country_code(text) is not None
 
@@ -143,9 +144,9 @@ def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     g = grammar()
     k = i
     while k < len(tokens) and (tokens[k].text in g.modifiers or _is_country_word(tokens[k].text)) \
-            and not _match_seq(tokens, k, g.heads):
+            and not _head_length(tokens, k):
         k += 1
-    n = _match_seq(tokens, k, g.heads)
+    n = _head_length(tokens, k)
     if not n:
         return None
     head_end = k + n
