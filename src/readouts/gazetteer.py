@@ -46,10 +46,30 @@ def _edged(body: str) -> str:
     return rf"(?<![\w]){body}(?![\w])"
 
 
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching any of the words, built as a character trie so that matching costs one
+    pass per position instead of one try per word; longer words are preferred."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return render(trie)
+
+
 def _alternation(forms: dict[str, str | None]) -> re.Pattern[str]:
-    """One regex over all literal forms, longest first, each captured to its value by lookup."""
-    ordered = sorted(forms, key=len, reverse=True)
-    return re.compile("|".join(_edged(re.escape(f)) for f in ordered))
+    """One regex over all literal forms, on word edges, longest first; the value is looked up."""
+    return re.compile(_edged(_trie_pattern(list(forms))))
 
 
 @cache
