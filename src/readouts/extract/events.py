@@ -36,6 +36,7 @@ class EventPatterns:
     gathering: re.Pattern
     same_day: re.Pattern
     separate_events: re.Pattern
+    visit: re.Pattern
 
 
 def _union(patterns: list[str]) -> re.Pattern:
@@ -54,6 +55,7 @@ def patterns() -> EventPatterns:
         gathering=_union(data["gathering"]),
         same_day=_union(data["same_day"]),
         separate_events=re.compile(data["separate_events"], re.I),
+        visit=_union(dict(data["types"])["visit"]),
     )
 
 
@@ -80,6 +82,9 @@ def engagement_type(sentence: str) -> tuple[str, int] | None:
     for name, pattern in p.types:
         m = pattern.search(text)
         if m:
+            visit = p.visit.search(text, 0, m.start())
+            if visit and text.endswith("to ", 0, m.start()):  # "will visit the U.S. to meet with B"
+                return "visit", visit.start()
             return name, m.start()
     return None
 

@@ -1,0 +1,78 @@
+"""Engagements read from small documents: types, merging, dates, places, formats."""
+from readouts.extract import extract
+from readouts.extract.events import engagement_type
+from readouts.types import CleanDocument
+
+
+def doc(text, published=None, publisher="Ministry of Foreign Affairs of the Republic of Korea", title=None):
+    return extract(CleanDocument(doc_id="t", source="t", text=text, title=title, publisher=publisher,
+                                 published=published, reference_date=published,
+                                 reference_inferred=published is None))
+
+
+def names(event):
+    return [p.name for p in event.participants]
+
+
+def test_engagement_types():
+    assert engagement_type("They spoke by phone on Monday.")[0] == "phone_call"
+    assert engagement_type("Kim met with Pak.")[0] == "meeting"
+    assert engagement_type("Kim gave a briefing to the committee.")[0] == "briefing"
+    assert engagement_type("The two sides agreed to hold a symposium in New York.") is None
+    assert engagement_type("They discussed the situation.") is None
+
+
+def test_meeting_with_date_place_and_countries():
+    out = doc("Lee Jun-il, Director-General for Korean Peninsula Policy, visited Washington, D.C. and met with "
+              "Seth Bailey, Deputy Special Representative for North Korea at the United States Department of "
+              "State, on the afternoon of July 22 (local time).", published="2024-07-23")
+    (event,) = out.events
+    assert event.type == "meeting" and event.format == "bilateral"
+    assert (event.date, event.date_inferred) == ("2024-07-22", False)
+    assert event.location.city == "Washington, D.C." and event.location.country == "USA"
+    assert [(p.name, p.country) for p in event.participants] == [("Lee Jun-il", "KOR"), ("Seth Bailey", "USA")]
+
+
+def test_respectively_makes_one_event_per_counterpart_and_same_day_keeps_date():
+    out = doc("Special Representative for Korean Peninsula Peace and Security Affairs Kim Gunn gave a briefing "
+              "to the committee on January 23, 2024 in Brussels.\n\n"
+              "On the same day, Special Representative Kim met with Enrique Mora Benavente, Deputy Secretary "
+              "General of the European External Action Service, and Niclas Kvarnström, Managing Director for "
+              "Asia and the Pacific at the EEAS, respectively.")
+    assert [e.type for e in out.events] == ["briefing", "meeting", "meeting"]
+    assert names(out.events[1]) == ["Kim Gunn", "Enrique Mora Benavente"]
+    assert names(out.events[2]) == ["Kim Gunn", "Niclas Kvarnström"]
+    assert all(e.date == "2024-01-23" for e in out.events)
+    assert out.events[2].location.city == "Brussels"
+
+
+def test_planned_visit_is_not_merged_into_a_held_call():
+    out = doc("South Korea's chief nuclear envoy Lee Do-hoon and U.S. Deputy Secretary of State Stephen Biegun "
+              "spoke by phone on Wednesday.\n\nLee will visit the U.S. later this month to meet with Biegun.",
+              published="2020-01-02", publisher="KBS World")
+    assert [e.type for e in out.events] == ["phone_call", "visit"]
+    assert out.events[0].date == "2020-01-01"
+    assert out.events[1].date == "2020-01"
+
+
+def test_year_inferred_from_tenures_is_flagged():
+    out = doc("On the afternoon of December 11, Special Representative for Korean Peninsula Peace and Security "
+              "Affairs Kim Gunn met with U.S. Deputy Special Representative for the Democratic People's "
+              "Republic of Korea Jung Pak.")
+    (event,) = out.events
+    assert (event.date, event.date_inferred) == ("2023-12-11", True)
+
+
+def test_page_without_engagement_is_not_relevant():
+    out = doc("The Department of State is committed to processing passport applications as expeditiously as "
+              "possible. Routine processing now takes 8-11 weeks.", publisher="U.S. Department of State")
+    assert out.events == [] and out.is_relevant is False
+
+
+def test_background_engagement_adds_no_participants():
+    out = doc("Secretary of State Marco Rubio met today with Republic of Korea Foreign Minister Cho Hyun "
+              "following the historic bilateral meeting between President Trump and ROK President Lee Jae "
+              "Myung on August 25.", published="2025-09-10", publisher="U.S. Department of State")
+    (event,) = out.events
+    assert names(event) == ["Marco Rubio", "Cho Hyun"]
+    assert event.date == "2025-09-10"
