@@ -28,9 +28,20 @@ def results(corpus_dirs, scorer, tmp_path_factory) -> dict[str, dict]:
     return scored
 
 
+CEILINGS = {"wrong_dates_as_read"}
+
+
+def figures_of(result: dict) -> dict[str, float]:
+    """Headline metrics, the score, the accuracies ("0.900 (18/20)" -> 0.9) and the count of dates
+    that differ from gold while presented as read."""
+    accuracies = {name: float(text.split()[0]) if text != "n/a" else None for name, text in result["acc"].items()}
+    return dict(result["headline"], **accuracies, score=result["score"],
+                wrong_dates_as_read=len(result["wrong_dates_as_read"]))
+
+
 @pytest.mark.parametrize("corpus", CORPORA)
 def test_every_headline_metric_has_a_floor(corpus, results):
-    assert set(FLOORS[corpus]) == set(results[corpus]["headline"]) | {"score"}
+    assert set(results[corpus]["headline"]) | {"score"} <= set(FLOORS[corpus])
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
@@ -40,7 +51,14 @@ def test_every_gold_document_is_predicted(corpus, results):
 
 @pytest.mark.parametrize("corpus", CORPORA)
 def test_figures_stay_above_floors(corpus, results):
-    figures = dict(results[corpus]["headline"], score=results[corpus]["score"])
+    figures = figures_of(results[corpus])
     below = {metric: f"{figures[metric] or 0.0:.3f} < {floor:.3f}"
-             for metric, floor in FLOORS[corpus].items() if (figures[metric] or 0.0) < floor}
+             for metric, floor in FLOORS[corpus].items()
+             if metric not in CEILINGS and (figures[metric] or 0.0) < floor}
     assert not below, f"{corpus}: below floor: {below}"
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_no_wrong_date_is_presented_as_read(corpus, results):
+    assert figures_of(results[corpus])["wrong_dates_as_read"] <= FLOORS[corpus]["wrong_dates_as_read"], \
+        results[corpus]["wrong_dates_as_read"]
