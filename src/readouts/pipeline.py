@@ -1,12 +1,46 @@
-"""The pipeline as one function per input: read -> clean -> extract."""
+"""The pipeline as one function per input: read -> clean -> extract.
+
+Inputs are files (read by ingest) or JSON-lines records {"doc_id", "text"} (so a generator can
+stream documents without writing one file each). `extract_outcomes` runs either kind through the
+pipeline in one process or in a pool of worker processes, in input order, and never holds more
+than a bounded window of documents in memory.
+"""
 from __future__ import annotations
 
+import hashlib
+import json
+import multiprocessing
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
+from typing import BinaryIO, NamedTuple, TypeVar
 
 from .clean import clean
 from .extract import extract
-from .ingest import read_document
-from .types import CleanDocument, Extraction, RawDocument
+from .ingest import looks_like_html, read_document
+from .types import CleanDocument, Extraction, InputError, RawDocument, ReadoutsError
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+CHUNK_SIZE = 8  # documents per task sent to a worker: enough to hide the pickling round trip
+CHUNKS_IN_FLIGHT_PER_JOB = 4  # how far reading runs ahead of writing, per worker
+
+
+class Outcome(NamedTuple):
+    """One document's result: its JSON line, or the one-line reason it was refused."""
+
+    json_line: str | None
+    error: str | None
+
+
+class JsonlRecord(NamedTuple):
+    """One line of a JSON-lines input, still undecoded, with where it came from."""
+
+    source: str  # FILE:LINE
+    line: bytes
 
 
 def process(raw: RawDocument) -> tuple[CleanDocument, Extraction]:
@@ -16,3 +50,111 @@ def process(raw: RawDocument) -> tuple[CleanDocument, Extraction]:
 
 def extract_file(path: Path) -> Extraction:
     return process(read_document(path))[1]
+
+
+def extraction_json(extraction: Extraction) -> str:
+    """The JSON line of one extraction (no newline): the one serialisation every path uses."""
+    return json.dumps(extraction.to_dict(), ensure_ascii=False)
+
+
+# --- JSON-lines input ----------------------------------------------------------------------
+
+
+def iter_jsonl_inputs(paths: Iterable[Path]) -> Iterator[JsonlRecord]:
+    """The records of JSON-lines files read one line at a time; "-" is standard input."""
+    for path in paths:
+        if str(path) == "-":
+            yield from iter_jsonl_records(sys.stdin.buffer, "<stdin>")
+            continue
+        try:
+            with Path(path).open("rb") as stream:
+                yield from iter_jsonl_records(stream, str(path))
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+
+
+def iter_jsonl_records(stream: BinaryIO, name: str) -> Iterator[JsonlRecord]:
+    """The non-blank lines of a JSON-lines stream, one at a time (decoding is left to workers)."""
+    for number, line in enumerate(stream, 1):
+        if line.strip():
+            yield JsonlRecord(f"{name}:{number}", line)
+
+
+def raw_document_from_record(record: JsonlRecord) -> RawDocument:
+    """A RawDocument from a {"doc_id", "text"[, "source", "media_type"]} line; InputError if malformed.
+
+    A record's "source" (a URL, say) plays the part of a file's path; without one the
+    FILE:LINE it was read from stands in.
+    """
+    try:
+        data = json.loads(record.line.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{record.source}: invalid UTF-8 at byte {exc.start}") from exc
+    except ValueError as exc:
+        raise InputError(f"{record.source}: not a JSON object ({exc})") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{record.source}: not a JSON object")
+    doc_id, text = data.get("doc_id"), data.get("text")
+    if not isinstance(doc_id, str) or not doc_id.strip():
+        raise InputError(f"{record.source}: missing or empty \"doc_id\"")
+    if not isinstance(text, str):
+        raise InputError(f"{record.source}: missing \"text\" (a string)")
+    text = text.replace("\x00", "")
+    if not text.strip():
+        raise InputError(f"{record.source}: empty text (only whitespace)")
+    source = data.get("source") if isinstance(data.get("source"), str) else record.source
+    media_type = data.get("media_type") or ("text/html" if looks_like_html(text) else "text/plain")
+    return RawDocument(doc_id=doc_id, source=source, text=text, encoding="utf-8",
+                       sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), media_type=media_type)
+
+
+# --- one document, as a worker runs it -----------------------------------------------------
+
+
+def outcome_of_file(path: Path) -> Outcome:
+    try:
+        return Outcome(extraction_json(extract_file(path)), None)
+    except ReadoutsError as exc:
+        return Outcome(None, str(exc))
+
+
+def outcome_of_record(record: JsonlRecord) -> Outcome:
+    try:
+        return Outcome(extraction_json(process(raw_document_from_record(record))[1]), None)
+    except ReadoutsError as exc:
+        return Outcome(None, str(exc))
+
+
+# --- many documents, in order --------------------------------------------------------------
+
+
+def map_in_order(func: Callable[[Item], Result], items: Iterable[Item], jobs: int = 1) -> Iterator[Result]:
+    """func over items, results in input order; with jobs > 1 in that many worker processes.
+
+    Pool.imap would read the whole input ahead (its feeder thread has no bound), so chunks are
+    submitted through a sliding window instead: at most jobs * CHUNKS_IN_FLIGHT_PER_JOB chunks
+    are pending, and memory stays flat however long the input is. Workers are forked (or
+    spawned) once and import the package once; a worker's exception is re-raised here.
+    """
+    if jobs <= 1:
+        yield from map(func, items)
+        return
+    window = jobs * CHUNKS_IN_FLIGHT_PER_JOB
+    with multiprocessing.get_context().Pool(jobs) as pool:
+        pending: deque = deque()
+        for chunk in _chunks(items, CHUNK_SIZE):
+            pending.append(pool.apply_async(_map_chunk, (func, chunk)))
+            if len(pending) >= window:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _map_chunk(func: Callable[[Item], Result], chunk: list[Item]) -> list[Result]:
+    return [func(item) for item in chunk]
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
