@@ -1,0 +1,29 @@
+"""Topic lexicon on small phrases: each hit names its topic and the phrase that triggered it."""
+from readouts.extract.topics import detect_topics
+
+
+def topics(text):
+    return [h.topic for h in detect_topics(text)]
+
+
+def test_each_hit_keeps_its_phrase_in_order():
+    hits = detect_topics("They condemned the ballistic missile launches and discussed sanctions.")
+    assert [(h.topic, h.phrase) for h in hits] == [("missile_launch", "ballistic missile"),
+                                                    ("sanctions", "sanctions")]
+
+
+def test_one_phrase_can_signal_two_topics():
+    assert set(topics("to fund its nuclear and missile programs")) == {"nuclear_program", "missile_launch"}
+
+
+def test_meeting_formats_and_office_names_are_not_topics():
+    assert topics("They held the third strategic dialogue.") == []
+    assert topics("Chun, head of the Korean Peninsula Peace Regime Bureau, arrived.") == []
+
+
+def test_three_country_list_is_trilateral():
+    assert "trilateral_cooperation" in topics("a meeting of the envoys of the U.S., South Korea, and Japan")
+
+
+def test_russia_dprk_cooperation():
+    assert "russia_dprk_cooperation" in topics("the military cooperation between Russia and North Korea")
