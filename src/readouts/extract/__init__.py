@@ -11,7 +11,7 @@ The sub-modules each read one kind of fact:
 from __future__ import annotations
 
 from ..types import CleanDocument, Extraction
-from .events import extract_events
+from .events import extract_events, home_country
 from .statements import extract_statements
 from .text import sentences_of
 
@@ -20,7 +20,7 @@ def extract(doc: CleanDocument) -> Extraction:
     sentences = sentences_of(doc.text)
     events = extract_events(doc, sentences)
     parties = sorted({p.country for e in events for p in e.participants if p.country})
-    statements = extract_statements(sentences, parties) if events else []
+    statements = extract_statements(sentences, parties, home_country(doc)) if events else []
     return Extraction(doc_id=doc.doc_id, source_url=doc.source_url, publisher=doc.publisher,
                       published=doc.published, title=doc.title, language=doc.language,
                       is_relevant=bool(events), events=events, statements=statements)

@@ -1,14 +1,175 @@
-"""PLOVER statements: who condemned, urged, agreed what, aimed at whom.
-
-OWNER: helper "statements". Contract:
-extract_statements(sentences, parties) -> list[Statement]
-  sentences: the document's sentences in order;
-  parties: ISO codes of the governments taking part in the reported engagements.
+"""PLOVER statements: what the engagement's participants condemned, urged, agreed or supported, and
+whom it was aimed at. The wording is data (data/actions.json); this module reads a sentence's
+finite predicates in order, the clause each governs, and the countries that clause names.
 """
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .. import gazetteer, kb
 from ..types import Statement
+from .topics import detect_topics
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_AFTER = re.compile(r"^\s+(?:to\s+)?(?:by|upon)\b", re.I)
+_INTERNATIONAL_BODIES = {"UN"}  # named as venues and law ("UN Security Council resolutions"), not as targets
+_OBJECT_WINDOW = 40  # characters after a predicate in which its object is named
 
 
-def extract_statements(sentences: list[str], parties: list[str]) -> list[Statement]:
-    return []
+@dataclass(frozen=True)
+class ActionRule:
+    pattern: re.Pattern
+    action: str
+    target: str  # object | all | agreed | self | subject
+    requires: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class ActionLexicon:
+    rules: tuple[ActionRule, ...]
+    negation: re.Pattern
+    negative: re.Pattern
+    third_party_subjects: re.Pattern
+    counterpart_objects: re.Pattern
+    nk_topics: frozenset[str]
+    clause_breaks: re.Pattern
+    subject_boundaries: re.Pattern
+
+
+@cache
+def lexicon() -> ActionLexicon:
+    data = json.loads(resources.files("readouts.data").joinpath("actions.json").read_text("utf-8"))
+    return ActionLexicon(
+        rules=tuple(ActionRule(re.compile(r["pattern"], re.I), r["action"], r["target"],
+                               re.compile(r["requires"], re.I) if r.get("requires") else None)
+                    for r in data["actions"]),
+        negation=re.compile(data["negation"], re.I),
+        negative=re.compile(data["negative"], re.I),
+        third_party_subjects=re.compile(data["third_party_subjects"]),
+        counterpart_objects=re.compile(data["counterpart_objects"], re.I),
+        nk_topics=frozenset(data["nk_topics"]),
+        clause_breaks=re.compile(data["clause_breaks"], re.I),
+        subject_boundaries=re.compile(data["subject_boundaries"], re.I),
+    )
+
+
+@dataclass(frozen=True)
+class Predicate:
+    start: int
+    end: int
+    rule: ActionRule
+
+
+def _predicates(sentence: str) -> list[Predicate]:
+    """The action predicates of a sentence, in order, without overlaps, passives, negations or
+    sentence-opening participles ("Asked to deliver remarks, ...")."""
+    lex = lexicon()
+    found: list[Predicate] = []
+    for rule in lex.rules:
+        for m in rule.pattern.finditer(sentence):
+            before, after = sentence[:m.start()], sentence[m.end():]
+            if _PASSIVE_BEFORE.search(before) or _PASSIVE_AFTER.match(after) or lex.negation.search(before) \
+                    or (not before.strip() and after.lstrip().startswith("to ")):
+                continue
+            found.append(Predicate(m.start(), m.end(), rule))
+    found.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    kept: list[Predicate] = []
+    for p in found:
+        if not kept or p.start >= kept[-1].end:
+            kept.append(p)
+    return kept
+
+
+def _subject_text(sentence: str, start: int, previous_end: int) -> str:
+    """The words before a predicate back to the last clause boundary: where its subject stands."""
+    text = sentence[previous_end:start]
+    boundary = lexicon().subject_boundaries.search(text)
+    return text[boundary.end():] if boundary else text
+
+
+def _countries(text: str, home: str | None) -> list[str]:
+    codes = [m.code for m in gazetteer.find_countries(text, metonyms=True)]
+    codes += [c for c in (kb.official_country(w) for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text)) if c]
+    return [c for c in codes if c != home]
+
+
+def _targets(rule: ActionRule, match_text: str, subject: str, clause: str, topic: str | None,
+             parties: set[str], home: str | None) -> list[str]:
+    """The countries a statement is aimed at; the counterparts when it names none, if they are known."""
+    named = _countries(clause, home)
+    others = [c for c in named if c not in parties and c not in _INTERNATIONAL_BODIES]
+    if rule.target == "self":
+        return sorted(set(_countries(match_text, home)))
+    if rule.target == "subject":
+        return sorted(set(_countries(subject, home)) - parties)
+    if rule.target == "all":
+        return sorted(set(others))
+    if not lexicon().counterpart_objects.search(clause):
+        if rule.target == "agreed" and others:
+            return [others[0]]
+        if rule.target == "agreed" and topic in lexicon().nk_topics:
+            return ["PRK"]
+        near = _countries(clause[:_OBJECT_WINDOW], home)
+        if rule.target == "object" and near:
+            return [near[0]]
+    counterparts = parties - {home}
+    if home is None or home not in parties or not 0 < len(counterparts) <= 2:
+        return []  # an unknown or multilateral audience is no single addressee
+    return sorted(counterparts)
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """A predicate's clause: up to the next predicate, without a trailing relative clause."""
+    clause = sentence[start:end]
+    cut = lexicon().clause_breaks.search(clause)
+    return clause[:cut.start()] if cut else clause
+
+
+def _topic(*texts: str) -> str | None:
+    for text in texts:
+        hits = detect_topics(text)
+        if hits:
+            return hits[0].topic
+    return None
+
+
+def sentence_statements(sentence: str, parties: set[str], home: str | None) -> list[Statement]:
+    """The statements of one sentence; an accusation is also read from a participant's clause that
+    calls what a country does illegal, threatening or destabilising."""
+    lex = lexicon()
+    predicates = _predicates(sentence)
+    out: list[Statement] = []
+    for n, pred in enumerate(predicates):
+        subject = _subject_text(sentence, pred.start, predicates[n - 1].end if n else 0)
+        if lex.third_party_subjects.match(subject.strip()):
+            continue
+        clause = _clause(sentence, pred.end, predicates[n + 1].start if n + 1 < len(predicates) else len(sentence))
+        if pred.rule.requires and not pred.rule.requires.search(clause):
+            continue
+        topic = _topic(clause, sentence)
+        target = _targets(pred.rule, sentence[pred.start:pred.end], subject, clause, topic, parties, home)
+        if target:
+            out.append(Statement(pred.rule.action, target, topic, sentence))
+        if pred.rule.action != "ACCUSE" and lex.negative.search(clause):
+            accused = sorted({c for c in _countries(clause, home) if c not in parties | _INTERNATIONAL_BODIES})
+            if accused:
+                out.append(Statement("ACCUSE", accused, topic, sentence))
+    return out
+
+
+def extract_statements(sentences: list[str], parties: list[str], home: str | None = None) -> list[Statement]:
+    """Distinct (action, target, topic) statements of the participants, with their evidence."""
+    party_set = set(parties)
+    seen: set[tuple] = set()
+    statements: list[Statement] = []
+    for sentence in sentences:
+        for statement in sentence_statements(sentence, party_set, home):
+            key = (statement.action, tuple(statement.target), statement.topic)
+            if key not in seen:
+                seen.add(key)
+                statements.append(statement)
+    return statements
