@@ -17,15 +17,15 @@ from .topics import detect_topics
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _PASSIVE_AFTER = re.compile(r"^\s+(?:to\s+)?(?:by|upon)\b", re.I)
 _INTERNATIONAL_BODIES = {"UN"}  # named as venues and law ("UN Security Council resolutions"), not as targets
-_OBJECT_WINDOW = 40  # characters after a predicate in which its object is named
+_RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose)\b[^,]*$", re.I)
+_ACCUSED_WINDOW = (40, 60)  # characters before and after a negative word in which the accused is named
 
 
 @dataclass(frozen=True)
 class ActionRule:
     pattern: re.Pattern
-    action: str
+    action: str | None  # None: a neutral reporting verb ("discussed", "pointed out")
     target: str  # object | all | agreed | self | subject
-    requires: re.Pattern | None
 
 
 @dataclass(frozen=True)
@@ -38,15 +38,14 @@ class ActionLexicon:
     nk_topics: frozenset[str]
     clause_breaks: re.Pattern
     subject_boundaries: re.Pattern
+    non_state_objects: re.Pattern
 
 
 @cache
 def lexicon() -> ActionLexicon:
     data = json.loads(resources.files("readouts.data").joinpath("actions.json").read_text("utf-8"))
     return ActionLexicon(
-        rules=tuple(ActionRule(re.compile(r["pattern"], re.I), r["action"], r["target"],
-                               re.compile(r["requires"], re.I) if r.get("requires") else None)
-                    for r in data["actions"]),
+        rules=tuple(ActionRule(re.compile(r["pattern"], re.I), r["action"], r["target"]) for r in data["actions"]),
         negation=re.compile(data["negation"], re.I),
         negative=re.compile(data["negative"], re.I),
         third_party_subjects=re.compile(data["third_party_subjects"]),
@@ -54,6 +53,7 @@ def lexicon() -> ActionLexicon:
         nk_topics=frozenset(data["nk_topics"]),
         clause_breaks=re.compile(data["clause_breaks"], re.I),
         subject_boundaries=re.compile(data["subject_boundaries"], re.I),
+        non_state_objects=re.compile(data["non_state_objects"], re.I),
     )
 
 
@@ -108,14 +108,17 @@ def _targets(rule: ActionRule, match_text: str, subject: str, clause: str, topic
         return sorted(set(_countries(subject, home)) - parties)
     if rule.target == "all":
         return sorted(set(others))
-    if not lexicon().counterpart_objects.search(clause):
+    lex = lexicon()
+    if lex.non_state_objects.search(clause):
+        return []
+    if not lex.counterpart_objects.search(clause):
         if rule.target == "agreed" and others:
             return [others[0]]
-        if rule.target == "agreed" and topic in lexicon().nk_topics:
+        if rule.target == "agreed" and topic in lex.nk_topics:
             return ["PRK"]
-        near = _countries(clause[:_OBJECT_WINDOW], home)
-        if rule.target == "object" and near:
-            return [near[0]]
+        if rule.target == "object":
+            near = [c for c in named if c != "PRK" or rule.action != "SUPPORT"]  # participants do not praise the North
+            return [near[0]] if near else []
     counterparts = parties - {home}
     if home is None or home not in parties or not 0 < len(counterparts) <= 2:
         return []  # an unknown or multilateral audience is no single addressee
@@ -144,21 +147,32 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None) -> l
     predicates = _predicates(sentence)
     out: list[Statement] = []
     for n, pred in enumerate(predicates):
-        subject = _subject_text(sentence, pred.start, predicates[n - 1].end if n else 0)
-        if lex.third_party_subjects.match(subject.strip()):
+        previous_end = predicates[n - 1].end if n else 0
+        subject = _subject_text(sentence, pred.start, previous_end)
+        if lex.third_party_subjects.match(subject.strip()) or _RELATIVE.search(sentence[previous_end:pred.start]):
             continue
         clause = _clause(sentence, pred.end, predicates[n + 1].start if n + 1 < len(predicates) else len(sentence))
-        if pred.rule.requires and not pred.rule.requires.search(clause):
-            continue
         topic = _topic(clause, sentence)
-        target = _targets(pred.rule, sentence[pred.start:pred.end], subject, clause, topic, parties, home)
-        if target:
-            out.append(Statement(pred.rule.action, target, topic, sentence))
-        if pred.rule.action != "ACCUSE" and lex.negative.search(clause):
-            accused = sorted({c for c in _countries(clause, home) if c not in parties | _INTERNATIONAL_BODIES})
+        if pred.rule.action:
+            target = _targets(pred.rule, sentence[pred.start:pred.end], subject, clause, topic, parties, home)
+            if target:
+                out.append(Statement(pred.rule.action, target, topic, sentence))
+        if pred.rule.action != "ACCUSE":
+            accused = _accused(clause, parties, home)
             if accused:
                 out.append(Statement("ACCUSE", accused, topic, sentence))
     return out
+
+
+def _accused(clause: str, parties: set[str], home: str | None) -> list[str]:
+    """Countries a clause calls illegal, threatening or destabilising: named near the negative word
+    ("provocations by North Korea", "North Korea's illegal military cooperation with Russia")."""
+    before, after = _ACCUSED_WINDOW
+    accused: set[str] = set()
+    for m in lexicon().negative.finditer(clause):
+        window = clause[max(0, m.start() - before):m.end() + after]
+        accused.update(c for c in _countries(window, home) if c not in parties | _INTERNATIONAL_BODIES)
+    return sorted(accused)
 
 
 def extract_statements(sentences: list[str], parties: list[str], home: str | None = None) -> list[Statement]:

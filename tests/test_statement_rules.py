@@ -1,0 +1,52 @@
+"""Statements on small sentences: actions, targets, negation, modality and whose statement it is."""
+from readouts.extract.statements import extract_statements
+
+PARTIES = ["KOR", "USA"]
+
+
+def keys(sentence, parties=PARTIES, home="KOR"):
+    return {(s.action, tuple(s.target)) for s in extract_statements([sentence], parties, home)}
+
+
+def test_condemnation_is_an_accusation_of_the_named_country():
+    assert ("ACCUSE", ("PRK",)) in keys("The two sides strongly condemned North Korea for its missile launches.")
+
+
+def test_concern_over_cooperation_accuses_both_countries():
+    assert ("ACCUSE", ("PRK", "RUS")) in keys(
+        "The two sides expressed concern over the military cooperation between Russia and North Korea.")
+
+
+def test_call_on_is_a_request_to_its_object():
+    assert keys("They called on North Korea to return to dialogue.") == {("REQUEST", ("PRK",))}
+
+
+def test_agreement_to_consider_sanctions_is_an_agreement_not_a_sanction():
+    found = keys("The two sides agreed to actively consider imposing sanctions on companies smuggling with "
+                 "North Korea.")
+    assert ("AGREE", ("PRK",)) in found
+    assert not any(action == "SANCTION" for action, _ in found)
+
+
+def test_agreement_naming_no_country_is_aimed_at_the_counterpart():
+    assert keys("The two sides agreed to further strengthen bilateral relations.") == {("AGREE", ("USA",))}
+
+
+def test_negated_and_passive_predicates_are_not_statements():
+    assert keys("The two sides did not agree on the timing.") == set()
+    assert keys("They discussed the dialogue proposed by Japan.") == set()
+
+
+def test_statements_of_north_korea_are_not_the_participants():
+    assert keys("North Korea condemned the joint exercises.") == set()
+
+
+def test_support_of_a_named_body():
+    assert ("SUPPORT", ("EU",)) in keys("Kim appreciated the EU's continued efforts on human rights.",
+                                        parties=["KOR", "EU"])
+
+
+def test_topic_and_evidence_are_kept():
+    (statement,) = extract_statements(["They called on North Korea to return to dialogue."], PARTIES, "KOR")
+    assert statement.topic == "dialogue"
+    assert statement.evidence.startswith("They called on")
