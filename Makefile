@@ -11,7 +11,7 @@ BENCH_OUT := build/bench
 SEEDS := tests/corpus/seeds
 DEV := tests/corpus/dev
 
-.PHONY: install run test bench clean
+.PHONY: install run test bench bench-speed clean
 
 install: $(STAMP)
 
@@ -42,6 +42,16 @@ bench: install
 	@$(PY) bench/report.py --top 5 \
 		--corpus seeds $(SEEDS)/gold $(BENCH_OUT)/seeds.jsonl \
 		--corpus dev $(DEV)/gold $(BENCH_OUT)/dev.jsonl
+
+# Speed and memory against spaCy's tokenizer and en_core_web_sm (benchmark-only extra `bench`).
+BENCH_STAMP := $(VENV)/.installed-bench
+
+$(BENCH_STAMP): pyproject.toml | $(STAMP)
+	$(PY) -m pip install -q -e '.[test,bench]'
+	touch $@
+
+bench-speed: install $(BENCH_STAMP)
+	$(PY) bench/speed.py
 
 clean:
 	rm -rf build $(DB) $(DB)-journal $(DB)-wal $(DB)-shm .pytest_cache .hypothesis src/*.egg-info $(STAMP)
