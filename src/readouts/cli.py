@@ -1,14 +1,18 @@
 """The command line: thin wrappers over the library's functions."""
 from __future__ import annotations
 
+import csv
 import json
+import re
 import sys
 from pathlib import Path
 
 import click
+from tqdm import tqdm
 
-from .ingest import iter_input_files
-from .pipeline import iter_jsonl_inputs, map_in_order, outcome_of_file, outcome_of_record
+from .ingest import iter_input_files, read_document
+from .pipeline import iter_jsonl_inputs, map_in_order, outcome_of_file, outcome_of_record, process
+from .store import DEFAULT_DB, EventFilter, Store
 from .types import ReadoutsError
 
 
@@ -53,3 +57,161 @@ def extract_command(paths: tuple[Path, ...], jobs: int, jsonl: bool) -> None:
         click.echo(f"readouts: {exc}", err=True)
     if failed:
         sys.exit(1)
+
+
+# --- the database commands -------------------------------------------------------------------
+
+def db_option(command):
+    return click.option("--db", "db_url", default=DEFAULT_DB, show_default=True, envvar="READOUTS_DB",
+                        help="Database: a SQLite path (or sqlite:///path); READOUTS_DB sets the default.")(command)
+
+
+def open_store(url: str) -> Store:
+    try:
+        return Store.open(url)
+    except ReadoutsError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@db_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no line per file; only the summary.")
+def ingest_command(paths: tuple[Path, ...], db_url: str, quiet: bool) -> None:
+    """Read the pages under PATHS into the database, extracting their events.
+
+    Every file ends in one status, printed on stderr and kept in the database: new, unchanged
+    (same bytes already stored: nothing is written), skipped (e.g. unsupported language) or failed
+    with its reason. All files are processed even when some fail; the exit code is 1 if any failed.
+    """
+    counts = {"new": 0, "unchanged": 0, "skipped": 0, "failed": 0}
+    with open_store(db_url) as store:
+        files = tqdm(iter_input_files(paths), unit="file", disable=quiet or not sys.stderr.isatty(),
+                     file=sys.stderr)
+        for path in files:
+            try:
+                raw = read_document(path)
+                status = "unchanged" if store.status_of(raw.sha256) in {"new", "skipped"} else store.save(raw, *process(raw))
+                reason = ""
+            except ReadoutsError as exc:
+                status, reason = "failed", str(exc)
+                store.record_failure(str(path), reason)
+            counts[status] += 1
+            if not quiet:
+                files.write(f"{status}: {path}" + (f": {reason}" if reason else ""), file=sys.stderr)
+    click.echo(", ".join(f"{n} {status}" for status, n in counts.items()), err=True)
+    if counts["failed"]:
+        sys.exit(1)
+
+
+def _participant(p: dict) -> str:
+    details = ", ".join(x for x in (p["title"], p["country"]) if x)
+    return f"{p['name']} ({details})" if details else p["name"]
+
+
+def _place(event: dict) -> str:
+    return ", ".join(x for x in (event["city"], event["country"]) if x)
+
+
+def _date(event: dict) -> str:
+    return (event["date"] or "?") + ("~" if event["date_inferred"] else "")
+
+
+@main.command("events")
+@db_option
+@click.option("--actor", help="Only events with a participant whose name contains this.")
+@click.option("--country", help="Only events in or with this country (ISO alpha-3, EU, UN).")
+@click.option("--topic", help="Only events about this topic id (e.g. sanctions).")
+@click.option("--type", "type_", help="Only events of this type (meeting, phone_call, visit, ...).")
+@click.option("--since", help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Only events on or before this date.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def events_command(db_url, actor, country, topic, type_, since, until, fmt) -> None:
+    """The timeline of engagements, by date; '~' marks a date whose year (or more) was inferred."""
+    for value in (since, until):
+        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise click.BadParameter(f"{value!r} is not a date like 2024, 2024-07 or 2024-07-22")
+    with open_store(db_url) as store:
+        events = store.list_events(EventFilter(actor, country, topic, type_, since, until))
+    if fmt == "json":
+        for event in events:
+            click.echo(json.dumps(event, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["id", "date", "date_inferred", "type", "city", "country", "format", "participants", "topics"])
+        for e in events:
+            writer.writerow([e["id"], e["date"], e["date_inferred"], e["type"], e["city"], e["country"], e["format"],
+                             "; ".join(_participant(p) for p in e["participants"]), "; ".join(e["topics"])])
+    else:
+        for e in events:
+            people = "; ".join(_participant(p) for p in e["participants"])
+            click.echo(f"{e['id']:>5}  {_date(e):<12} {e['type']:<11} {_place(e) or '-':<24} {people}")
+            if e["topics"]:
+                click.echo(f"{'':>5}  {'':<12} topics: {', '.join(e['topics'])}")
+
+
+@main.command("show")
+@click.argument("event_id", type=int)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def show_command(event_id: int, db_url: str, fmt: str) -> None:
+    """One event: participants, topics, statements with their evidence sentences, and the source."""
+    with open_store(db_url) as store:
+        event = store.get_event(event_id)
+    if event is None:
+        raise click.ClickException(f"no event {event_id} (see `readouts events`)")
+    if fmt == "json":
+        click.echo(json.dumps(event, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Event {event['id']}: {event['type']} on {_date(event)}"
+               f"{' in ' + _place(event) if _place(event) else ''} ({event['format'] or 'format unknown'})")
+    click.echo("Participants:")
+    for p in event["participants"]:
+        click.echo(f"  - {_participant(p)}")
+    click.echo(f"Topics: {', '.join(event['topics']) or '-'}")
+    click.echo("Evidence:")
+    for sentence in event["evidence"]:
+        click.echo(f"  > {sentence}")
+    click.echo("Statements:")
+    for s in event["statements"]:
+        click.echo(f"  - {s['action']} {','.join(s['target'])} ({s['topic'] or '-'}): {s['evidence']}")
+    doc = event["document"]
+    click.echo(f"Source: {doc['doc_id']} - {doc['title'] or '(no title)'} - {doc['publisher'] or '?'},"
+               f" published {doc['published'] or '?'} - {doc['source']}")
+
+
+@main.command("actors")
+@click.argument("name", required=False)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def actors_command(name: str | None, db_url: str, fmt: str) -> None:
+    """Officials and bodies met across pages; with NAME, their titles over time and counterparts."""
+    with open_store(db_url) as store:
+        actors = store.list_actors(name)
+    if fmt == "json":
+        for actor in actors:
+            click.echo(json.dumps(actor, ensure_ascii=False))
+        return
+    if name and not actors:
+        raise click.ClickException(f"no actor matches {name!r}")
+    for a in actors:
+        click.echo(f"{a['id']:>5}  {a['name']} ({a['country'] or '?'}): {a['events']} event(s)")
+        if not name:
+            continue
+        for r in a["roles"]:
+            span = r["first_seen"] if r["first_seen"] == r["last_seen"] else f"{r['first_seen']} to {r['last_seen']}"
+            org = f", {r['organization']}" if r["organization"] else ""
+            click.echo(f"         {r['title']}{org} [{r['country'] or '?'}] {span or ''}")
+        for c in a["counterparts"]:
+            click.echo(f"         met {c['name']} ({c['country'] or '?'}) x{c['events']}")
+
+
+@main.command("documents")
+@db_option
+@click.option("--status", type=click.Choice(["new", "skipped", "failed"]), help="Only documents with this status.")
+def documents_command(db_url: str, status: str | None) -> None:
+    """The pages in the database with their status (and the reason for skipped and failed ones)."""
+    with open_store(db_url) as store:
+        for d in store.list_documents(status):
+            reason = f": {d['reason']}" if d["reason"] else ""
+            click.echo(f"{d['id']:>5}  {d['status']:<8} {d['source']}{reason}")

@@ -1,4 +1,320 @@
-"""Stage 5, store: SQLite by default (PostgreSQL later), schema created and migrated here.
+"""Stage 5, store: the event database. SQLite by default; the SQL is kept portable (placeholders
+and id columns are the only dialect differences) so that PostgreSQL can serve a team.
 
-OWNER: helper "store".
+Every document is written in one transaction, keyed by the sha256 of its bytes: ingesting the
+same file again writes nothing. The schema is created and migrated by the program itself.
 """
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import resolve
+from .types import CleanDocument, Extraction, RawDocument, StoreError
+
+DEFAULT_DB = "readouts.db"
+BUSY_TIMEOUT_MS = 30_000
+
+# Each migration is applied once, in order, in its own transaction; {id} is the dialect's
+# auto-increment primary key.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE documents (
+        id {id}, doc_id TEXT NOT NULL, source TEXT NOT NULL, sha256 TEXT UNIQUE,
+        encoding TEXT, media_type TEXT, raw_text TEXT, clean_text TEXT, title TEXT, publisher TEXT,
+        published TEXT, source_url TEXT, language TEXT, is_relevant INTEGER,
+        status TEXT NOT NULL, reason TEXT, ingested_at TEXT NOT NULL);
+    CREATE INDEX documents_status ON documents(status);
+    CREATE INDEX documents_source ON documents(source);
+    CREATE TABLE actors (id {id}, name TEXT NOT NULL, key TEXT NOT NULL UNIQUE, country TEXT, kind TEXT NOT NULL);
+    CREATE TABLE events (
+        id {id}, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+        type TEXT NOT NULL, date TEXT, date_inferred INTEGER NOT NULL, city TEXT, country TEXT, format TEXT,
+        evidence TEXT NOT NULL);
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_document ON events(document_id);
+    CREATE TABLE participants (
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        actor_id INTEGER NOT NULL REFERENCES actors(id), name TEXT, title TEXT, organization TEXT,
+        country TEXT, kind TEXT NOT NULL);
+    CREATE INDEX participants_actor ON participants(actor_id);
+    CREATE INDEX participants_event ON participants(event_id);
+    CREATE TABLE event_topics (
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE, topic TEXT NOT NULL);
+    CREATE INDEX event_topics_topic ON event_topics(topic);
+    CREATE TABLE roles (
+        actor_id INTEGER NOT NULL REFERENCES actors(id), title TEXT NOT NULL, organization TEXT NOT NULL,
+        country TEXT NOT NULL, first_seen TEXT, last_seen TEXT,
+        UNIQUE (actor_id, title, organization, country));
+    CREATE TABLE statements (
+        id {id}, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        action TEXT NOT NULL, targets TEXT NOT NULL, topic TEXT, evidence TEXT NOT NULL);
+    CREATE INDEX statements_document ON statements(document_id);
+    """,
+]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    actor: str | None = None
+    country: str | None = None
+    topic: str | None = None
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+class Store:
+    """A readouts database. Open with Store.open(url); use as a context manager to close it."""
+
+    def __init__(self, connection: sqlite3.Connection, url: str) -> None:
+        self.db = connection
+        self.url = url
+
+    # -- opening and migrating ---------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str = DEFAULT_DB) -> "Store":
+        if url.startswith(("postgresql://", "postgres://")):
+            raise StoreError("PostgreSQL support is not installed yet; use a SQLite path")
+        path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
+        if path != ":memory:" and not Path(path).parent.exists():
+            raise StoreError(f"{url}: folder {Path(path).parent} does not exist")
+        try:
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            db.row_factory = sqlite3.Row
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            store = cls(db, url)
+            store.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{url}: cannot open database: {exc}") from exc
+        return store
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken eagerly so that concurrent writers queue instead of failing."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def migrate(self) -> None:
+        with self.transaction() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            row = db.execute("SELECT MAX(version) FROM schema_version").fetchone()
+            current = row[0] or 0
+            for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
+                for statement in script.format(id="INTEGER PRIMARY KEY AUTOINCREMENT").split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def status_of(self, sha256: str) -> str | None:
+        row = self.db.execute("SELECT status FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        return row["status"] if row else None
+
+    def save(self, raw: RawDocument, clean: CleanDocument, extraction: Extraction) -> str:
+        """Store a document and what was read from it: "new", or "unchanged" (nothing written)."""
+        if self.status_of(raw.sha256) in {"new", "skipped"}:
+            return "unchanged"
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM documents WHERE sha256 = ? AND status != 'failed'",
+                          (raw.sha256,)).fetchone():
+                return "unchanged"  # another process stored it meanwhile
+            db.execute("DELETE FROM documents WHERE sha256 = ? OR (source = ? AND status = 'failed')",
+                       (raw.sha256, raw.source))
+            status, reason = ("skipped", "unsupported language") if clean.language not in (None, "en") else ("new", None)
+            document_id = db.execute(
+                "INSERT INTO documents (doc_id, source, sha256, encoding, media_type, raw_text, clean_text, title,"
+                " publisher, published, source_url, language, is_relevant, status, reason, ingested_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (raw.doc_id, raw.source, raw.sha256, raw.encoding, raw.media_type, raw.text, clean.text,
+                 clean.title, clean.publisher, clean.published, clean.source_url, clean.language,
+                 int(extraction.is_relevant), status, reason, _now())).lastrowid
+            if status == "new":
+                self._save_extraction(db, document_id, extraction)
+        return status if status == "skipped" else "new"
+
+    def record_failure(self, source: str, reason: str, doc_id: str | None = None) -> None:
+        """Record a file that could not be ingested; a later success replaces the record."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM documents WHERE source = ? AND status = 'failed'", (source,))
+            db.execute("INSERT INTO documents (doc_id, source, status, reason, ingested_at) VALUES (?,?,?,?,?)",
+                       (doc_id or Path(source).stem, source, "failed", reason, _now()))
+
+    def _save_extraction(self, db: sqlite3.Connection, document_id: int, extraction: Extraction) -> None:
+        for seq, event in enumerate(extraction.events):
+            event_id = db.execute(
+                "INSERT INTO events (document_id, seq, type, date, date_inferred, city, country, format, evidence)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                (document_id, seq, event.type, event.date, int(event.date_inferred),
+                 event.location.city if event.location else None,
+                 event.location.country if event.location else None, event.format,
+                 json.dumps(event.evidence, ensure_ascii=False))).lastrowid
+            seen = event.date or extraction.published
+            for p in event.participants:
+                if not p.name:
+                    continue
+                actor_id = self._actor(db, p.name, p.country, p.kind)
+                db.execute("INSERT INTO participants (event_id, actor_id, name, title, organization, country, kind)"
+                           " VALUES (?,?,?,?,?,?,?)",
+                           (event_id, actor_id, p.name, p.title, p.organization, p.country, p.kind))
+                if p.title:
+                    self._role(db, actor_id, p.title, p.organization or "", p.country or "", seen)
+            db.executemany("INSERT INTO event_topics (event_id, topic) VALUES (?, ?)",
+                           [(event_id, topic) for topic in event.topics])
+        db.executemany("INSERT INTO statements (document_id, action, targets, topic, evidence) VALUES (?,?,?,?,?)",
+                       [(document_id, s.action, json.dumps(s.target), s.topic, s.evidence)
+                        for s in extraction.statements])
+
+    def _actor(self, db: sqlite3.Connection, name: str, country: str | None, kind: str) -> int:
+        """The actor a printed name stands for, created when it is new."""
+        key = resolve.actor_key(name) if kind == "person" else f"body:{name.casefold()}"
+        row = db.execute("SELECT id, country FROM actors WHERE key = ?", (key,)).fetchone()
+        if row:
+            if country and not row["country"]:
+                db.execute("UPDATE actors SET country = ? WHERE id = ?", (country, row["id"]))
+            return row["id"]
+        if kind == "person" and " " not in key:
+            known = [(r["id"], r["key"], r["country"]) for r in
+                     db.execute("SELECT id, key, country FROM actors WHERE kind = 'person' AND key LIKE ?",
+                                (f"%{key}%",))]
+            matches = resolve.surname_candidates(key, known, country)
+            if len(matches) == 1:
+                return matches[0]
+        return db.execute("INSERT INTO actors (name, key, country, kind) VALUES (?,?,?,?)",
+                          (name, key, country, kind)).lastrowid
+
+    @staticmethod
+    def _role(db: sqlite3.Connection, actor_id: int, title: str, organization: str, country: str,
+              seen: str | None) -> None:
+        db.execute("INSERT OR IGNORE INTO roles (actor_id, title, organization, country, first_seen, last_seen)"
+                   " VALUES (?,?,?,?,?,?)", (actor_id, title, organization, country, seen, seen))
+        if seen:
+            db.execute("UPDATE roles SET first_seen = MIN(COALESCE(first_seen, ?), ?),"
+                       " last_seen = MAX(COALESCE(last_seen, ?), ?)"
+                       " WHERE actor_id = ? AND title = ? AND organization = ? AND country = ?",
+                       (seen, seen, seen, seen, actor_id, title, organization, country))
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def list_events(self, f: EventFilter = EventFilter()) -> list[dict]:
+        """Events matching the filter, by date (undated last), each with participants and topics."""
+        where, args = ["1=1"], []
+        if f.actor:
+            where.append("e.id IN (SELECT p.event_id FROM participants p JOIN actors a ON a.id = p.actor_id"
+                         " WHERE a.name LIKE ? OR p.name LIKE ?)")
+            args += [f"%{f.actor}%", f"%{f.actor}%"]
+        if f.country:
+            where.append("(e.country = ? OR e.id IN (SELECT event_id FROM participants WHERE country = ?))")
+            args += [f.country.upper(), f.country.upper()]
+        if f.topic:
+            where.append("e.id IN (SELECT event_id FROM event_topics WHERE topic = ?)")
+            args.append(f.topic)
+        if f.type:
+            where.append("e.type = ?")
+            args.append(f.type)
+        if f.since:
+            where.append("e.date >= ?")
+            args.append(f.since)
+        if f.until:
+            where.append("e.date <= ? || '~'")  # "2024-07" <= until "2024-07" counts
+            args.append(f.until)
+        sql = ("SELECT e.*, d.doc_id, d.title AS document_title FROM events e JOIN documents d ON d.id = e.document_id"
+               f" WHERE {' AND '.join(where)} ORDER BY e.date IS NULL, e.date, e.id")
+        if f.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [f.limit, f.offset]
+        return [self._event_row(row) for row in self.db.execute(sql, args)]
+
+    def _event_row(self, row: sqlite3.Row) -> dict:
+        event = {k: row[k] for k in row.keys()}
+        event["date_inferred"] = bool(event["date_inferred"])
+        event["evidence"] = json.loads(event["evidence"])
+        event["participants"] = [dict(r) for r in self.db.execute(
+            "SELECT actor_id, name, title, organization, country, kind FROM participants WHERE event_id = ?",
+            (row["id"],))]
+        event["topics"] = [r["topic"] for r in self.db.execute(
+            "SELECT topic FROM event_topics WHERE event_id = ? ORDER BY rowid", (row["id"],))]
+        return event
+
+    def get_event(self, event_id: int) -> dict | None:
+        """One event with its participants, topics, evidence, the statements of its document and the source."""
+        row = self.db.execute("SELECT e.*, d.doc_id, d.title AS document_title FROM events e"
+                              " JOIN documents d ON d.id = e.document_id WHERE e.id = ?", (event_id,)).fetchone()
+        if row is None:
+            return None
+        event = self._event_row(row)
+        event["statements"] = [self._statement_row(r) for r in self.db.execute(
+            "SELECT * FROM statements WHERE document_id = ? ORDER BY id", (row["document_id"],))]
+        event["document"] = self.get_document(row["document_id"], with_text=False)
+        return event
+
+    @staticmethod
+    def _statement_row(row: sqlite3.Row) -> dict:
+        return {"action": row["action"], "target": json.loads(row["targets"]), "topic": row["topic"],
+                "evidence": row["evidence"]}
+
+    def get_document(self, document_id: int, with_text: bool = True) -> dict | None:
+        columns = "*" if with_text else ("id, doc_id, source, sha256, title, publisher, published, source_url,"
+                                         " language, is_relevant, status, reason, ingested_at")
+        row = self.db.execute(f"SELECT {columns} FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return dict(row) if row else None
+
+    def list_documents(self, status: str | None = None) -> list[dict]:
+        sql = "SELECT id, doc_id, source, status, reason, title, published, ingested_at FROM documents"
+        rows = self.db.execute(sql + (" WHERE status = ?" if status else "") + " ORDER BY id",
+                               (status,) if status else ())
+        return [dict(r) for r in rows]
+
+    def list_actors(self, name: str | None = None) -> list[dict]:
+        """Actors (those matching name, if given) with their roles over time and counterparts."""
+        rows = self.db.execute("SELECT * FROM actors" + (" WHERE name LIKE ?" if name else "") + " ORDER BY name",
+                               (f"%{name}%",) if name else ())
+        return [self._actor_row(r) for r in rows]
+
+    def get_actor(self, actor_id: int) -> dict | None:
+        row = self.db.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        return self._actor_row(row) if row else None
+
+    def _actor_row(self, row: sqlite3.Row) -> dict:
+        actor = dict(row)
+        actor["roles"] = [dict(r) for r in self.db.execute(
+            "SELECT title, organization, country, first_seen, last_seen FROM roles WHERE actor_id = ?"
+            " ORDER BY first_seen IS NULL, first_seen", (row["id"],))]
+        actor["counterparts"] = [dict(r) for r in self.db.execute(
+            "SELECT a.id, a.name, a.country, COUNT(DISTINCT p2.event_id) AS events"
+            " FROM participants p1 JOIN participants p2 ON p2.event_id = p1.event_id AND p2.actor_id != p1.actor_id"
+            " JOIN actors a ON a.id = p2.actor_id WHERE p1.actor_id = ?"
+            " GROUP BY a.id, a.name, a.country ORDER BY events DESC, a.name", (row["id"],))]
+        actor["events"] = self.db.execute("SELECT COUNT(DISTINCT event_id) FROM participants WHERE actor_id = ?",
+                                          (row["id"],)).fetchone()[0]
+        return actor

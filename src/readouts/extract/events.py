@@ -440,9 +440,11 @@ def extract_events(doc: CleanDocument, sentences: list[str]) -> list[Event]:
             location = previous.location
         participants = [Participant(name=p.name, title=p.title, organization=p.organization,
                                     country=_fill_country(p, home)) for p in draft.people.values()]
-        end = drafts[n + 1].first_index if n + 1 < len(drafts) else len(sentences)
+        # an event's topics are read from its sentences up to the next event's (events read from one
+        # "respectively" sentence share the passage that follows it)
+        end = next((d.first_index for d in drafts[n + 1:] if d.first_index > draft.first_index), len(sentences))
         start = 0 if n == 0 else draft.first_index
-        segment = " ".join(sentences[start:max(end, draft.first_index + 1)])
+        segment = " ".join(sentences[start:end])
         if n == 0 and doc.title:
             segment = f"{doc.title} {segment}"
         events.append(Event(

@@ -158,21 +158,26 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None) -> l
             if target:
                 out.append(Statement(pred.rule.action, target, topic, sentence))
         if pred.rule.action != "ACCUSE":
-            accused = _accused(clause, parties, home)
+            accused, about = _accused(clause, parties, home)
             if accused:
-                out.append(Statement("ACCUSE", accused, topic, sentence))
+                out.append(Statement("ACCUSE", accused, _topic(about, clause), sentence))
     return out
 
 
-def _accused(clause: str, parties: set[str], home: str | None) -> list[str]:
-    """Countries a clause calls illegal, threatening or destabilising: named near the negative word
-    ("provocations by North Korea", "North Korea's illegal military cooperation with Russia")."""
+def _accused(clause: str, parties: set[str], home: str | None) -> tuple[list[str], str]:
+    """Countries a clause calls illegal, threatening or destabilising, named near the negative word
+    ("provocations by North Korea", "North Korea's illegal military cooperation with Russia"), and
+    the text around those words (what the accusation is about)."""
     before, after = _ACCUSED_WINDOW
     accused: set[str] = set()
+    about = []
     for m in lexicon().negative.finditer(clause):
         window = clause[max(0, m.start() - before):m.end() + after]
-        accused.update(c for c in _countries(window, home) if c not in parties | _INTERNATIONAL_BODIES)
-    return sorted(accused)
+        found = {c for c in _countries(window, home) if c not in parties | _INTERNATIONAL_BODIES}
+        if found:
+            accused |= found
+            about.append(window)
+    return sorted(accused), " ".join(about)
 
 
 def extract_statements(sentences: list[str], parties: list[str], home: str | None = None) -> list[Statement]:

@@ -1,0 +1,57 @@
+"""The database commands run for real: ingest twice, a bad file in a batch, queries."""
+import json
+import shutil
+import sqlite3
+
+from click.testing import CliRunner
+
+from readouts.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_ingest_twice_is_idempotent_and_queries_work(tmp_path, repo_root):
+    db = tmp_path / "r.db"
+    first = run("ingest", repo_root / "examples", "--db", db)
+    assert first.exit_code == 0, first.output
+    assert "5 new, 0 unchanged" in first.output
+    dump = lambda: [sqlite3.connect(db).execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+                    for t in ("documents", "events", "participants", "actors", "roles", "statements")]
+    before = dump()
+    second = run("ingest", repo_root / "examples", "--db", db)
+    assert second.exit_code == 0 and "0 new, 5 unchanged" in second.output
+    assert dump() == before
+
+    timeline = run("events", "--db", db)
+    assert "Kim Gunn" in timeline.output and "2024-07-22" in timeline.output
+    rows = [json.loads(line) for line in run("events", "--db", db, "--actor", "Kim Gunn", "--format", "json").output.splitlines()]
+    assert len(rows) == 4 and all(any(p["name"] == "Kim Gunn" for p in r["participants"]) for r in rows)
+    csv_out = run("events", "--db", db, "--type", "phone_call", "--format", "csv").output.splitlines()
+    assert csv_out[0].startswith("id,date") and len(csv_out) == 2
+    shown = run("show", rows[0]["id"], "--db", db)
+    assert "Evidence:" in shown.output and "Source:" in shown.output
+    actor = run("actors", "Kim Gunn", "--db", db)
+    assert "met Jung Pak" in actor.output
+
+
+def test_a_bad_file_does_not_stop_the_batch(tmp_path, repo_root):
+    pages = tmp_path / "pages"
+    shutil.copytree(repo_root / "examples", pages)
+    (pages / "empty.txt").write_bytes(b"")
+    (pages / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    db = tmp_path / "r.db"
+    result = run("ingest", pages, "--db", db)
+    assert result.exit_code == 1
+    assert "5 new, 0 unchanged, 0 skipped, 2 failed" in result.output
+    failed = run("documents", "--status", "failed", "--db", db).output
+    assert "empty.txt" in failed and "image.txt" in failed
+
+
+def test_clear_errors(tmp_path):
+    db = tmp_path / "r.db"
+    assert run("show", "42", "--db", db).exit_code != 0
+    bad_date = run("events", "--since", "July", "--db", db)
+    assert bad_date.exit_code != 0 and "not a date" in bad_date.output
+    assert run("events", "--db", tmp_path / "missing" / "r.db").exit_code != 0

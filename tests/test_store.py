@@ -1,0 +1,120 @@
+"""The store on a real SQLite database: idempotent ingest, one actor per person, queries."""
+import sqlite3
+
+import pytest
+
+from readouts.ingest import read_document
+from readouts.pipeline import process
+from readouts.resolve import actor_key
+from readouts.store import MIGRATIONS, EventFilter, Store
+from readouts.types import CleanDocument, Event, Extraction, Participant, RawDocument, Statement, StoreError
+
+
+def raw(text: str, doc_id: str = "d1") -> RawDocument:
+    import hashlib
+    return RawDocument(doc_id=doc_id, source=f"{doc_id}.txt", text=text, encoding="utf-8",
+                       sha256=hashlib.sha256(text.encode()).hexdigest())
+
+
+def extraction(doc_id: str, *events: Event) -> Extraction:
+    return Extraction(doc_id=doc_id, is_relevant=bool(events), events=list(events),
+                      statements=[Statement("ACCUSE", ["PRK"], "missile_launch", "They condemned North Korea.")])
+
+
+def meeting(date: str, *people: tuple[str, str, str]) -> Event:
+    return Event(type="meeting", date=date, participants=[Participant(n, t, None, c) for n, t, c in people],
+                 topics=["sanctions"], evidence=["A met B."])
+
+
+def save(store: Store, text: str, ex: Extraction) -> str:
+    r = raw(text, ex.doc_id)
+    return store.save(r, CleanDocument(doc_id=r.doc_id, source=r.source, text=text), ex)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(str(tmp_path / "t.db")) as s:
+        yield s
+
+
+def dump(path) -> list:
+    db = sqlite3.connect(path)
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return [(t, db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()) for t in tables
+            if t != "sqlite_sequence"]
+
+
+def test_actor_key_ignores_order_case_hyphens_and_honorifics():
+    assert actor_key("Noh Kyu-duk") == actor_key("Kyuduk Noh") == actor_key("NOH Kyu-Duk")
+    assert actor_key("Amb. Kim Gunn") == actor_key("Kim Gunn")
+    assert actor_key("HAYASHI Yoshimasa") == actor_key("Yoshimasa Hayashi")
+    assert actor_key("Kim Gunn") != actor_key("Sung Kim")
+
+
+def test_saving_twice_writes_nothing_the_second_time(tmp_path):
+    path = tmp_path / "t.db"
+    ex = extraction("d1", meeting("2024-07-22", ("Lee Jun-il", "Director-General", "KOR"), ("Seth Bailey", "DSR", "USA")))
+    with Store.open(str(path)) as s:
+        assert save(s, "text one", ex) == "new"
+    before = dump(path)
+    with Store.open(str(path)) as s:
+        assert save(s, "text one", ex) == "unchanged"
+    assert dump(path) == before
+
+
+def test_one_actor_per_person_with_role_history_and_counterparts(store):
+    save(store, "a", extraction("a", meeting("2023-12-11", ("Kim Gunn", "Special Representative", "KOR"),
+                                             ("Jung Pak", "Deputy Special Representative", "USA"))))
+    save(store, "b", extraction("b", meeting("2024-01-23", ("Amb. Kim Gunn", "Special Representative", "KOR"),
+                                             ("Enrique Mora Benavente", "Deputy Secretary General", "EU"))))
+    save(store, "c", extraction("c", meeting("2024-02-01", ("Kim", "Special Representative", "KOR"),
+                                             ("Jung Pak", "Deputy Special Representative", "USA"))))
+    (kim,) = store.list_actors("Kim Gunn")
+    assert kim["events"] == 3
+    assert kim["roles"] == [{"title": "Special Representative", "organization": "", "country": "KOR",
+                             "first_seen": "2023-12-11", "last_seen": "2024-02-01"}]
+    assert [(c["name"], c["events"]) for c in kim["counterparts"]] == [("Jung Pak", 2), ("Enrique Mora Benavente", 1)]
+
+
+def test_event_filters(store):
+    save(store, "a", extraction("a", meeting("2023-12-11", ("Kim Gunn", "SR", "KOR"), ("Jung Pak", "DSR", "USA"))))
+    save(store, "b", extraction("b", meeting("2024-07-22", ("Lee Jun-il", "DG", "KOR"), ("Seth Bailey", "DSR", "USA"))))
+    assert [e["date"] for e in store.list_events()] == ["2023-12-11", "2024-07-22"]
+    assert [e["date"] for e in store.list_events(EventFilter(actor="Bailey"))] == ["2024-07-22"]
+    assert [e["date"] for e in store.list_events(EventFilter(since="2024"))] == ["2024-07-22"]
+    assert [e["date"] for e in store.list_events(EventFilter(until="2023-12"))] == ["2023-12-11"]
+    assert store.list_events(EventFilter(topic="cyber")) == []
+    assert len(store.list_events(EventFilter(country="USA", topic="sanctions", type="meeting"))) == 2
+
+
+def test_get_event_has_statements_evidence_and_source(store):
+    save(store, "a", extraction("a", meeting("2023-12-11", ("Kim Gunn", "SR", "KOR"), ("Jung Pak", "DSR", "USA"))))
+    event = store.get_event(store.list_events()[0]["id"])
+    assert event["evidence"] == ["A met B."]
+    assert event["statements"][0]["target"] == ["PRK"]
+    assert event["document"]["doc_id"] == "a"
+    assert store.get_event(999) is None
+
+
+def test_failures_are_recorded_and_replaced_by_a_later_success(store):
+    store.record_failure("d1.txt", "d1.txt: empty file")
+    assert [d["reason"] for d in store.list_documents("failed")] == ["d1.txt: empty file"]
+    save(store, "now readable", extraction("d1"))
+    assert store.list_documents("failed") == []
+
+
+def test_schema_is_versioned(store):
+    assert store.db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_postgresql_url_gives_a_clear_error():
+    with pytest.raises(StoreError):
+        Store.open("postgresql://localhost/readouts")
+
+
+def test_seed_page_end_to_end(store, corpus_dirs):
+    path = sorted((corpus_dirs["seeds"] / "raw").glob("*.txt"))[1]
+    r = read_document(path)
+    assert store.save(r, *process(r)) == "new"
+    (event,) = store.list_events()
+    assert {p["name"] for p in event["participants"]} == {"Lee Jun-il", "Seth Bailey"}
