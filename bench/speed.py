@@ -10,7 +10,9 @@ It prints figures and asserts nothing:
   - where the time goes inside extract, per module (cProfile, builtins charged to their caller).
 
 The corpus: the seeds and dev pages, each copy made distinct (body lines shuffled with the
-copy's own seed, and a sentence naming the copy's ordinal) so that no cache can serve a repeat.
+copy's own seed, and a sentence naming the copy's ordinal) so that no cache can serve a repeat
+of a document. Sentences do recur across copies: a cache of per-sentence results must live no
+longer than one document, or these figures would flatter it.
 Every timing is repeated (rounds alternate the contenders) and the median is reported.
 
 spaCy and the model are benchmark-only (`pip install -e '.[bench]'`); the package never imports them.
