@@ -76,3 +76,12 @@ def test_background_engagement_adds_no_participants():
     (event,) = out.events
     assert names(event) == ["Marco Rubio", "Cho Hyun"]
     assert event.date == "2025-09-10"
+
+
+def test_spoke_with_is_a_call_when_the_title_says_so():
+    text = "Secretary Antony J. Blinken spoke with Republic of Korea Foreign Minister Park Jin today."
+    call = doc(text, published="2022-05-12", publisher="U.S. Department of State",
+               title="Secretary Blinken's Call with Republic of Korea Foreign Minister Park")
+    assert [e.type for e in call.events] == ["phone_call"]
+    meeting = doc(text, published="2022-05-12", publisher="U.S. Department of State", title="Readout")
+    assert [e.type for e in meeting.events] == ["meeting"]

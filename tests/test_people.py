@@ -76,3 +76,8 @@ def test_possessive_marks_a_person_talked_about():
 def test_acronym_between_title_and_name():
     p = one("He met former Director of the White House National Security Council (NSC) Allison Hooker.")
     assert p.name == "Allison Hooker"
+
+
+def test_middle_initial_is_part_of_the_name():
+    assert one("He met Secretary of State Antony J. Blinken in Seoul.").name == "Antony J. Blinken"
+    assert one("Daniel J. Kritenbrink, Assistant Secretary of State, arrived.").name == "Daniel J. Kritenbrink"

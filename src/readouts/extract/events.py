@@ -37,6 +37,8 @@ class EventPatterns:
     same_day: re.Pattern
     separate_events: re.Pattern
     visit: re.Pattern
+    ambiguous_meeting: re.Pattern
+    call_in_title: tuple[tuple[str, re.Pattern], ...]
 
 
 def _union(patterns: list[str]) -> re.Pattern:
@@ -56,6 +58,8 @@ def patterns() -> EventPatterns:
         same_day=_union(data["same_day"]),
         separate_events=re.compile(data["separate_events"], re.I),
         visit=_union(dict(data["types"])["visit"]),
+        ambiguous_meeting=re.compile(data["ambiguous_meeting"], re.I),
+        call_in_title=tuple((kind, re.compile(p, re.I)) for kind, p in data["call_in_title"].items()),
     )
 
 
@@ -391,6 +395,14 @@ def _fill_country(person: PersonMention, home: str | None) -> str | None:
     return None
 
 
+def _type_with_title(draft: Draft, title: str | None) -> str:
+    """"X spoke with Y" is a call when the page's title says so ("Secretary's Call with ...")."""
+    p = patterns()
+    if draft.type == "meeting" and title and all(p.ambiguous_meeting.search(c.sentence) for c in draft.candidates):
+        return next((kind for kind, pattern in p.call_in_title if pattern.search(title)), draft.type)
+    return draft.type
+
+
 def _format(kind: str, participants: list[Participant]) -> str:
     parties = {p.country or "non-government" for p in participants}
     if kind == "conference" or len(parties) > 3:
@@ -448,7 +460,7 @@ def extract_events(doc: CleanDocument, sentences: list[str]) -> list[Event]:
         if n == 0 and doc.title:
             segment = f"{doc.title} {segment}"
         events.append(Event(
-            type=draft.type, date=day, date_inferred=inferred, location=location,
+            type=_type_with_title(draft, doc.title), date=day, date_inferred=inferred, location=location,
             format=_format(draft.type, participants), participants=participants,
             topics=[hit.topic for hit in detect_topics(segment)],
             evidence=[c.sentence for c in draft.candidates]))

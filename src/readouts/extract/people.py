@@ -108,19 +108,37 @@ def _is_title_word(tok: Token) -> bool:
         or tok.text in {"’s", "'s", "-"}
 
 
+def _initial_at(tokens: list[Token], i: int) -> bool:
+    """A middle initial "J ." inside a name ("Antony J. Blinken")."""
+    return i + 2 < len(tokens) and len(tokens[i].text) == 1 and tokens[i].text.isupper() \
+        and tokens[i + 1].text == "." and _is_name_token(tokens[i + 2])
+
+
 def _name_run_right(tokens: list[Token], i: int) -> int:
-    """Number of name tokens starting at i (at most 4)."""
-    n = 0
-    while i + n < len(tokens) and n < 4 and _is_name_token(tokens[i + n]):
-        n += 1
+    """Number of tokens of the name starting at i (at most 4 words, middle initials included)."""
+    n = words = 0
+    while i + n < len(tokens) and words < 4:
+        if n and _initial_at(tokens, i + n):
+            n += 2
+        elif _is_name_token(tokens[i + n]):
+            n += 1
+            words += 1
+        else:
+            break
     return n
 
 
 def _name_run_left(tokens: list[Token], j: int) -> int:
     """Start index of the name run ending at token j (inclusive), or j+1 if none."""
     k = j
-    while k >= 0 and j - k < 4 and _is_name_token(tokens[k]):
-        k -= 1
+    while k >= 0 and j - k < 6:
+        if k >= 2 and tokens[k].text == "." and _initial_at(tokens, k - 1) and k - 2 >= 0 \
+                and _is_name_token(tokens[k - 2]):
+            k -= 2
+        elif _is_name_token(tokens[k]):
+            k -= 1
+        else:
+            break
     return k + 1
 
 
