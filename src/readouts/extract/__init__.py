@@ -14,13 +14,15 @@ from ..types import CleanDocument, Extraction
 from .events import extract_events, home_country
 from .statements import extract_statements
 from .text import sentences_of
+from .topics import detect_topics
 
 
 def extract(doc: CleanDocument) -> Extraction:
     sentences = sentences_of(doc.text)
-    events = extract_events(doc, sentences)
+    sentence_topics = [detect_topics(s) for s in sentences]  # read once, for events and statements
+    events = extract_events(doc, sentences, sentence_topics)
     parties = sorted({p.country for e in events for p in e.participants if p.country})
-    statements = extract_statements(sentences, parties, home_country(doc)) if events else []
+    statements = extract_statements(sentences, parties, home_country(doc), sentence_topics) if events else []
     return Extraction(doc_id=doc.doc_id, source_url=doc.source_url, publisher=doc.publisher,
                       published=doc.published, title=doc.title, language=doc.language,
                       is_relevant=bool(events), events=events, statements=statements)

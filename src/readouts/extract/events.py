@@ -19,7 +19,7 @@ from .. import gazetteer, kb
 from ..types import CleanDocument, Event, Location, Participant, parse_iso
 from .dates import DateMention, find_dates, infer_year
 from .people import PersonMention, find_people
-from .topics import detect_topics
+from .topics import TopicHit, detect_topics
 
 _GOVERNMENT_TITLE = re.compile(r"Minist|Secretary|Representative|Director[- ]General|Ambassador|[Ee]nvoy|Bureau|"
                                r"Foreign|President|Chancellor|Commissioner", re.I)
@@ -242,15 +242,25 @@ class Facts:
 _ANAPHORIC_DAY = re.compile(r"\b(?:the|that)\s+(?:same\s+)?day\b", re.I)
 
 
-def _sentence_facts(sentence: str, kind: str, roster: Roster, ref: Reference, predicate: int = 0,
+class Page:
+    """A document's sentences with the officials and dates each names, each read once."""
+
+    def __init__(self, sentences: list[str], ref: Reference) -> None:
+        self.sentences = sentences
+        self.ref = ref
+        self.people = [find_people(s) for s in sentences]
+        self.dates = [find_dates(s, ref.day, ref.inferred) for s in sentences]
+
+
+def _sentence_facts(page: Page, i: int, kind: str, roster: Roster, predicate: int = 0,
                     context: DateMention | None = None) -> Facts:
+    sentence = page.sentences[i]
     spans = background_spans(sentence)
-    found = find_people(sentence)
-    found += roster.spot(sentence, found)
+    found = page.people[i] + roster.spot(sentence, page.people[i])
     people = sorted((p for p in found if not _inside(p.start, spans) and not p.possessive), key=lambda p: p.start)
     # the date nearest after the predicate comes first ("visited from February 21 to 22, and held
     # talks ... on February 22"), then the nearest before it ("On December 11, X met Y")
-    dates = sorted((d for d in find_dates(sentence, ref.day, ref.inferred) if not _inside(d.start, spans)),
+    dates = sorted((d for d in page.dates[i] if not _inside(d.start, spans)),
                    key=lambda d: (d.start < predicate, abs(d.start - predicate)))
     if context is not None:  # "earlier in the day" is the day the page spoke of last
         dates = [context if _ANAPHORIC_DAY.search(d.text) else d for d in dates]
@@ -258,15 +268,16 @@ def _sentence_facts(sentence: str, kind: str, roster: Roster, ref: Reference, pr
     return Facts(people, dates, location)
 
 
-def _candidates_from(index: int, sentence: str, kind: str, predicate: int, roster: Roster,
-                     ref: Reference, context: DateMention | None) -> list[Candidate]:
-    facts = _sentence_facts(sentence, kind, roster, ref, predicate, context)
+def _candidates_from(page: Page, i: int, kind: str, predicate: int, roster: Roster,
+                     context: DateMention | None) -> list[Candidate]:
+    facts = _sentence_facts(page, i, kind, roster, predicate, context)
     if not facts.people:
         return []
+    sentence = page.sentences[i]
     planned = bool(patterns().planned.search(sentence))
 
     def candidate(people: list[PersonMention]) -> Candidate:
-        return Candidate(kind, people, index, sentence, facts.dates, facts.location, planned)
+        return Candidate(kind, people, i, sentence, facts.dates, facts.location, planned)
 
     if patterns().separate_events.search(sentence) and kind == "meeting" and len(facts.people) >= 3:
         hosts = [p for p in facts.people if p.start < predicate]
@@ -276,16 +287,17 @@ def _candidates_from(index: int, sentence: str, kind: str, predicate: int, roste
     return [candidate(facts.people)]
 
 
-def _named_in_next(pending: tuple[int, str, str], sentence: str, roster: Roster, ref: Reference) -> Candidate | None:
+def _named_in_next(page: Page, pending: tuple[int, str], i: int, roster: Roster) -> Candidate | None:
     """'Top envoys discussed X on the phone Wednesday. ... A and B exchanged assessments': an
     engagement sentence that names nobody takes its participants from the sentence after it."""
-    start, kind, first = pending
-    facts = _sentence_facts(sentence, kind, roster, ref)
+    start, kind = pending
+    facts = _sentence_facts(page, i, kind, roster)
     if len(facts.people) < 2:
         return None
-    lead = _sentence_facts(first, kind, roster, ref)
-    return Candidate(kind, facts.people, start, f"{first} {sentence}", lead.dates + facts.dates, lead.location,
-                     bool(patterns().planned.search(first)))
+    lead = _sentence_facts(page, start, kind, roster)
+    first = page.sentences[start]
+    return Candidate(kind, facts.people, start, f"{first} {page.sentences[i]}", lead.dates + facts.dates,
+                     lead.location, bool(patterns().planned.search(first)))
 
 
 @dataclass
@@ -329,11 +341,11 @@ def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
         target.type = cand.type
 
 
-def _add_gathered(drafts: list[Draft], sentence: str, roster: Roster) -> None:
+def _add_gathered(drafts: list[Draft], mentions: list[PersonMention], roster: Roster) -> None:
     """'The event brought together X, Y and Z': more participants of the last event."""
     if not drafts:
         return
-    for mention in find_people(sentence):
+    for mention in mentions:
         resolved = roster.resolve(mention)
         drafts[-1].people.setdefault(person_key(resolved.name), resolved)
 
@@ -410,38 +422,48 @@ def _format(kind: str, participants: list[Participant]) -> str:
     return "trilateral" if len(parties) == 3 else "bilateral"
 
 
-def _drafts(sentences: list[str], roster: Roster, ref: Reference) -> list[Draft]:
+def _drafts(page: Page, roster: Roster) -> list[Draft]:
     drafts: list[Draft] = []
     gathering = patterns().gathering
-    pending: tuple[int, str, str] | None = None
+    pending: tuple[int, str] | None = None
     context: DateMention | None = None  # the last day the page named
-    for index, sentence in enumerate(sentences):
+    for i, sentence in enumerate(page.sentences):
         found = engagement_type(sentence)
         if found:
             kind, predicate = found
-            candidates = _candidates_from(index, sentence, kind, predicate, roster, ref, context)
-            pending = None if candidates else (index, kind, sentence)
-        elif pending and index - pending[0] <= 2:
-            late = _named_in_next(pending, sentence, roster, ref)
+            candidates = _candidates_from(page, i, kind, predicate, roster, context)
+            pending = None if candidates else (i, kind)
+        elif pending and i - pending[0] <= 2:
+            late = _named_in_next(page, pending, i, roster)
             candidates = [late] if late else []
             pending = None if late else pending
         else:
             candidates = []
             if gathering.search(sentence):
-                _add_gathered(drafts, sentence, roster)
+                _add_gathered(drafts, page.people[i], roster)
         for cand in candidates:
             _merge(drafts, cand, roster)
-        named_days = [d for d in find_dates(sentence, ref.day, ref.inferred)
-                      if d.day and d.value and not _ANAPHORIC_DAY.search(d.text)]
+        named_days = [d for d in page.dates[i] if d.day and d.value and not _ANAPHORIC_DAY.search(d.text)]
         context = named_days[0] if named_days else context
     return drafts
 
 
-def extract_events(doc: CleanDocument, sentences: list[str]) -> list[Event]:
+def _segment_topics(hits: list[list[TopicHit]]) -> list[str]:
+    """The topics of consecutive sentences, in order of first appearance."""
+    return list(dict.fromkeys(hit.topic for sentence in hits for hit in sentence))
+
+
+def extract_events(doc: CleanDocument, sentences: list[str],
+                   sentence_topics: list[list[TopicHit]] | None = None) -> list[Event]:
+    """The engagements a page reports (sentence_topics: each sentence's topics, if already read)."""
+    if sentence_topics is None:
+        sentence_topics = [detect_topics(s) for s in sentences]
+    title_topics = detect_topics(doc.title) if doc.title else []
     home = home_country(doc)
     ref = Reference(parse_iso(doc.reference_date), doc.reference_inferred)
-    roster = Roster([m for s in sentences for m in find_people(s)])
-    drafts = _drafts(sentences, roster, ref)
+    page = Page(sentences, ref)
+    roster = Roster([m for mentions in page.people for m in mentions])
+    drafts = _drafts(page, roster)
     title_dates = find_dates(doc.title, ref.day, ref.inferred) if doc.title else []
     events: list[Event] = []
     for n, draft in enumerate(drafts):
@@ -456,12 +478,10 @@ def extract_events(doc: CleanDocument, sentences: list[str]) -> list[Event]:
         # "respectively" sentence share the passage that follows it)
         end = next((d.first_index for d in drafts[n + 1:] if d.first_index > draft.first_index), len(sentences))
         start = 0 if n == 0 else draft.first_index
-        segment = " ".join(sentences[start:end])
-        if n == 0 and doc.title:
-            segment = f"{doc.title} {segment}"
+        segment = ([title_topics] if n == 0 else []) + sentence_topics[start:end]
         events.append(Event(
             type=_type_with_title(draft, doc.title), date=day, date_inferred=inferred, location=location,
             format=_format(draft.type, participants), participants=participants,
-            topics=[hit.topic for hit in detect_topics(segment)],
+            topics=_segment_topics(segment),
             evidence=[c.sentence for c in draft.candidates]))
     return events

@@ -53,6 +53,7 @@ class TitleGrammar:
     excluded_heads: frozenset[str]
     name_stopwords: frozenset[str]
     plural_heads: dict[str, str]  # "Ministers" -> "Minister"
+    title_starts: frozenset[str]  # tokens a title can begin with: modifiers and first words of heads
 
 
 @cache
@@ -71,6 +72,7 @@ def grammar() -> TitleGrammar:
         excluded_heads=frozenset(data["excluded_heads"]),
         name_stopwords=frozenset(data["name_stopwords"]),
         plural_heads={k.split()[-1]: v.split()[-1] for k, v in data["plural_heads"].items()},
+        title_starts=frozenset(data["modifiers"]) | {h[0] for h in heads},
     )
 
 
@@ -227,12 +229,13 @@ def _find_titled(sentence: str) -> list[PersonMention]:
     used_until = 0
     i = 0
     while i < len(tokens):
-        span = _title_span(tokens, i) if i >= used_until else None
+        text = tokens[i].text
+        could_start = text in g.title_starts or _is_country_word(text)  # cheap test before the grammar
+        span = _title_span(tokens, i) if i >= used_until and could_start else None
         if not span:
             i += 1
             continue
         start, head_end, end = span
-        head_text = _text(sentence, tokens, start, head_end)
         title = _text(sentence, tokens, start, end)
         organization, after = _organization(tokens, sentence, end)
         name = None

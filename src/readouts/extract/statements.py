@@ -12,7 +12,7 @@ from importlib import resources
 
 from .. import gazetteer, kb
 from ..types import Statement
-from .topics import detect_topics
+from .topics import TopicHit, detect_topics, first_topic_between
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _PASSIVE_AFTER = re.compile(r"^\s+(?:to\s+)?(?:by|upon)\b", re.I)
@@ -125,25 +125,20 @@ def _targets(rule: ActionRule, match_text: str, subject: str, clause: str, topic
     return sorted(counterparts)
 
 
-def _clause(sentence: str, start: int, end: int) -> str:
-    """A predicate's clause: up to the next predicate, without a trailing relative clause."""
-    clause = sentence[start:end]
-    cut = lexicon().clause_breaks.search(clause)
-    return clause[:cut.start()] if cut else clause
+def _clause_end(sentence: str, start: int, end: int) -> int:
+    """Where a predicate's clause ends: at the next predicate, before a trailing relative clause."""
+    cut = lexicon().clause_breaks.search(sentence, start, end)
+    return cut.start() if cut else end
 
 
-def _topic(*texts: str) -> str | None:
-    for text in texts:
-        hits = detect_topics(text)
-        if hits:
-            return hits[0].topic
-    return None
-
-
-def sentence_statements(sentence: str, parties: set[str], home: str | None) -> list[Statement]:
-    """The statements of one sentence; an accusation is also read from a participant's clause that
-    calls what a country does illegal, threatening or destabilising."""
+def sentence_statements(sentence: str, parties: set[str], home: str | None,
+                        hits: list[TopicHit] | None = None) -> list[Statement]:
+    """The statements of one sentence (hits: its topics, if already read); an accusation is also
+    read from a participant's clause that calls what a country does illegal, threatening or
+    destabilising."""
     lex = lexicon()
+    hits = detect_topics(sentence) if hits is None else hits
+    sentence_topic = hits[0].topic if hits else None
     predicates = _predicates(sentence)
     out: list[Statement] = []
     for n, pred in enumerate(predicates):
@@ -151,42 +146,48 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None) -> l
         subject = _subject_text(sentence, pred.start, previous_end)
         if lex.third_party_subjects.match(subject.strip()) or _RELATIVE.search(sentence[previous_end:pred.start]):
             continue
-        clause = _clause(sentence, pred.end, predicates[n + 1].start if n + 1 < len(predicates) else len(sentence))
-        topic = _topic(clause, sentence)
+        end = _clause_end(sentence, pred.end, predicates[n + 1].start if n + 1 < len(predicates) else len(sentence))
+        clause = sentence[pred.end:end]
+        topic = first_topic_between(sentence, pred.end, end, hits) or sentence_topic
         if pred.rule.action:
             target = _targets(pred.rule, sentence[pred.start:pred.end], subject, clause, topic, parties, home)
             if target:
                 out.append(Statement(pred.rule.action, target, topic, sentence))
         if pred.rule.action != "ACCUSE":
-            accused, about = _accused(clause, parties, home)
+            accused, windows = _accused(sentence, pred.end, end, parties, home)
             if accused:
-                out.append(Statement("ACCUSE", accused, _topic(about, clause), sentence))
+                about = next((t for a, b in windows if (t := first_topic_between(sentence, a, b, hits))), topic)
+                out.append(Statement("ACCUSE", accused, about, sentence))
     return out
 
 
-def _accused(clause: str, parties: set[str], home: str | None) -> tuple[list[str], str]:
-    """Countries a clause calls illegal, threatening or destabilising, named near the negative word
-    ("provocations by North Korea", "North Korea's illegal military cooperation with Russia"), and
-    the text around those words (what the accusation is about)."""
+def _accused(sentence: str, start: int, end: int, parties: set[str],
+             home: str | None) -> tuple[list[str], list[tuple[int, int]]]:
+    """Countries the clause sentence[start:end] calls illegal, threatening or destabilising, named
+    near the negative word ("provocations by North Korea", "North Korea's illegal military
+    cooperation with Russia"), and the stretches of text that say so."""
     before, after = _ACCUSED_WINDOW
     accused: set[str] = set()
-    about = []
-    for m in lexicon().negative.finditer(clause):
-        window = clause[max(0, m.start() - before):m.end() + after]
-        found = {c for c in _countries(window, home) if c not in parties | _INTERNATIONAL_BODIES}
+    windows = []
+    for m in lexicon().negative.finditer(sentence, start, end):
+        a, b = max(start, m.start() - before), min(end, m.end() + after)
+        found = {c for c in _countries(sentence[a:b], home) if c not in parties | _INTERNATIONAL_BODIES}
         if found:
             accused |= found
-            about.append(window)
-    return sorted(accused), " ".join(about)
+            windows.append((a, b))
+    return sorted(accused), windows
 
 
-def extract_statements(sentences: list[str], parties: list[str], home: str | None = None) -> list[Statement]:
-    """Distinct (action, target, topic) statements of the participants, with their evidence."""
+def extract_statements(sentences: list[str], parties: list[str], home: str | None = None,
+                       sentence_topics: list[list[TopicHit]] | None = None) -> list[Statement]:
+    """Distinct (action, target, topic) statements of the participants, with their evidence
+    (sentence_topics: each sentence's topics, if already read)."""
     party_set = set(parties)
     seen: set[tuple] = set()
     statements: list[Statement] = []
-    for sentence in sentences:
-        for statement in sentence_statements(sentence, party_set, home):
+    for n, sentence in enumerate(sentences):
+        hits = sentence_topics[n] if sentence_topics is not None else None
+        for statement in sentence_statements(sentence, party_set, home, hits):
             key = (statement.action, tuple(statement.target), statement.topic)
             if key not in seen:
                 seen.add(key)

@@ -12,6 +12,7 @@ from importlib import resources
 class TopicHit:
     topic: str
     phrase: str  # the text that triggered it
+    start: int = 0  # where, in the text searched
 
 
 @dataclass(frozen=True)
@@ -31,14 +32,31 @@ def lexicon() -> TopicLexicon:
     )
 
 
+def _without_exclusions(text: str) -> str:
+    unless = lexicon().unless
+    return unless.sub(lambda m: " " * len(m.group()), text) if unless is not None else text
+
+
 def detect_topics(text: str) -> list[TopicHit]:
     """One hit per topic, in order of first appearance."""
-    lex = lexicon()
-    if lex.unless is not None:
-        text = lex.unless.sub(lambda m: " " * len(m.group()), text)
+    text = _without_exclusions(text)
     found = []
-    for topic, pattern in lex.patterns:
+    for topic, pattern in lexicon().patterns:
         m = pattern.search(text)
         if m:
-            found.append((m.start(), TopicHit(topic, m.group())))
-    return [hit for _, hit in sorted(found, key=lambda f: f[0])]
+            found.append(TopicHit(topic, m.group(), m.start()))
+    return sorted(found, key=lambda hit: hit.start)
+
+
+def first_topic_between(text: str, start: int, end: int, hits: list[TopicHit]) -> str | None:
+    """The topic, among those already found in text (hits), whose phrase comes first in text[start:end]."""
+    if not hits:
+        return None
+    text = _without_exclusions(text)
+    patterns = dict(lexicon().patterns)
+    best: tuple[int, str] | None = None
+    for hit in hits:
+        m = patterns[hit.topic].search(text, start, end)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), hit.topic)
+    return best[1] if best else None
