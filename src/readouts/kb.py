@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -177,6 +177,7 @@ def find_official(name: str, country: str | None = None) -> Official | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def official_country(name: str) -> str | None:
     """The government the named official serves, when the name identifies one official."""
     official = find_official(name)

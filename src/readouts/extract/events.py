@@ -45,11 +45,16 @@ def _union(patterns: list[str]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
+def _union_on_words(patterns: list[str]) -> re.Pattern:
+    """A union of patterns that all start on a word edge, tested once per position (much faster)."""
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.I)
+
+
 @cache
 def patterns() -> EventPatterns:
     data = json.loads(resources.files("readouts.data").joinpath("events.json").read_text("utf-8"))
     return EventPatterns(
-        types=tuple((name, _union(pats)) for name, pats in data["types"]),
+        types=tuple((name, _union_on_words(pats)) for name, pats in data["types"]),
         predicate_blockers=_union(data["predicate_blockers"]),
         planned=_union(data["planned"]),
         not_held=_union(data["not_held"]),

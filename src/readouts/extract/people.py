@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -22,8 +23,7 @@ from .. import gazetteer, kb
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d[\w\-]*|[^\s\w]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -54,6 +54,7 @@ class TitleGrammar:
     name_stopwords: frozenset[str]
     plural_heads: dict[str, str]  # "Ministers" -> "Minister"
     title_starts: frozenset[str]  # tokens a title can begin with: modifiers and first words of heads
+    may_name_official: re.Pattern  # a sentence without any of these words names no titled official
 
 
 @cache
@@ -73,6 +74,8 @@ def grammar() -> TitleGrammar:
         name_stopwords=frozenset(data["name_stopwords"]),
         plural_heads={k.split()[-1]: v.split()[-1] for k, v in data["plural_heads"].items()},
         title_starts=frozenset(data["modifiers"]) | {h[0] for h in heads},
+        may_name_official=re.compile(r"\b(?:" + "|".join(sorted({re.escape(h[0]) for h in heads} | {"counterparts?"},
+                                                                key=len, reverse=True)) + r")\b"),
     )
 
 
@@ -224,6 +227,8 @@ def find_people(sentence: str) -> list[PersonMention]:
 
 def _find_titled(sentence: str) -> list[PersonMention]:
     g = grammar()
+    if not g.may_name_official.search(sentence):
+        return []
     tokens = tokenize(sentence)
     people: list[PersonMention] = []
     used_until = 0

@@ -18,6 +18,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+
 _PASSIVE_AFTER = re.compile(r"^\s+(?:to\s+)?(?:by|upon)\b", re.I)
 _INTERNATIONAL_BODIES = {"UN"}  # named as venues and law ("UN Security Council resolutions"), not as targets
 _RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose)\b[^,]*$", re.I)
+_CONTEXT = 40  # characters around a predicate read for passive voice and negation
 _ACCUSED_WINDOW = (40, 60)  # characters before and after a negative word in which the accused is named
 
 
@@ -31,6 +32,7 @@ class ActionRule:
 @dataclass(frozen=True)
 class ActionLexicon:
     rules: tuple[ActionRule, ...]
+    any_rule: re.Pattern  # where some rule may match: one scan per sentence
     negation: re.Pattern
     negative: re.Pattern
     third_party_subjects: re.Pattern
@@ -46,6 +48,9 @@ def lexicon() -> ActionLexicon:
     data = json.loads(resources.files("readouts.data").joinpath("actions.json").read_text("utf-8"))
     return ActionLexicon(
         rules=tuple(ActionRule(re.compile(r["pattern"], re.I), r["action"], r["target"]) for r in data["actions"]),
+        # every rule starts on a word edge: testing it once per position, outside the alternation,
+        # fails most positions at once
+        any_rule=re.compile(r"\b(?:" + "|".join(f"(?:{r['pattern']})" for r in data["actions"]) + ")", re.I),
         negation=re.compile(data["negation"], re.I),
         negative=re.compile(data["negative"], re.I),
         third_party_subjects=re.compile(data["third_party_subjects"]),
@@ -64,23 +69,29 @@ class Predicate:
     rule: ActionRule
 
 
+def _is_predicate(sentence: str, m: re.Match) -> bool:
+    """Not a passive, not negated, not a sentence-opening participle ("Asked to deliver remarks")."""
+    before = sentence[max(0, m.start() - _CONTEXT):m.start()]  # the words just around it decide
+    after = sentence[m.end():m.end() + _CONTEXT]
+    return not (_PASSIVE_BEFORE.search(before) or _PASSIVE_AFTER.match(after) or lexicon().negation.search(before)
+                or (not before.strip() and after.lstrip().startswith("to ")))
+
+
 def _predicates(sentence: str) -> list[Predicate]:
-    """The action predicates of a sentence, in order, without overlaps, passives, negations or
-    sentence-opening participles ("Asked to deliver remarks, ...")."""
+    """The action predicates of a sentence, in order and without overlaps; where several rules
+    match at one place, the longest. One scan finds the places, then each rule is tried there."""
     lex = lexicon()
-    found: list[Predicate] = []
-    for rule in lex.rules:
-        for m in rule.pattern.finditer(sentence):
-            before, after = sentence[:m.start()], sentence[m.end():]
-            if _PASSIVE_BEFORE.search(before) or _PASSIVE_AFTER.match(after) or lex.negation.search(before) \
-                    or (not before.strip() and after.lstrip().startswith("to ")):
-                continue
-            found.append(Predicate(m.start(), m.end(), rule))
-    found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[Predicate] = []
-    for p in found:
-        if not kept or p.start >= kept[-1].end:
-            kept.append(p)
+    pos = 0
+    while (hit := lex.any_rule.search(sentence, pos)) is not None:
+        here = [(m, rule) for rule in lex.rules if (m := rule.pattern.match(sentence, hit.start()))
+                and _is_predicate(sentence, m)]
+        if not here:
+            pos = hit.start() + 1
+            continue
+        m, rule = max(here, key=lambda found: found[0].end())
+        kept.append(Predicate(m.start(), m.end(), rule))
+        pos = m.end()
     return kept
 
 

@@ -17,17 +17,24 @@ class TopicHit:
 
 @dataclass(frozen=True)
 class TopicLexicon:
-    patterns: tuple[tuple[str, re.Pattern], ...]  # per topic: a phrase may signal more than one topic
+    patterns: dict[str, re.Pattern]  # per topic
+    combined: re.Pattern  # all topics in one pass, a named group each
     unless: re.Pattern | None  # phrases blanked out before matching
+
+
+def _edged(body: str) -> str:
+    return r"(?<![\w-])(?:" + body + r")(?![\w-])"
 
 
 @cache
 def lexicon() -> TopicLexicon:
     data = json.loads(resources.files("readouts.data").joinpath("topics.json").read_text("utf-8"))["topics"]
     unless = [p for entry in data.values() for p in entry.get("unless", [])]
+    bodies = {topic: "|".join(entry["patterns"]) for topic, entry in data.items()}
     return TopicLexicon(
-        patterns=tuple((topic, re.compile(r"(?<![\w-])(?:" + "|".join(entry["patterns"]) + r")(?![\w-])", re.I))
-                       for topic, entry in data.items()),
+        patterns={topic: re.compile(_edged(body), re.I) for topic, body in bodies.items()},
+        # the word-edge test once per position, outside the alternation: most positions fail it at once
+        combined=re.compile(_edged("|".join(f"(?P<{topic}>{body})" for topic, body in bodies.items())), re.I),
         unless=re.compile("|".join(unless), re.I) if unless else None,
     )
 
@@ -38,14 +45,19 @@ def _without_exclusions(text: str) -> str:
 
 
 def detect_topics(text: str) -> list[TopicHit]:
-    """One hit per topic, in order of first appearance."""
+    """One hit per topic, in order of first appearance. One scan over the text; the scan resumes
+    one character after each hit's start, so that a phrase can signal two topics ("nuclear and
+    missile programs": nuclear_program, then missile_launch)."""
     text = _without_exclusions(text)
-    found = []
-    for topic, pattern in lexicon().patterns:
-        m = pattern.search(text)
-        if m:
-            found.append(TopicHit(topic, m.group(), m.start()))
-    return sorted(found, key=lambda hit: hit.start)
+    combined = lexicon().combined
+    hits: dict[str, TopicHit] = {}
+    pos = 0
+    while (m := combined.search(text, pos)) is not None:
+        topic = m.lastgroup
+        if topic not in hits:
+            hits[topic] = TopicHit(topic, m.group(), m.start())
+        pos = m.start() + 1
+    return list(hits.values())
 
 
 def first_topic_between(text: str, start: int, end: int, hits: list[TopicHit]) -> str | None:
@@ -53,7 +65,7 @@ def first_topic_between(text: str, start: int, end: int, hits: list[TopicHit]) -
     if not hits:
         return None
     text = _without_exclusions(text)
-    patterns = dict(lexicon().patterns)
+    patterns = lexicon().patterns
     best: tuple[int, str] | None = None
     for hit in hits:
         m = patterns[hit.topic].search(text, start, end)
