@@ -29,6 +29,7 @@ _CALL_TYPES = {"phone_call", "video_call"}
 @dataclass(frozen=True)
 class EventPatterns:
     types: tuple[tuple[str, re.Pattern], ...]
+    any_type: re.Pattern  # a sentence matching none of the types is no engagement: one scan to know
     predicate_blockers: re.Pattern
     planned: re.Pattern
     not_held: re.Pattern
@@ -55,6 +56,7 @@ def patterns() -> EventPatterns:
     data = json.loads(resources.files("readouts.data").joinpath("events.json").read_text("utf-8"))
     return EventPatterns(
         types=tuple((name, _union_on_words(pats)) for name, pats in data["types"]),
+        any_type=_union_on_words([p for _, pats in data["types"] for p in pats]),
         predicate_blockers=_union(data["predicate_blockers"]),
         planned=_union(data["planned"]),
         not_held=_union(data["not_held"]),
@@ -85,7 +87,7 @@ def engagement_type(sentence: str) -> tuple[str, int] | None:
     """The event type of the sentence's predicate and where the predicate is, or None if the
     sentence reports no engagement."""
     p = patterns()
-    if p.not_held.search(sentence):
+    if not p.any_type.search(sentence) or p.not_held.search(sentence):
         return None
     text = p.predicate_blockers.sub(lambda m: " " * len(m.group()), sentence)
     for name, pattern in p.types:
