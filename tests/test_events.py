@@ -85,3 +85,12 @@ def test_spoke_with_is_a_call_when_the_title_says_so():
     assert [e.type for e in call.events] == ["phone_call"]
     meeting = doc(text, published="2022-05-12", publisher="U.S. Department of State", title="Readout")
     assert [e.type for e in meeting.events] == ["meeting"]
+
+
+def test_welcoming_a_visitor_is_a_meeting_and_a_trip_in_passing_is_not():
+    out = doc("It is my honor to welcome Foreign Minister Kang to Washington. Just yesterday, I returned "
+              "from Pyongyang, where I had productive discussions with Chairman Kim Jong-un.",
+              published="2018-05-11", publisher="U.S. Department of State")
+    (event,) = out.events
+    assert event.type == "meeting" and names(event) == ["Kang"]
+    assert event.location.city == "Washington"
