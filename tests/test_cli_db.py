@@ -55,3 +55,11 @@ def test_clear_errors(tmp_path):
     bad_date = run("events", "--since", "July", "--db", db)
     assert bad_date.exit_code != 0 and "not a date" in bad_date.output
     assert run("events", "--db", tmp_path / "missing" / "r.db").exit_code != 0
+
+
+def test_actors_not_in_the_knowledge_base_are_marked_as_candidates(tmp_path, repo_root):
+    db = tmp_path / "r.db"
+    run("ingest", repo_root / "examples", "--db", db)
+    listing = run("actors", "--db", db).output.splitlines()
+    assert any("Niclas Kvarnström" in line and "candidate" in line for line in listing)
+    assert any("Kim Gunn" in line and "candidate" not in line for line in listing)

@@ -195,7 +195,8 @@ def actors_command(name: str | None, db_url: str, fmt: str) -> None:
     if name and not actors:
         raise click.ClickException(f"no actor matches {name!r}")
     for a in actors:
-        click.echo(f"{a['id']:>5}  {a['name']} ({a['country'] or '?'}): {a['events']} event(s)")
+        known = "" if a["in_knowledge_base"] or a["kind"] != "person" else "  [candidate: not in the knowledge base]"
+        click.echo(f"{a['id']:>5}  {a['name']} ({a['country'] or '?'}): {a['events']} event(s){known}")
         if not name:
             continue
         for r in a["roles"]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import resolve
+from . import kb, resolve
 from .types import CleanDocument, Extraction, RawDocument, StoreError
 
 DEFAULT_DB = "readouts.db"
@@ -307,6 +307,8 @@ class Store:
 
     def _actor_row(self, row: sqlite3.Row) -> dict:
         actor = dict(row)
+        # actors learned from pages that the shipped knowledge base does not hold are candidates for it
+        actor["in_knowledge_base"] = row["kind"] == "person" and kb.find_official(row["name"], row["country"]) is not None
         actor["roles"] = [dict(r) for r in self.db.execute(
             "SELECT title, organization, country, first_seen, last_seen FROM roles WHERE actor_id = ?"
             " ORDER BY first_seen IS NULL, first_seen", (row["id"],))]
