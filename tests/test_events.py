@@ -94,3 +94,20 @@ def test_welcoming_a_visitor_is_a_meeting_and_a_trip_in_passing_is_not():
     (event,) = out.events
     assert event.type == "meeting" and names(event) == ["Kang"]
     assert event.location.city == "Washington"
+
+
+def test_an_html_readout_end_to_end(tmp_path):
+    from readouts.pipeline import extract_file
+    page = tmp_path / "call.html"
+    page.write_text(
+        "<!doctype html><html><head><title>Secretary Blinken's Call with ROK Foreign Minister Park</title>"
+        "</head><body><nav><a href='/'>Home</a></nav><main><h1>Secretary Blinken's Call with ROK Foreign "
+        "Minister Park</h1><p>April 10, 2023</p><p>Secretary of State Antony J. Blinken spoke today with "
+        "Republic of Korea Foreign Minister Park Jin. The Secretary and Foreign Minister condemned the DPRK's "
+        "recent ballistic missile launches.</p></main><footer>Join us on social!</footer></body></html>",
+        encoding="utf-8")
+    out = extract_file(page)
+    (event,) = out.events
+    assert (event.type, event.date) == ("phone_call", "2023-04-10")
+    assert [(p.name, p.country) for p in event.participants] == [("Antony J. Blinken", "USA"), ("Park Jin", "KOR")]
+    assert ("ACCUSE", ["PRK"]) in [(s.action, s.target) for s in out.statements]
