@@ -111,3 +111,12 @@ def test_an_html_readout_end_to_end(tmp_path):
     assert (event.type, event.date) == ("phone_call", "2023-04-10")
     assert [(p.name, p.country) for p in event.participants] == [("Antony J. Blinken", "USA"), ("Park Jin", "KOR")]
     assert ("ACCUSE", ["PRK"]) in [(s.action, s.target) for s in out.statements]
+
+
+def test_news_dateline_does_not_swallow_the_engagement():
+    out = doc("SEOUL, March 5 (Yonhap) -- South Korea's top nuclear envoy Kim Gunn held talks with his U.S. "
+              "counterpart Sung Kim in Seoul on Tuesday, the foreign ministry said.",
+              published="2024-03-05", publisher="Yonhap News Agency")
+    (event,) = out.events
+    assert [(p.name, p.country) for p in event.participants] == [("Kim Gunn", "KOR"), ("Sung Kim", "USA")]
+    assert event.location.city == "Seoul" and event.date == "2024-03-05"

@@ -39,6 +39,7 @@ class EventPatterns:
     separate_events: re.Pattern
     visit: re.Pattern
     ambiguous_meeting: re.Pattern
+    dateline: re.Pattern
     call_in_title: tuple[tuple[str, re.Pattern], ...]
 
 
@@ -66,6 +67,7 @@ def patterns() -> EventPatterns:
         separate_events=re.compile(data["separate_events"], re.I),
         visit=_union(dict(data["types"])["visit"]),
         ambiguous_meeting=re.compile(data["ambiguous_meeting"], re.I),
+        dateline=re.compile(data["dateline"]),
         call_in_title=tuple((kind, re.compile(p, re.I)) for kind, p in data["call_in_title"].items()),
     )
 
@@ -103,7 +105,8 @@ def engagement_type(sentence: str) -> tuple[str, int] | None:
 def background_spans(sentence: str) -> list[tuple[int, int]]:
     """Clauses that refer to other engagements in passing: to the next comma when the clause
     opens the sentence, else to the sentence end."""
-    spans = []
+    dateline = patterns().dateline.match(sentence)
+    spans = [(0, dateline.end())] if dateline else []
     for m in patterns().background.finditer(sentence):
         if m.start() < 12:
             comma = sentence.find(",", m.end())
