@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from .ingest import iter_input_files, read_document
-from .pipeline import iter_jsonl_inputs, map_in_order, outcome_of_file, outcome_of_record, process
+from .ingest import DEFAULT_MAX_BYTES, iter_input_files
+from .pipeline import ingest_files, iter_jsonl_inputs, map_in_order, outcome_of_file, outcome_of_record
 from .store import DEFAULT_DB, EventFilter, Store
 from .types import ReadoutsError
 
@@ -76,29 +76,27 @@ def open_store(url: str) -> Store:
 @main.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @db_option
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Refuse files larger than this (checked before reading, so a huge file costs nothing).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no line per file; only the summary.")
-def ingest_command(paths: tuple[Path, ...], db_url: str, quiet: bool) -> None:
+def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: bool) -> None:
     """Read the pages under PATHS into the database, extracting their events.
 
     Every file ends in one status, printed on stderr and kept in the database: new, unchanged
     (same bytes already stored: nothing is written), skipped (e.g. unsupported language) or failed
     with its reason. All files are processed even when some fail; the exit code is 1 if any failed.
+    Each page is written in one transaction: a killed run leaves no half-written page, and running
+    it again completes the batch without duplicates.
     """
     counts = {"new": 0, "unchanged": 0, "skipped": 0, "failed": 0}
     with open_store(db_url) as store:
         files = tqdm(iter_input_files(paths), unit="file", disable=quiet or not sys.stderr.isatty(),
                      file=sys.stderr)
-        for path in files:
-            try:
-                raw = read_document(path)
-                status = "unchanged" if store.status_of(raw.sha256) in {"new", "skipped"} else store.save(raw, *process(raw))
-                reason = ""
-            except ReadoutsError as exc:
-                status, reason = "failed", str(exc)
-                store.record_failure(str(path), reason)
-            counts[status] += 1
+        for result in ingest_files(store, files, max_bytes):
+            counts[result.status] += 1
             if not quiet:
-                files.write(f"{status}: {path}" + (f": {reason}" if reason else ""), file=sys.stderr)
+                files.write(f"{result.status}: {result.path}" + (f": {result.reason}" if result.reason else ""),
+                            file=sys.stderr)
     click.echo(", ".join(f"{n} {status}" for status, n in counts.items()), err=True)
     if counts["failed"]:
         sys.exit(1)
@@ -216,3 +214,7 @@ def documents_command(db_url: str, status: str | None) -> None:
         for d in store.list_documents(status):
             reason = f": {d['reason']}" if d["reason"] else ""
             click.echo(f"{d['id']:>5}  {d['status']:<8} {d['source']}{reason}")
+
+
+if __name__ == "__main__":
+    main()

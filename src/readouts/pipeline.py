@@ -15,12 +15,15 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TypeVar
 
 from .clean import clean
 from .extract import extract
-from .ingest import looks_like_html, read_document
+from .ingest import DEFAULT_MAX_BYTES, looks_like_html, read_document
 from .types import CleanDocument, Extraction, InputError, RawDocument, ReadoutsError
+
+if TYPE_CHECKING:
+    from .store import Store
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -158,3 +161,30 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+# --- ingest into a database ----------------------------------------------------------------
+
+
+class IngestResult(NamedTuple):
+    """What became of one input file: new, unchanged, skipped or failed, with the reason."""
+
+    path: Path
+    status: str
+    reason: str = ""
+
+
+def ingest_files(store: "Store", files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[IngestResult]:
+    """Read, extract and store each file, one transaction each; a file that cannot be read is
+    recorded as failed and the batch goes on. Unchanged bytes are not extracted again."""
+    for path in files:
+        try:
+            raw = read_document(path, max_bytes=max_bytes)
+            if store.status_of(raw.sha256) in {"new", "skipped"}:
+                yield IngestResult(path, "unchanged")
+                continue
+            status = store.save(raw, *process(raw))
+            yield IngestResult(path, status, "unsupported language" if status == "skipped" else "")
+        except ReadoutsError as exc:
+            store.record_failure(str(path), str(exc))
+            yield IngestResult(path, "failed", str(exc))

@@ -1,0 +1,128 @@
+"""Bad input, end to end through `readouts ingest`: every file ends in exactly one recorded status,
+one bad file never stops a batch, and nothing hangs or blows up on hostile pages."""
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from readouts.pipeline import ingest_files
+from readouts.store import Store
+
+GOOD = "Foreign Minister Park Jin met with Secretary of State Antony Blinken in Seoul on May 3, 2023.\n"
+
+
+def build_batch(folder: Path) -> dict[str, str]:
+    """Write one file per kind of bad input; return file name -> the status it must end in."""
+    folder.mkdir()
+    expected = {}
+
+    def put(name: str, data: bytes, status: str) -> None:
+        (folder / name).write_bytes(data)
+        expected[name] = status
+
+    put("good.txt", GOOD.encode(), "new")
+    put("empty.txt", b"", "failed")
+    put("image.txt", b"\x89PNG\r\n\x1a\n" + os.urandom(2048), "failed")
+    with zipfile.ZipFile(folder / "archive.txt", "w") as z:
+        z.writestr("a.txt", GOOD * 50)
+    expected["archive.txt"] = "failed"
+    put("korean.txt", "외교부 장관은 미국 국무장관과 회담을 가졌다. 양측은 긴밀한 공조를 지속하기로 하였다.\n".encode(), "skipped")
+    put("cp949.txt", ("장관 회담 " + GOOD).encode("cp949"), "new")
+    put("utf16.txt", ("\ufeff" + GOOD.replace("May 3", "May 4")).encode("utf-16-le"), "new")
+    put("nul.txt", GOOD.replace("Park Jin", "Park Jin\x00").replace("May 3", "May 5").encode(), "new")
+    put("mixed.txt", GOOD.replace("May 3", "May 6").encode() + b"\xff\xfe\x80 broken \xc3\x28\n", "new")
+    put("long-line.txt", (GOOD.strip() + " " + "North Korea condemned " * 50_000 + "\n").encode(), "new")
+    put("nested.html", ("<html><body>" + "<div>" * 10_000 + f"<p>{GOOD}</p>".replace("May 3", "May 7")
+                        + "</div>" * 10_000 + "</body></html>").encode(), "new")
+    put("malformed.html", b"<html><body><p>Foreign Minister Park Jin met <b>with <i>Secretary Blinken</p></div>"
+                          b"</span> on May 8, 2023.<table><tr><td>x", "new")
+    with open(folder / "huge.txt", "wb") as f:  # sparse: 200 MB on paper, nothing on disk
+        f.truncate(200 * 1024 * 1024)
+    expected["huge.txt"] = "failed"
+    loop = folder / "loop"
+    loop.mkdir()
+    (loop / "again").symlink_to(folder, target_is_directory=True)
+    return expected
+
+
+def statuses(db: Path) -> dict[str, list[str]]:
+    rows = sqlite3.connect(db).execute("SELECT source, status FROM documents").fetchall()
+    out: dict[str, list[str]] = {}
+    for source, status in rows:
+        out.setdefault(Path(source).name, []).append(status)
+    return out
+
+
+def test_every_bad_input_ends_in_one_recorded_status(tmp_path):
+    expected = build_batch(tmp_path / "batch")
+    db = tmp_path / "r.db"
+    started = time.monotonic()
+    run = subprocess.run([sys.executable, "-m", "readouts.cli", "ingest", str(tmp_path / "batch"), "--db", str(db)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1, run.stderr  # some failed, the rest went in
+    assert time.monotonic() - started < 60
+    recorded = statuses(db)
+    for name, status in expected.items():
+        assert recorded.get(name) == [status], (name, recorded.get(name), run.stderr)
+    assert "too large" in run.stderr or "larger than" in run.stderr
+    failed = subprocess.run([sys.executable, "-m", "readouts.cli", "documents", "--status", "failed", "--db", str(db)],
+                            capture_output=True, text=True).stdout
+    assert all(name in failed for name, status in expected.items() if status == "failed")
+    reasons = dict(sqlite3.connect(db).execute("SELECT source, reason FROM documents WHERE status != 'new'").fetchall())
+    assert all(reasons.values()), reasons  # every skipped or failed file says why
+
+
+def test_a_korean_page_yields_no_invented_events(tmp_path):
+    build_batch(tmp_path / "batch")
+    with Store.open(str(tmp_path / "r.db")) as store:
+        list(ingest_files(store, [tmp_path / "batch" / "korean.txt"]))
+        (doc,) = store.list_documents()
+        assert (doc["status"], doc["reason"]) == ("skipped", "unsupported language")
+        assert store.list_events() == []
+
+
+def test_a_file_that_vanishes_mid_batch_is_failed_and_the_rest_goes_in(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    first, second = folder / "a.txt", folder / "b.txt"
+    first.write_text(GOOD)
+    second.write_text(GOOD.replace("May 3", "May 9"))
+
+    def listing_then_vanish():
+        yield first
+        second.unlink()  # deleted after the batch listed it
+        yield second
+
+    with Store.open(str(tmp_path / "r.db")) as store:
+        results = list(ingest_files(store, listing_then_vanish()))
+    assert [r.status for r in results] == ["new", "failed"]
+    assert "b.txt" in results[1].reason
+
+
+def test_a_huge_file_is_refused_without_reading_it(tmp_path):
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as f:
+        f.truncate(200 * 1024 * 1024)
+    script = ("import resource, sys; from pathlib import Path; from readouts.ingest import read_document\n"
+              "from readouts.types import InputError\n"
+              "try:\n    read_document(Path(sys.argv[1]))\nexcept InputError as e:\n    print(e)\n"
+              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", script, str(huge)], capture_output=True, text=True).stdout.splitlines()
+    assert "huge.txt" in out[0]
+    assert int(out[-1]) < 500 * 1024  # peak resident memory in KB, far under 500 MB
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_an_unreadable_file_is_failed(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "secret.txt").write_text(GOOD)
+    (folder / "secret.txt").chmod(0)
+    with Store.open(str(tmp_path / "r.db")) as store:
+        (result,) = ingest_files(store, [folder / "secret.txt"])
+    assert result.status == "failed"
