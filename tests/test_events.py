@@ -120,3 +120,14 @@ def test_news_dateline_does_not_swallow_the_engagement():
     (event,) = out.events
     assert [(p.name, p.country) for p in event.participants] == [("Kim Gunn", "KOR"), ("Sung Kim", "USA")]
     assert event.location.city == "Seoul" and event.date == "2024-03-05"
+
+
+def test_a_photo_caption_dates_the_meeting_it_shows():
+    page = CleanDocument(
+        doc_id="t", source="t", publisher="The Korea Times",
+        captions=["Chun Young-hee, right, holds a meeting with Jung Pak in Washington, in this photo provided "
+                  "by the ministry, May 19. Yonhap"],
+        text="Chun Young-hee, head of the Korean Peninsula Peace Regime Bureau, met with Jung Pak, U.S. deputy "
+             "assistant secretary of state for East Asian and Pacific affairs, last Friday in Washington.")
+    (event,) = extract(page).events
+    assert event.date.endswith("-05-19") and event.date_inferred

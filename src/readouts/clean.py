@@ -484,6 +484,7 @@ class PageReading:
     dateline_line: str | None = None
     news_dateline: NewsDateline | None = None
     source_url: str | None = None
+    captions: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -525,6 +526,9 @@ def read_page(lines: list[str], english: bool) -> PageReading:
                 page.dateline, page.dateline_line = dateline, line
             continue
         page.news_dateline = page.news_dateline or read_news_dateline(line)
+        if in_header and is_caption(line):  # kept apart: a photo caption may date the engagement
+            page.captions.append(line)
+            continue
         if in_header and is_header_furniture(line, english):
             continue
         in_header = in_header and not is_body_paragraph(line)
@@ -591,5 +595,5 @@ def clean(raw: RawDocument) -> CleanDocument:
     return CleanDocument(
         doc_id=raw.doc_id, source=raw.source, text=text, title=title, publisher=publisher,
         published=published.value if published else None, reference_date=reference,
-        reference_inferred=published is None, source_url=source_url,
+        reference_inferred=published is None, source_url=source_url, captions=page.captions,
         language=language_of(text) if text else ("en" if english else "ko"))

@@ -57,6 +57,7 @@ class CleanDocument:
     reference_inferred: bool = True  # True when reference_date is not a printed dateline
     source_url: str | None = None
     language: str | None = "en"
+    captions: list[str] = field(default_factory=list)  # photo captions, kept out of the text
 
     @property
     def paragraphs(self) -> list[str]:

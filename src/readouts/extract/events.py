@@ -379,9 +379,19 @@ def _year_from_tenures(mention: DateMention, people: list[PersonMention]) -> int
     return infer_year(mention.month, mention.day, mention.weekday, fitting) if fitting else None
 
 
+def _caption_dates(captions: list[str], roster: Roster, ref: Reference) -> list[tuple[set[str], list[DateMention]]]:
+    """Who each photo caption names, and the dates it gives ("..., in this photo provided by the ministry, May 19")."""
+    out = []
+    for caption in captions:
+        people = find_people(caption) + roster.spot(caption, [])
+        out.append(({person_key(roster.resolve(p).name) for p in people}, find_dates(caption, ref.day, ref.inferred)))
+    return out
+
+
 def _event_date(draft: Draft, title: str | None, title_dates: list[DateMention], previous: Event | None,
-                ref: Reference) -> tuple[str | None, bool]:
-    mentions = [d for c in draft.candidates for d in c.dates] + title_dates
+                ref: Reference, captions: list[tuple[set[str], list[DateMention]]]) -> tuple[str | None, bool]:
+    pictured = [d for keys, dates in captions if len(keys & set(draft.people)) >= 2 for d in dates]
+    mentions = [d for c in draft.candidates for d in c.dates] + pictured + title_dates
     same_day = any(patterns().same_day.search(c.sentence) for c in draft.candidates)
     if same_day and previous is not None and not any(d.value for d in mentions):
         return previous.date, previous.date_inferred
@@ -475,10 +485,11 @@ def extract_events(doc: CleanDocument, sentences: list[str],
     roster = Roster([m for mentions in page.people for m in mentions])
     drafts = _drafts(page, roster)
     title_dates = find_dates(doc.title, ref.day, ref.inferred) if doc.title else []
+    captions = _caption_dates(doc.captions, roster, ref)
     events: list[Event] = []
     for n, draft in enumerate(drafts):
         previous = events[-1] if events else None
-        day, inferred = _event_date(draft, doc.title, title_dates, previous, ref)
+        day, inferred = _event_date(draft, doc.title, title_dates, previous, ref, captions)
         location = next((c.location for c in draft.candidates if c.location), None)
         if location is None and previous is not None and previous.date == day and draft.type not in _CALL_TYPES:
             location = previous.location
