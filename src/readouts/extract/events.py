@@ -3,8 +3,8 @@
 A sentence reports an engagement when its predicate is one of data/events.json's wordings and it
 names at least one official outside clauses that only refer to other engagements in passing.
 Sentences about the same people are merged into one event; "met with A and B, respectively" (or
-"held separate meetings with A and B") makes one event per counterpart. Surname-only mentions ("Special Representative Kim") are resolved to the
-full names printed earlier in the document.
+"held separate meetings with A and B") makes one event per counterpart. Surname-only mentions
+("Special Representative Kim") are resolved to the full names printed elsewhere on the page.
 """
 from __future__ import annotations
 
@@ -19,10 +19,9 @@ from .. import gazetteer, kb
 from ..types import CleanDocument, Event, Location, Participant, parse_iso
 from .dates import DateMention, find_dates, infer_year
 from .people import PersonMention, find_people
+from .people import grammar as people_grammar
 from .topics import TopicHit, detect_topics
 
-_GOVERNMENT_TITLE = re.compile(r"Minist|Secretary|Representative|Director[- ]General|Ambassador|[Ee]nvoy|Bureau|"
-                               r"Foreign|President|Chancellor|Commissioner", re.I)
 _CALL_TYPES = {"phone_call", "video_call"}
 
 
@@ -422,7 +421,7 @@ def _fill_country(person: PersonMention, home: str | None) -> str | None:
     official = kb.official_country(person.name) if person.name else None
     if official:
         return official
-    if person.title and _GOVERNMENT_TITLE.search(person.title):
+    if person.title and people_grammar().government_title.search(person.title):
         return home
     return None
 

@@ -55,6 +55,7 @@ class TitleGrammar:
     plural_heads: dict[str, str]  # "Ministers" -> "Minister"
     title_starts: frozenset[str]  # tokens a title can begin with: modifiers and first words of heads
     may_name_official: re.Pattern  # a sentence without any of these words names no titled official
+    government_title: re.Pattern  # a title held in a government (not in a think tank or an NGO)
 
 
 @cache
@@ -74,6 +75,7 @@ def grammar() -> TitleGrammar:
         name_stopwords=frozenset(data["name_stopwords"]),
         plural_heads={k.split()[-1]: v.split()[-1] for k, v in data["plural_heads"].items()},
         title_starts=frozenset(data["modifiers"]) | {h[0] for h in heads},
+        government_title=re.compile(data["government_title"], re.I),
         may_name_official=re.compile(r"\b(?:" + "|".join(sorted({re.escape(h[0]) for h in heads} | {"counterparts?"},
                                                                 key=len, reverse=True)) + r")\b"),
     )
