@@ -54,17 +54,18 @@ def _load(name: str) -> dict:
     return json.loads(resources.files("readouts.data").joinpath(name).read_text(encoding="utf-8"))
 
 
-def _compiled(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+def _compiled(patterns: list[str]) -> re.Pattern[str]:
+    """One case-insensitive alternation of the patterns: a line is tested once, not once per pattern."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class BoilerplateRules:
     exact: frozenset[str]
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: re.Pattern[str]
     inline: tuple[re.Pattern[str], ...]
-    captions: tuple[re.Pattern[str], ...]
-    bylines: tuple[re.Pattern[str], ...]
+    captions: re.Pattern[str]
+    bylines: re.Pattern[str]
 
 
 @functools.cache
@@ -183,8 +184,8 @@ def bullet_stripped(line: str) -> str:
     return LEADING_BULLET.sub("", line)
 
 
-def _matches_any(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
-    return len(line) <= MAX_FURNITURE_CHARS and any(p.fullmatch(line) for p in patterns)
+def _matches_any(patterns: re.Pattern[str], line: str) -> bool:
+    return len(line) <= MAX_FURNITURE_CHARS and patterns.fullmatch(line) is not None
 
 
 def is_boilerplate(line: str) -> bool:
