@@ -131,3 +131,12 @@ def test_a_photo_caption_dates_the_meeting_it_shows():
              "assistant secretary of state for East Asian and Pacific affairs, last Friday in Washington.")
     (event,) = extract(page).events
     assert event.date.endswith("-05-19") and event.date_inferred
+
+
+def test_courtesy_calls_are_meetings():
+    for text in ("Foreign Minister Park Jin received U.S. Ambassador to Korea Philip Goldberg on May 2, 2023.",
+                 "U.S. Ambassador to Korea Philip Goldberg paid a courtesy call on Foreign Minister Park Jin on "
+                 "May 2, 2023."):
+        (event,) = doc(text, published="2023-05-03").events
+        assert event.type == "meeting" and event.date == "2023-05-02"
+        assert {p.name for p in event.participants} == {"Park Jin", "Philip Goldberg"}
