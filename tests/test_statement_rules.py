@@ -50,3 +50,8 @@ def test_topic_and_evidence_are_kept():
     (statement,) = extract_statements(["They called on North Korea to return to dialogue."], PARTIES, "KOR")
     assert statement.topic == "dialogue"
     assert statement.evidence.startswith("They called on")
+
+
+def test_reiterated_commitment_is_an_agreement():
+    assert ("AGREE", ("PRK",)) in keys("The two sides reiterated their firm commitment to the complete "
+                                       "denuclearization of North Korea.")
