@@ -489,7 +489,8 @@ def extract_events(doc: CleanDocument, sentences: list[str],
     for n, draft in enumerate(drafts):
         previous = events[-1] if events else None
         day, inferred = _event_date(draft, doc.title, title_dates, previous, ref, captions)
-        location = next((c.location for c in draft.candidates if c.location), None)
+        places = [c.location for c in draft.candidates if c.location]
+        location = next((p for p in places if p.city), places[0] if places else None)  # a city beats a country
         if location is None and previous is not None and previous.date == day and draft.type not in _CALL_TYPES:
             location = previous.location
         participants = [Participant(name=p.name, title=p.title, organization=p.organization,
