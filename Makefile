@@ -56,3 +56,7 @@ bench-speed: install $(BENCH_STAMP)
 clean:
 	rm -rf build $(DB) $(DB)-journal $(DB)-wal $(DB)-shm .pytest_cache .hypothesis src/*.egg-info $(STAMP)
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# Screenshots of the web UI for the README (needs Debian's chromium).
+screenshots: install
+	$(PY) scripts/screenshots.py

@@ -6,10 +6,19 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import socket
+import threading
+import time
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+import uvicorn
+
+from readouts.api import create_app
+from readouts.ingest import iter_input_files
+from readouts.pipeline import ingest_files
+from readouts.store import Store
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS_ROOT = REPO_ROOT / "tests" / "corpus"
@@ -50,3 +59,41 @@ def scorer() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+# --- a real server over a real database, for the API and browser tests ---------------------------
+
+SERVER_TOKEN = "test-token"
+HOSTILE = ("<script>alert(1)</script> Foreign Minister Park Jin met with Secretary of State Antony Blinken "
+           "<b>in Seoul</b> on May 3, 2023.\n")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, repo_root, corpus_dirs):
+    """The base URL of a running server; the database holds the examples, the dev corpus and a page
+    whose text is HTML and script."""
+    folder = tmp_path_factory.mktemp("api")
+    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    db = str(folder / "r.db")
+    with Store.open(db) as store:
+        list(ingest_files(store, iter_input_files([repo_root / "examples", corpus_dirs["dev"] / "raw", folder])))
+    port = free_port()
+    config = uvicorn.Config(create_app(db, SERVER_TOKEN), host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not running.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+
+

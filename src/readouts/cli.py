@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import ipaddress
 import json
 import re
 import sys
@@ -214,6 +215,39 @@ def documents_command(db_url: str, status: str | None) -> None:
         for d in store.list_documents(status):
             reason = f": {d['reason']}" if d["reason"] else ""
             click.echo(f"{d['id']:>5}  {d['status']:<8} {d['source']}{reason}")
+
+
+@main.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--token", envvar="READOUTS_TOKEN",
+              help="Token that endpoints changing data require (Authorization: Bearer TOKEN); also READOUTS_TOKEN. "
+                   "Needed to listen on anything but loopback.")
+def serve_command(db_url: str, host: str, port: int, token: str | None) -> None:
+    """Serve the web UI and the REST API (OpenAPI at /openapi.json) over the database."""
+    if not is_loopback(host) and not token:
+        raise click.ClickException(f"refusing to listen on {host} without a token: anyone who can reach it could "
+                                   "change the database; pass --token (or READOUTS_TOKEN), or keep the default "
+                                   "127.0.0.1")
+    import uvicorn
+
+    from .api import create_app
+    try:
+        app = create_app(db_url, token)
+    except ReadoutsError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"readouts: serving {db_url} on http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 if __name__ == "__main__":

@@ -20,44 +20,58 @@ from .types import CleanDocument, Extraction, RawDocument, StoreError
 DEFAULT_DB = "readouts.db"
 BUSY_TIMEOUT_MS = 30_000
 
-# Each migration is applied once, in order, in its own transaction; {id} is the dialect's
-# auto-increment primary key.
-MIGRATIONS: list[str] = [
-    """
-    CREATE TABLE documents (
+# Each migration is a list of statements applied once, in order, in one transaction; {id} is the
+# dialect's auto-increment primary key.
+MIGRATIONS: list[list[str]] = [
+    [
+        """CREATE TABLE documents (
         id {id}, doc_id TEXT NOT NULL, source TEXT NOT NULL, sha256 TEXT UNIQUE,
         encoding TEXT, media_type TEXT, raw_text TEXT, clean_text TEXT, title TEXT, publisher TEXT,
         published TEXT, source_url TEXT, language TEXT, is_relevant INTEGER,
-        status TEXT NOT NULL, reason TEXT, ingested_at TEXT NOT NULL);
-    CREATE INDEX documents_status ON documents(status);
-    CREATE INDEX documents_source ON documents(source);
-    CREATE TABLE actors (id {id}, name TEXT NOT NULL, key TEXT NOT NULL UNIQUE, country TEXT, kind TEXT NOT NULL);
-    CREATE TABLE events (
+        status TEXT NOT NULL, reason TEXT, ingested_at TEXT NOT NULL)""",
+        """CREATE INDEX documents_status ON documents(status)""",
+        """CREATE INDEX documents_source ON documents(source)""",
+        """CREATE TABLE actors (id {id}, name TEXT NOT NULL, key TEXT NOT NULL UNIQUE, country TEXT, kind TEXT NOT NULL)""",
+        """CREATE TABLE events (
         id {id}, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
         type TEXT NOT NULL, date TEXT, date_inferred INTEGER NOT NULL, city TEXT, country TEXT, format TEXT,
-        evidence TEXT NOT NULL);
-    CREATE INDEX events_date ON events(date);
-    CREATE INDEX events_type ON events(type);
-    CREATE INDEX events_document ON events(document_id);
-    CREATE TABLE participants (
+        evidence TEXT NOT NULL)""",
+        """CREATE INDEX events_date ON events(date)""",
+        """CREATE INDEX events_type ON events(type)""",
+        """CREATE INDEX events_document ON events(document_id)""",
+        """CREATE TABLE participants (
         event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
         actor_id INTEGER NOT NULL REFERENCES actors(id), name TEXT, title TEXT, organization TEXT,
-        country TEXT, kind TEXT NOT NULL);
-    CREATE INDEX participants_actor ON participants(actor_id);
-    CREATE INDEX participants_event ON participants(event_id);
-    CREATE TABLE event_topics (
-        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE, topic TEXT NOT NULL);
-    CREATE INDEX event_topics_topic ON event_topics(topic);
-    CREATE TABLE roles (
+        country TEXT, kind TEXT NOT NULL)""",
+        """CREATE INDEX participants_actor ON participants(actor_id)""",
+        """CREATE INDEX participants_event ON participants(event_id)""",
+        """CREATE TABLE event_topics (
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE, topic TEXT NOT NULL)""",
+        """CREATE INDEX event_topics_topic ON event_topics(topic)""",
+        """CREATE TABLE roles (
         actor_id INTEGER NOT NULL REFERENCES actors(id), title TEXT NOT NULL, organization TEXT NOT NULL,
         country TEXT NOT NULL, first_seen TEXT, last_seen TEXT,
-        UNIQUE (actor_id, title, organization, country));
-    CREATE TABLE statements (
+        UNIQUE (actor_id, title, organization, country))""",
+        """CREATE TABLE statements (
         id {id}, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-        action TEXT NOT NULL, targets TEXT NOT NULL, topic TEXT, evidence TEXT NOT NULL);
-    CREATE INDEX statements_document ON statements(document_id);
-    """,
+        action TEXT NOT NULL, targets TEXT NOT NULL, topic TEXT, evidence TEXT NOT NULL)""",
+        """CREATE INDEX statements_document ON statements(document_id)""",
+    ],
+    [  # full-text search over the pages' titles and clean text, kept in step by triggers
+        """CREATE VIRTUAL TABLE documents_fts USING fts5(title, clean_text, content='documents', content_rowid='id')""",
+        """CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, clean_text) VALUES (new.id, new.title, new.clean_text); END""",
+        """CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, clean_text)
+            VALUES ('delete', old.id, old.title, old.clean_text); END""",
+        """INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')""",
+    ],
 ]
+
+
+def fts_phrase(query: str) -> str:
+    """A user's words as one FTS5 phrase query: no operator in the input has any effect."""
+    return '"' + query.replace('"', '""') + '"'
 
 
 def _now() -> str:
@@ -72,6 +86,7 @@ class EventFilter:
     type: str | None = None
     since: str | None = None
     until: str | None = None
+    text: str | None = None  # full-text query over the pages the events were read from
     limit: int | None = None
     offset: int = 0
 
@@ -93,7 +108,9 @@ class Store:
         if path != ":memory:" and not Path(path).parent.exists():
             raise StoreError(f"{url}: folder {Path(path).parent} does not exist")
         try:
-            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            # one connection is used by one request at a time, but the web server may close it on
+            # another of its threads than the one that opened it
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
             db.row_factory = sqlite3.Row
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA journal_mode = WAL")
@@ -129,10 +146,9 @@ class Store:
             db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             row = db.execute("SELECT MAX(version) FROM schema_version").fetchone()
             current = row[0] or 0
-            for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
-                for statement in script.format(id="INTEGER PRIMARY KEY AUTOINCREMENT").split(";"):
-                    if statement.strip():
-                        db.execute(statement)
+            for version, statements in enumerate(MIGRATIONS[current:], start=current + 1):
+                for statement in statements:
+                    db.execute(statement.replace("{id}", "INTEGER PRIMARY KEY AUTOINCREMENT"))
                 db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
 
     # -- writing ----------------------------------------------------------------------------
@@ -248,6 +264,9 @@ class Store:
         if f.until:
             where.append("e.date <= ? || '~'")  # "2024-07" <= until "2024-07" counts
             args.append(f.until)
+        if f.text:
+            where.append("e.document_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+            args.append(fts_phrase(f.text))
         sql = ("SELECT e.*, d.doc_id, d.title AS document_title FROM events e JOIN documents d ON d.id = e.document_id"
                f" WHERE {' AND '.join(where)} ORDER BY e.date IS NULL, e.date, e.id")
         if f.limit is not None:
@@ -320,3 +339,22 @@ class Store:
         actor["events"] = self.db.execute("SELECT COUNT(DISTINCT event_id) FROM participants WHERE actor_id = ?",
                                           (row["id"],)).fetchone()[0]
         return actor
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Pages whose title or text contains the words of the query, best first, with a snippet."""
+        rows = self.db.execute(
+            "SELECT d.id, d.doc_id, d.title, d.published, snippet(documents_fts, 1, '[', ']', ' ... ', 12) AS snippet"
+            " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+            " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", (fts_phrase(query), limit))
+        return [dict(r) for r in rows]
+
+    def topic_trends(self, period: str = "month") -> list[dict]:
+        """Events per topic per month (YYYY-MM) or quarter (YYYY-Qn), for dated events."""
+        rows = self.db.execute(
+            "SELECT substr(e.date, 1, 7) AS month, t.topic, COUNT(DISTINCT e.id) AS events FROM events e"
+            " JOIN event_topics t ON t.event_id = e.id WHERE length(e.date) >= 7 GROUP BY month, t.topic")
+        counts: dict[tuple[str, str], int] = {}
+        for r in rows:
+            bucket = r["month"] if period == "month" else f"{r['month'][:4]}-Q{(int(r['month'][5:7]) - 1) // 3 + 1}"
+            counts[(bucket, r["topic"])] = counts.get((bucket, r["topic"]), 0) + r["events"]
+        return [{"period": p, "topic": t, "events": n} for (p, t), n in sorted(counts.items())]

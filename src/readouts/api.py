@@ -1,0 +1,144 @@
+"""The REST API over the event database (FastAPI; OpenAPI at /openapi.json).
+
+Read endpoints are open; the one endpoint that changes data (POST /api/documents) needs the
+server's token as `Authorization: Bearer TOKEN`. Errors are JSON {"error": message}. Page sizes
+are bounded and every query is parameterized SQL in readouts.store.
+"""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from .pipeline import process
+from .store import EventFilter, Store
+from .types import RawDocument, ReadoutsError
+
+MAX_PAGE = 200
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                               "frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+class NewDocument(BaseModel):
+    doc_id: str = Field(min_length=1, max_length=200)
+    text: str = Field(min_length=1, max_length=5_000_000)
+    media_type: Literal["text/plain", "text/html"] = "text/plain"
+
+
+def store_dependency(request: Request) -> Iterator[Store]:
+    """A connection per request: SQLite connections are not shared across threads."""
+    with Store.open(request.app.state.db_url) as store:
+        yield store
+
+
+StoreDep = Annotated[Store, Depends(store_dependency)]
+
+
+def found(item: dict | None, what: str) -> dict:
+    if item is None:
+        raise HTTPException(status_code=404, detail=f"no {what}")
+    return item
+
+
+router = APIRouter(prefix="/api")
+
+
+@router.get("/events", summary="Events matching the filters, by date")
+def list_events(store: StoreDep, actor: str | None = None, country: str | None = None, topic: str | None = None,
+                type: str | None = None, since: Annotated[str | None, Query(pattern=DATE)] = None,
+                until: Annotated[str | None, Query(pattern=DATE)] = None,
+                q: Annotated[str | None, Query(max_length=200)] = None,
+                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+                offset: Annotated[int, Query(ge=0)] = 0) -> dict:
+    events = store.list_events(EventFilter(actor, country, topic, type, since, until, q or None, limit, offset))
+    return {"items": events, "limit": limit, "offset": offset}
+
+
+@router.get("/events/{event_id}", summary="One event: participants, statements, evidence, source")
+def get_event(event_id: int, store: StoreDep) -> dict:
+    return found(store.get_event(event_id), f"event {event_id}")
+
+
+@router.get("/actors", summary="Actors, optionally those whose name contains `name`")
+def list_actors(store: StoreDep, name: Annotated[str | None, Query(max_length=200)] = None,
+                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+                offset: Annotated[int, Query(ge=0)] = 0) -> dict:
+    return {"items": store.list_actors(name)[offset:offset + limit], "limit": limit, "offset": offset}
+
+
+@router.get("/actors/{actor_id}", summary="One actor: role history and counterparts with counts")
+def get_actor(actor_id: int, store: StoreDep) -> dict:
+    return found(store.get_actor(actor_id), f"actor {actor_id}")
+
+
+@router.get("/topics/trends", summary="Events per topic per month or quarter")
+def topic_trends(store: StoreDep, period: Literal["month", "quarter"] = "month") -> dict:
+    return {"period": period, "items": store.topic_trends(period)}
+
+
+@router.get("/documents/{document_id}", summary="One page: clean text, metadata, what was read from it")
+def get_document(document_id: int, store: StoreDep) -> dict:
+    document = found(store.get_document(document_id), f"document {document_id}")
+    document["events"] = [e for e in store.list_events() if e["document_id"] == document_id]
+    return document
+
+
+@router.get("/search", summary="Full-text search over the pages")
+def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200)],
+           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> dict:
+    return {"items": store.search(q, limit)}
+
+
+@router.post("/documents", status_code=201, summary="Ingest a page (needs the server's token)")
+def add_document(page: NewDocument, request: Request, store: StoreDep,
+                 authorization: Annotated[str | None, Header()] = None) -> dict:
+    token = request.app.state.token
+    if not token or not authorization or not secrets.compare_digest(authorization, f"Bearer {token}"):
+        raise HTTPException(status_code=401, detail="a valid token is needed to change data")
+    data = page.text.encode("utf-8")
+    raw = RawDocument(doc_id=page.doc_id, source=f"api:{page.doc_id}", text=page.text, encoding="utf-8",
+                      sha256=hashlib.sha256(data).hexdigest(), media_type=page.media_type)
+    try:
+        status = store.save(raw, *process(raw))
+    except ReadoutsError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
+    return {"status": status}
+
+
+def create_app(db_url: str, token: str | None = None) -> FastAPI:
+    """The API and the web pages over one database."""
+    from .web import router as pages  # the pages use the API's helpers
+
+    app = FastAPI(title="readouts", summary="A searchable record of diplomatic engagements")
+    app.state.db_url, app.state.token = db_url, token
+    Store.open(db_url).close()  # create or migrate the schema before serving, and fail early
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        return JSONResponse({"error": problems}, status_code=422)
+
+    app.include_router(router)
+    app.include_router(pages)
+    return app

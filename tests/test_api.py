@@ -1,0 +1,107 @@
+"""The REST API and the web pages, served for real by uvicorn on a loopback port, over a database
+built from the example pages and the development corpus."""
+import json
+import urllib.error
+import urllib.request
+
+from conftest import SERVER_TOKEN as TOKEN
+
+def get(url: str, data: bytes | None = None, headers: dict | None = None) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def get_json(url: str) -> tuple[int, dict]:
+    status, _, body = get(url)
+    return status, json.loads(body)
+
+
+def test_events_filters_and_pagination(server):
+    status, everything = get_json(f"{server}/api/events?limit=200")
+    assert status == 200 and len(everything["items"]) > 20
+    _, kim = get_json(f"{server}/api/events?actor=Kim%20Gunn")
+    assert kim["items"] and all(any(p["name"] == "Kim Gunn" for p in e["participants"]) for e in kim["items"])
+    _, calls = get_json(f"{server}/api/events?type=phone_call&since=2024")
+    assert [e["date"] for e in calls["items"]] == ["2024-08-07"]
+    _, sanctions = get_json(f"{server}/api/events?topic=sanctions&country=USA&until=2023-12")
+    assert sanctions["items"] and all("sanctions" in e["topics"] for e in sanctions["items"])
+    _, page = get_json(f"{server}/api/events?limit=2&offset=2")
+    assert [e["id"] for e in page["items"]] == [e["id"] for e in everything["items"][2:4]]
+    _, text = get_json(f"{server}/api/events?q=Lancaster%20House")
+    assert [e["city"] for e in text["items"]] == ["London"]
+
+
+def test_errors_are_json_with_the_right_status(server):
+    for url, code in (("/api/events?limit=500", 422), ("/api/events?since=July", 422), ("/api/events/999999", 404),
+                      ("/api/actors/999999", 404), ("/api/documents/999999", 404), ("/api/search", 422),
+                      ("/api/topics/trends?period=decade", 422), ("/events/999999", 404)):
+        status, headers, body = get(server + url)
+        assert status == code, url
+        assert "error" in json.loads(body), url
+
+
+def test_event_actor_document_search_and_trends(server):
+    _, events = get_json(f"{server}/api/events?actor=Kim%20Gunn&limit=1")
+    event_id = events["items"][0]["id"]
+    status, event = get_json(f"{server}/api/events/{event_id}")
+    assert status == 200 and event["evidence"] and event["document"]["doc_id"]
+    assert all({"action", "target", "evidence"} <= set(s) for s in event["statements"])
+    kim_id = next(p["actor_id"] for p in event["participants"] if p["name"] == "Kim Gunn")
+    _, actor = get_json(f"{server}/api/actors/{kim_id}")
+    assert actor["roles"][0]["title"].startswith("Special Representative")
+    assert {c["name"] for c in actor["counterparts"]} >= {"Jung Pak"}
+    _, document = get_json(f"{server}/api/documents/{event['document_id']}")
+    assert document["clean_text"] and any(e["id"] == event_id for e in document["events"])
+    _, hits = get_json(f"{server}/api/search?q=Panel%20of%20Experts")
+    assert [h["doc_id"] for h in hits["items"]] == ["002_b7d1f255a910d733"]
+    _, trends = get_json(f"{server}/api/topics/trends?period=quarter")
+    assert {"period": "2024-Q3", "topic": "sanctions", "events": 2} in trends["items"]
+    _, actors = get_json(f"{server}/api/actors?name=Kim")
+    assert any(a["name"] == "Kim Gunn" for a in actors["items"])
+
+
+def test_page_text_is_escaped_and_pages_carry_security_headers(server):
+    _, events = get_json(f"{server}/api/events?actor=Blinken&since=2023-05&until=2023-05")
+    (event,) = [e for e in events["items"] if e["date"] == "2023-05-03"]
+    status, headers, body = get(f"{server}/events/{event['id']}")
+    html = body.decode()
+    assert status == 200
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<b>in Seoul</b>" not in html
+    assert "default-src 'self'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+    assert "<mark>" in html and f'href="/api/events/{event["id"]}"' in html
+
+
+def test_changing_data_needs_the_token(server):
+    page = json.dumps({"doc_id": "posted", "text": "Foreign Minister Park Jin met with Secretary of State "
+                                                   "Antony Blinken in Washington on June 1, 2023."}).encode()
+    json_type = {"Content-Type": "application/json"}
+    assert get(f"{server}/api/documents", page, json_type)[0] == 401
+    assert get(f"{server}/api/documents", page, {**json_type, "Authorization": "Bearer wrong"})[0] == 401
+    status, _, body = get(f"{server}/api/documents", page, {**json_type, "Authorization": f"Bearer {TOKEN}"})
+    assert status == 201 and json.loads(body)["status"] in ("new", "unchanged")
+    _, found = get_json(f"{server}/api/events?since=2023-06-01&until=2023-06-01")
+    assert [e["city"] for e in found["items"]] == ["Washington"]
+
+
+def test_every_path_of_the_openapi_schema_answers_without_a_server_error(server):
+    _, schema = get_json(f"{server}/openapi.json")
+    for path, methods in schema["paths"].items():
+        if "get" not in methods:
+            continue
+        url = server + path.replace("{event_id}", "1").replace("{actor_id}", "1").replace("{document_id}", "1")
+        status, _, _ = get(url + ("?q=nuclear" if path.endswith("/search") else ""))
+        assert status < 500, path
+
+
+def test_serving_beyond_loopback_needs_a_token(tmp_path):
+    from click.testing import CliRunner
+
+    from readouts.cli import main
+    result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--db", str(tmp_path / "r.db")])
+    assert result.exit_code != 0 and "token" in result.output

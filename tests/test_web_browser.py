@@ -1,0 +1,47 @@
+"""The web UI driven in a real headless Chromium (Debian's chromium, driven by Playwright with
+executable_path: no browser is downloaded): filter by actor, open an event, see the evidence
+highlighted, open the actor page and the topics chart."""
+import shutil
+
+import pytest
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def test_filter_open_event_actor_and_topics(browser, server):
+    page = browser.new_page()
+    page.goto(server + "/")
+    page.fill("input[name=actor]", "Kim Gunn")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/?actor=Kim+Gunn**")
+    rows = page.locator("table.timeline tbody tr")
+    assert rows.count() == 5  # four seed events and one of the dev corpus
+    assert all("Kim Gunn" in rows.nth(i).inner_text() for i in range(rows.count()))
+
+    page.locator("a.event-link").first.click()
+    page.wait_for_url("**/events/*")
+    marked = page.locator(".source mark")
+    assert marked.count() >= 1
+    assert "Kim Gunn" in page.locator(".source").inner_text()
+
+    page.locator(".participants a", has_text="Kim Gunn").click()
+    page.wait_for_url("**/actors/*")
+    assert "Special Representative" in page.locator("table.roles").inner_text()
+    assert page.locator(".network svg circle").count() >= 2
+
+    page.goto(server + "/topics")
+    assert page.locator(".chart svg rect").count() > 5
+    assert "sanctions" in page.locator(".chart svg").text_content()
