@@ -3,6 +3,10 @@ built from the example pages and the development corpus."""
 import json
 import urllib.error
 import urllib.request
+from urllib.parse import urlencode
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import SERVER_TOKEN as TOKEN
 
@@ -105,3 +109,16 @@ def test_serving_beyond_loopback_needs_a_token(tmp_path):
     from readouts.cli import main
     result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--db", str(tmp_path / "r.db")])
     assert result.exit_code != 0 and "token" in result.output
+
+
+PARAM_VALUES = st.one_of(st.text(max_size=30), st.integers(-5, 1000).map(str), st.sampled_from(
+    ["2024", "2024-07", "2024-07-22", "KOR", "sanctions", "meeting", "Kim", "", "%", "'", '"', "\x00"]))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.sampled_from(["actor", "country", "topic", "type", "since", "until", "q", "limit",
+                                        "offset", "name", "period"]), PARAM_VALUES, max_size=5),
+       st.sampled_from(["/api/events", "/api/actors", "/api/topics/trends", "/api/search", "/"]))
+def test_arbitrary_query_parameters_never_cause_a_server_error(server, params, path):
+    status, _, _ = get(f"{server}{path}?{urlencode(params)}")
+    assert status < 500, (path, params)
