@@ -81,3 +81,9 @@ def test_acronym_between_title_and_name():
 def test_middle_initial_is_part_of_the_name():
     assert one("He met Secretary of State Antony J. Blinken in Seoul.").name == "Antony J. Blinken"
     assert one("Daniel J. Kritenbrink, Assistant Secretary of State, arrived.").name == "Daniel J. Kritenbrink"
+
+
+def test_titles_are_kept_without_the_nationality():
+    assert one("He met U.S. Deputy Secretary of State Wendy Sherman.").title == "Deputy Secretary of State"
+    p = one("He met Republic of Korea (ROK) Foreign Minister Cho Hyun.")
+    assert (p.title, p.country) == ("Foreign Minister", "KOR")

@@ -168,9 +168,13 @@ def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     """(start, head_end, end) of a title whose head starts at or after modifiers at i."""
     g = grammar()
     k = i
-    while k < len(tokens) and (tokens[k].text in g.modifiers or _is_country_word(tokens[k].text)) \
-            and not _head_length(tokens, k):
-        k += 1
+    while k < len(tokens) and not _head_length(tokens, k):
+        if tokens[k].text in g.modifiers or _is_country_word(tokens[k].text):
+            k += 1
+        elif k > i and tokens[k].text == "(" and k + 2 < len(tokens) and tokens[k + 2].text == ")":
+            k += 3  # "Republic of Korea (ROK) Foreign Minister"
+        else:
+            break
     n = _head_length(tokens, k)
     if not n:
         return None
@@ -348,4 +352,12 @@ _LEADING = re.compile(r"^(?:the|The|a|an)\s+")
 
 
 def _clean_title(title: str) -> str:
-    return _LEADING.sub("", title).strip(" ,")
+    """The office as printed, without an article or a leading nationality ("U.S. Deputy Secretary of
+    State" -> "Deputy Secretary of State"): the country is recorded on its own."""
+    title = _LEADING.sub("", title).strip(" ,")
+    while (found := gazetteer.find_countries(title)) and found[0].start == 0:
+        rest = _LEADING.sub("", re.sub(r"^(?:['’]s)?\s*(?:\([^)]*\)\s*)?", "", title[found[0].end:])) if title[found[0].end:] else ""
+        if not rest:
+            return title
+        title = rest
+    return title
