@@ -140,3 +140,13 @@ def test_courtesy_calls_are_meetings():
         (event,) = doc(text, published="2023-05-03").events
         assert event.type == "meeting" and event.date == "2023-05-02"
         assert {p.name for p in event.participants} == {"Park Jin", "Philip Goldberg"}
+
+
+def test_officials_of_two_governments_agreeing_together_have_met():
+    out = doc("Japan's top nuclear envoy Namazu Hiroyuki and his South Korean counterpart Lee Jun-il agreed "
+              "Thursday in Tokyo to strengthen cooperation on North Korea, the Foreign Ministry said.",
+              published="2024-11-07", publisher="Kyodo News")
+    (event,) = out.events
+    assert event.type == "meeting" and event.date == "2024-11-07" and event.location.city == "Tokyo"
+    assert [(p.name, p.country) for p in event.participants] == [("Namazu Hiroyuki", "JPN"), ("Lee Jun-il", "KOR")]
+    assert doc("The two sides agreed to strengthen cooperation.", published="2024-11-07").events == []

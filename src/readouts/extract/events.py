@@ -39,6 +39,7 @@ class EventPatterns:
     visit: re.Pattern
     ambiguous_meeting: re.Pattern
     dateline: re.Pattern
+    joint: re.Pattern
     call_in_title: tuple[tuple[str, re.Pattern], ...]
 
 
@@ -67,6 +68,7 @@ def patterns() -> EventPatterns:
         visit=_union(dict(data["types"])["visit"]),
         ambiguous_meeting=re.compile(data["ambiguous_meeting"], re.I),
         dateline=re.compile(data["dateline"]),
+        joint=re.compile(data["joint_predicates"], re.I),
         call_in_title=tuple((kind, re.compile(p, re.I)) for kind, p in data["call_in_title"].items()),
     )
 
@@ -296,6 +298,23 @@ def _candidates_from(page: Page, i: int, kind: str, predicate: int, roster: Rost
     return [candidate(facts.people)]
 
 
+def _joint_engagement(page: Page, i: int, roster: Roster, context: DateMention | None) -> Candidate | None:
+    """'A and his Japanese counterpart B agreed Thursday in Tokyo to ...': officials of two
+    governments who agree or discuss together have met (or called, if the sentence says so)."""
+    sentence = page.sentences[i]
+    joint = patterns().joint.search(sentence)
+    if joint is None:
+        return None
+    facts = _sentence_facts(page, i, "meeting", roster, joint.start(), context)
+    subjects = [p for p in facts.people if p.start < joint.start()]
+    if len(subjects) < 2 or len({p.country for p in subjects if p.country}) < 2:
+        return None
+    kind = next((name for name, pattern in patterns().types if name in _CALL_TYPES and pattern.search(sentence)),
+                "meeting")
+    location = None if kind in _CALL_TYPES else facts.location
+    return Candidate(kind, subjects, i, sentence, facts.dates, location, bool(patterns().planned.search(sentence)))
+
+
 def _named_in_next(page: Page, pending: tuple[int, str], i: int, roster: Roster) -> Candidate | None:
     """'Top envoys discussed X on the phone Wednesday. ... A and B exchanged assessments': an
     engagement sentence that names nobody takes its participants from the sentence after it."""
@@ -452,6 +471,8 @@ def _drafts(page: Page, roster: Roster) -> list[Draft]:
             kind, predicate = found
             candidates = _candidates_from(page, i, kind, predicate, roster, context)
             pending = None if candidates else (i, kind)
+        elif joint := _joint_engagement(page, i, roster, context):
+            candidates = [joint]
         elif pending and i - pending[0] <= 2:
             late = _named_in_next(page, pending, i, roster)
             candidates = [late] if late else []

@@ -96,7 +96,8 @@ def _head_length(tokens: list[Token], i: int) -> int:
 
 @lru_cache(maxsize=65536)
 def _is_country_word(text: str) -> bool:
-    return gazetteer.country_code(text) is not None
+    """A nationality, possessives included ("Japan's top nuclear envoy")."""
+    return gazetteer.country_code(_POSSESSIVE.sub("", text)) is not None
 
 
 def _is_name_token(tok: Token) -> bool:
