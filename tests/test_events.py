@@ -150,3 +150,11 @@ def test_officials_of_two_governments_agreeing_together_have_met():
     assert event.type == "meeting" and event.date == "2024-11-07" and event.location.city == "Tokyo"
     assert [(p.name, p.country) for p in event.participants] == [("Namazu Hiroyuki", "JPN"), ("Lee Jun-il", "KOR")]
     assert doc("The two sides agreed to strengthen cooperation.", published="2024-11-07").events == []
+
+
+def test_transcript_speaker_and_byline_take_part():
+    out = doc("Mike Pompeo\n\nSecretary of State\n\nSECRETARY POMPEO: Good afternoon. It is my honor to welcome "
+              "Foreign Minister Kang to Washington.", published="2018-05-11", publisher="U.S. Department of State")
+    (event,) = out.events
+    assert [(p.name, p.title, p.country) for p in event.participants] == [
+        ("Mike Pompeo", "Secretary of State", "USA"), ("Kang", "Foreign Minister", "KOR")]

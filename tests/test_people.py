@@ -87,3 +87,13 @@ def test_titles_are_kept_without_the_nationality():
     assert one("He met U.S. Deputy Secretary of State Wendy Sherman.").title == "Deputy Secretary of State"
     p = one("He met Republic of Korea (ROK) Foreign Minister Cho Hyun.")
     assert (p.title, p.country) == ("Foreign Minister", "KOR")
+
+
+def test_speaker_labels_and_bylines():
+    from readouts.extract.people import byline_person, speaker_of
+    speaker = speaker_of("SECRETARY POMPEO: Good afternoon.")
+    assert (speaker.name, speaker.title) == ("Pompeo", "Secretary")
+    assert speaker_of("QUESTION: Thank you.") is None
+    person = byline_person("Mike Pompeo", "Secretary of State")
+    assert (person.name, person.title, person.country) == ("Mike Pompeo", "Secretary of State", "USA")
+    assert byline_person("Benjamin Franklin Room", "Washington, DC") is None

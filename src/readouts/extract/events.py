@@ -18,8 +18,9 @@ from importlib import resources
 from .. import gazetteer, kb
 from ..types import CleanDocument, Event, Location, Participant, parse_iso
 from .dates import DateMention, find_dates, infer_year
-from .people import PersonMention, find_people
+from .people import PersonMention, byline_person, find_people, speaker_of
 from .people import grammar as people_grammar
+from .text import split_sentences
 from .topics import TopicHit, detect_topics
 
 _CALL_TYPES = {"phone_call", "video_call"}
@@ -253,14 +254,30 @@ class Facts:
 _ANAPHORIC_DAY = re.compile(r"\b(?:the|that)\s+(?:same\s+)?day\b", re.I)
 
 
-class Page:
-    """A document's sentences with the officials and dates each names, each read once."""
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
 
-    def __init__(self, sentences: list[str], ref: Reference) -> None:
-        self.sentences = sentences
-        self.ref = ref
-        self.people = [find_people(s) for s in sentences]
-        self.dates = [find_dates(s, ref.day, ref.inferred) for s in sentences]
+
+class Page:
+    """A document's sentences with the officials and dates each names, each read once. In a
+    transcript, "I" and "my" name the speaker of the paragraph ("SECRETARY POMPEO: ... It is my
+    honor to welcome ..."); a name alone on a line over an office is a byline official."""
+
+    def __init__(self, text: str, ref: Reference) -> None:
+        self.sentences: list[str] = []
+        self.people: list[list[PersonMention]] = []
+        self.bylines: list[PersonMention] = []
+        paragraphs = [p for p in text.split("\n\n") if p.strip()]
+        for n, paragraph in enumerate(paragraphs):
+            speaker = speaker_of(paragraph)
+            if n + 1 < len(paragraphs) and (byline := byline_person(paragraph, paragraphs[n + 1])):
+                self.bylines.append(byline)
+            for sentence in split_sentences(paragraph):
+                self.sentences.append(sentence)
+                found = find_people(sentence)
+                if speaker and _FIRST_PERSON.search(sentence):
+                    found.append(speaker)
+                self.people.append(found)
+        self.dates = [find_dates(s, ref.day, ref.inferred) for s in self.sentences]
 
 
 def _sentence_facts(page: Page, i: int, kind: str, roster: Roster, predicate: int = 0,
@@ -501,8 +518,8 @@ def extract_events(doc: CleanDocument, sentences: list[str],
     title_topics = detect_topics(doc.title) if doc.title else []
     home = home_country(doc)
     ref = Reference(parse_iso(doc.reference_date), doc.reference_inferred)
-    page = Page(sentences, ref)
-    roster = Roster([m for mentions in page.people for m in mentions])
+    page = Page(doc.text, ref)
+    roster = Roster(page.bylines + [m for mentions in page.people for m in mentions])
     drafts = _drafts(page, roster)
     title_dates = find_dates(doc.title, ref.day, ref.inferred) if doc.title else []
     captions = _caption_dates(doc.captions, roster, ref)

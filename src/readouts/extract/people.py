@@ -362,3 +362,31 @@ def _clean_title(title: str) -> str:
             return title
         title = rest
     return title
+
+
+_SPEAKER = re.compile(r"^((?:[A-Z][A-Z.'’-]+ ){0,4}[A-Z][A-Z'’-]+):\s")
+
+
+def speaker_of(paragraph: str) -> PersonMention | None:
+    """The speaker a transcript paragraph opens with: 'SECRETARY POMPEO: Good afternoon.'"""
+    m = _SPEAKER.match(paragraph)
+    if not m:
+        return None
+    words = [w.capitalize() for w in m.group(1).split()]
+    if len(words) < 2 or not _head_length(tokenize(" ".join(words[:-1])), 0):
+        return None  # a speaker is a title and a surname ("MODERATOR:" and "Q:" are not officials)
+    return PersonMention(name=words[-1], title=" ".join(words[:-1]), organization=None, country=None,
+                         start=0, end=m.end(1))
+
+
+def byline_person(name_line: str, title_line: str) -> PersonMention | None:
+    """A name alone on a line with the office on the next: 'Mike Pompeo' / 'Secretary of State'."""
+    names, titles = tokenize(name_line), tokenize(title_line)
+    if not 2 <= len(names) <= 4 or _name_run_right(names, 0) != len(names):
+        return None
+    span = _title_span(titles, 0)
+    if span is None or span[2] != len(titles):
+        return None
+    title = _clean_title(title_line)
+    return PersonMention(name=name_line.strip(), title=title, organization=None,
+                         country=_country_from(title_line, None), start=0, end=len(name_line))
