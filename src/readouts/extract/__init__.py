@@ -20,7 +20,7 @@ from .topics import detect_topics
 def extract(doc: CleanDocument) -> Extraction:
     sentences = sentences_of(doc.text)
     sentence_topics = [detect_topics(s) for s in sentences]  # read once, for events and statements
-    events = extract_events(doc, sentences, sentence_topics)
+    events = extract_events(doc, sentence_topics)
     parties = sorted({p.country for e in events for p in e.participants if p.country})
     statements = extract_statements(sentences, parties, home_country(doc), sentence_topics) if events else []
     return Extraction(doc_id=doc.doc_id, source_url=doc.source_url, publisher=doc.publisher,

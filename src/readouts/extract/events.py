@@ -510,15 +510,15 @@ def _segment_topics(hits: list[list[TopicHit]]) -> list[str]:
     return list(dict.fromkeys(hit.topic for sentence in hits for hit in sentence))
 
 
-def extract_events(doc: CleanDocument, sentences: list[str],
-                   sentence_topics: list[list[TopicHit]] | None = None) -> list[Event]:
-    """The engagements a page reports (sentence_topics: each sentence's topics, if already read)."""
-    if sentence_topics is None:
-        sentence_topics = [detect_topics(s) for s in sentences]
-    title_topics = detect_topics(doc.title) if doc.title else []
-    home = home_country(doc)
+def extract_events(doc: CleanDocument, sentence_topics: list[list[TopicHit]] | None = None) -> list[Event]:
+    """The engagements a page reports (sentence_topics: the topics of each sentence of
+    text.sentences_of(doc.text), if already read)."""
     ref = Reference(parse_iso(doc.reference_date), doc.reference_inferred)
     page = Page(doc.text, ref)
+    if sentence_topics is None:
+        sentence_topics = [detect_topics(s) for s in page.sentences]
+    title_topics = detect_topics(doc.title) if doc.title else []
+    home = home_country(doc)
     roster = Roster(page.bylines + [m for mentions in page.people for m in mentions])
     drafts = _drafts(page, roster)
     title_dates = find_dates(doc.title, ref.day, ref.inferred) if doc.title else []
@@ -535,7 +535,7 @@ def extract_events(doc: CleanDocument, sentences: list[str],
                                     country=_fill_country(p, home)) for p in draft.people.values()]
         # an event's topics are read from its sentences up to the next event's (events read from one
         # "respectively" sentence share the passage that follows it)
-        end = next((d.first_index for d in drafts[n + 1:] if d.first_index > draft.first_index), len(sentences))
+        end = next((d.first_index for d in drafts[n + 1:] if d.first_index > draft.first_index), len(page.sentences))
         start = 0 if n == 0 else draft.first_index
         segment = ([title_topics] if n == 0 else []) + sentence_topics[start:end]
         events.append(Event(
