@@ -1,5 +1,5 @@
-"""Stage 5, store: the event database. SQLite by default; the SQL is kept portable (placeholders
-and id columns are the only dialect differences) so that PostgreSQL can serve a team.
+"""Stage 5, store: the event database. SQLite by default, PostgreSQL for a team (a
+postgresql:// URL); the SQL is written once and dialect.py translates the few differences.
 
 Every document is written in one transaction, keyed by the sha256 of its bytes: ingesting the
 same file again writes nothing. The schema is created and migrated by the program itself.
@@ -7,7 +7,6 @@ same file again writes nothing. The schema is created and migrated by the progra
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,10 +14,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import kb, resolve
+from .dialect import Connection, Row, connect, database_errors
 from .types import CleanDocument, Extraction, RawDocument, StoreError
 
 DEFAULT_DB = "readouts.db"
-BUSY_TIMEOUT_MS = 30_000
 
 # Each migration is applied once, in order, in its own transaction; {id} is the dialect's
 # auto-increment primary key.
@@ -79,28 +78,20 @@ class EventFilter:
 class Store:
     """A readouts database. Open with Store.open(url); use as a context manager to close it."""
 
-    def __init__(self, connection: sqlite3.Connection, url: str) -> None:
+    def __init__(self, connection: Connection, url: str) -> None:
         self.db = connection
+        self.dialect = connection.dialect
         self.url = url
 
     # -- opening and migrating ---------------------------------------------------------------
 
     @classmethod
     def open(cls, url: str = DEFAULT_DB) -> "Store":
-        if url.startswith(("postgresql://", "postgres://")):
-            raise StoreError("PostgreSQL support is not installed yet; use a SQLite path")
-        path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
-        if path != ":memory:" and not Path(path).parent.exists():
-            raise StoreError(f"{url}: folder {Path(path).parent} does not exist")
+        store = cls(connect(url), url)
         try:
-            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            db.row_factory = sqlite3.Row
-            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA foreign_keys = ON")
-            store = cls(db, url)
             store.migrate()
-        except sqlite3.DatabaseError as exc:
+        except database_errors() as exc:
+            store.close()
             raise StoreError(f"{url}: cannot open database: {exc}") from exc
         return store
 
@@ -114,26 +105,28 @@ class Store:
         self.db.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Connection]:
         """One write transaction, taken eagerly so that concurrent writers queue instead of failing."""
-        self.db.execute("BEGIN IMMEDIATE")
+        self.db.begin()
         try:
             yield self.db
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.rollback()
             raise
-        self.db.execute("COMMIT")
+        self.db.commit()
 
     def migrate(self) -> None:
         with self.transaction() as db:
             db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            row = db.execute("SELECT MAX(version) FROM schema_version").fetchone()
-            current = row[0] or 0
+            current = self.schema_version()
             for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
-                for statement in script.format(id="INTEGER PRIMARY KEY AUTOINCREMENT").split(";"):
+                for statement in script.format(id=self.dialect.id_column).split(";"):
                     if statement.strip():
                         db.execute(statement)
                 db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+
+    def schema_version(self) -> int:
+        return self.db.execute("SELECT MAX(version) AS version FROM schema_version").fetchone()["version"] or 0
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -152,13 +145,13 @@ class Store:
             db.execute("DELETE FROM documents WHERE sha256 = ? OR (source = ? AND status = 'failed')",
                        (raw.sha256, raw.source))
             status, reason = ("skipped", "unsupported language") if clean.language not in (None, "en") else ("new", None)
-            document_id = db.execute(
+            document_id = db.insert(
                 "INSERT INTO documents (doc_id, source, sha256, encoding, media_type, raw_text, clean_text, title,"
                 " publisher, published, source_url, language, is_relevant, status, reason, ingested_at)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (raw.doc_id, raw.source, raw.sha256, raw.encoding, raw.media_type, raw.text, clean.text,
                  clean.title, clean.publisher, clean.published, clean.source_url, clean.language,
-                 int(extraction.is_relevant), status, reason, _now())).lastrowid
+                 int(extraction.is_relevant), status, reason, _now()))
             if status == "new":
                 self._save_extraction(db, document_id, extraction)
         return status if status == "skipped" else "new"
@@ -170,15 +163,15 @@ class Store:
             db.execute("INSERT INTO documents (doc_id, source, status, reason, ingested_at) VALUES (?,?,?,?,?)",
                        (doc_id or Path(source).stem, source, "failed", reason, _now()))
 
-    def _save_extraction(self, db: sqlite3.Connection, document_id: int, extraction: Extraction) -> None:
+    def _save_extraction(self, db: Connection, document_id: int, extraction: Extraction) -> None:
         for seq, event in enumerate(extraction.events):
-            event_id = db.execute(
+            event_id = db.insert(
                 "INSERT INTO events (document_id, seq, type, date, date_inferred, city, country, format, evidence)"
                 " VALUES (?,?,?,?,?,?,?,?,?)",
                 (document_id, seq, event.type, event.date, int(event.date_inferred),
                  event.location.city if event.location else None,
                  event.location.country if event.location else None, event.format,
-                 json.dumps(event.evidence, ensure_ascii=False))).lastrowid
+                 json.dumps(event.evidence, ensure_ascii=False)))
             seen = event.date or extraction.published
             for p in event.participants:
                 if not p.name:
@@ -195,7 +188,7 @@ class Store:
                        [(document_id, s.action, json.dumps(s.target), s.topic, s.evidence)
                         for s in extraction.statements])
 
-    def _actor(self, db: sqlite3.Connection, name: str, country: str | None, kind: str) -> int:
+    def _actor(self, db: Connection, name: str, country: str | None, kind: str) -> int:
         """The actor a printed name stands for, created when it is new."""
         key = resolve.actor_key(name) if kind == "person" else f"body:{name.casefold()}"
         row = db.execute("SELECT id, country FROM actors WHERE key = ?", (key,)).fetchone()
@@ -205,22 +198,22 @@ class Store:
             return row["id"]
         if kind == "person" and " " not in key:
             known = [(r["id"], r["key"], r["country"]) for r in
-                     db.execute("SELECT id, key, country FROM actors WHERE kind = 'person' AND key LIKE ?",
+                     db.execute(f"SELECT id, key, country FROM actors WHERE kind = 'person' AND key {db.dialect.like} ?",
                                 (f"%{key}%",))]
             matches = resolve.surname_candidates(key, known, country)
             if len(matches) == 1:
                 return matches[0]
-        return db.execute("INSERT INTO actors (name, key, country, kind) VALUES (?,?,?,?)",
-                          (name, key, country, kind)).lastrowid
+        return db.insert("INSERT INTO actors (name, key, country, kind) VALUES (?,?,?,?)", (name, key, country, kind))
 
     @staticmethod
-    def _role(db: sqlite3.Connection, actor_id: int, title: str, organization: str, country: str,
+    def _role(db: Connection, actor_id: int, title: str, organization: str, country: str,
               seen: str | None) -> None:
-        db.execute("INSERT OR IGNORE INTO roles (actor_id, title, organization, country, first_seen, last_seen)"
-                   " VALUES (?,?,?,?,?,?)", (actor_id, title, organization, country, seen, seen))
+        d = db.dialect
+        db.execute(f"{d.insert_ignore} INTO roles (actor_id, title, organization, country, first_seen, last_seen)"
+                   f" VALUES (?,?,?,?,?,?){d.on_conflict_ignore}", (actor_id, title, organization, country, seen, seen))
         if seen:
-            db.execute("UPDATE roles SET first_seen = MIN(COALESCE(first_seen, ?), ?),"
-                       " last_seen = MAX(COALESCE(last_seen, ?), ?)"
+            db.execute(f"UPDATE roles SET first_seen = {d.least}(COALESCE(first_seen, ?), ?),"
+                       f" last_seen = {d.greatest}(COALESCE(last_seen, ?), ?)"
                        " WHERE actor_id = ? AND title = ? AND organization = ? AND country = ?",
                        (seen, seen, seen, seen, actor_id, title, organization, country))
 
@@ -230,8 +223,9 @@ class Store:
         """Events matching the filter, by date (undated last), each with participants and topics."""
         where, args = ["1=1"], []
         if f.actor:
+            like = self.dialect.like
             where.append("e.id IN (SELECT p.event_id FROM participants p JOIN actors a ON a.id = p.actor_id"
-                         " WHERE a.name LIKE ? OR p.name LIKE ?)")
+                         f" WHERE a.name {like} ? OR p.name {like} ?)")
             args += [f"%{f.actor}%", f"%{f.actor}%"]
         if f.country:
             where.append("(e.country = ? OR e.id IN (SELECT event_id FROM participants WHERE country = ?))")
@@ -246,8 +240,8 @@ class Store:
             where.append("e.date >= ?")
             args.append(f.since)
         if f.until:
-            where.append("e.date <= ? || '~'")  # "2024-07" <= until "2024-07" counts
-            args.append(f.until)
+            where.append("e.date <= ?")
+            args.append(f.until + "~")  # "2024-07-22" <= "2024-07~": until "2024-07" counts
         sql = ("SELECT e.*, d.doc_id, d.title AS document_title FROM events e JOIN documents d ON d.id = e.document_id"
                f" WHERE {' AND '.join(where)} ORDER BY e.date IS NULL, e.date, e.id")
         if f.limit is not None:
@@ -255,7 +249,7 @@ class Store:
             args += [f.limit, f.offset]
         return [self._event_row(row) for row in self.db.execute(sql, args)]
 
-    def _event_row(self, row: sqlite3.Row) -> dict:
+    def _event_row(self, row: Row) -> dict:
         event = {k: row[k] for k in row.keys()}
         event["date_inferred"] = bool(event["date_inferred"])
         event["evidence"] = json.loads(event["evidence"])
@@ -263,7 +257,7 @@ class Store:
             "SELECT actor_id, name, title, organization, country, kind FROM participants WHERE event_id = ?",
             (row["id"],))]
         event["topics"] = [r["topic"] for r in self.db.execute(
-            "SELECT topic FROM event_topics WHERE event_id = ? ORDER BY rowid", (row["id"],))]
+            f"SELECT topic FROM event_topics WHERE event_id = ? ORDER BY {self.dialect.rowid}", (row["id"],))]
         return event
 
     def get_event(self, event_id: int) -> dict | None:
@@ -279,7 +273,7 @@ class Store:
         return event
 
     @staticmethod
-    def _statement_row(row: sqlite3.Row) -> dict:
+    def _statement_row(row: Row) -> dict:
         return {"action": row["action"], "target": json.loads(row["targets"]), "topic": row["topic"],
                 "evidence": row["evidence"]}
 
@@ -297,7 +291,7 @@ class Store:
 
     def list_actors(self, name: str | None = None) -> list[dict]:
         """Actors (those matching name, if given) with their roles over time and counterparts."""
-        rows = self.db.execute("SELECT * FROM actors" + (" WHERE name LIKE ?" if name else "") + " ORDER BY name",
+        rows = self.db.execute("SELECT * FROM actors" + (f" WHERE name {self.dialect.like} ?" if name else "") + " ORDER BY name",
                                (f"%{name}%",) if name else ())
         return [self._actor_row(r) for r in rows]
 
@@ -305,7 +299,7 @@ class Store:
         row = self.db.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
         return self._actor_row(row) if row else None
 
-    def _actor_row(self, row: sqlite3.Row) -> dict:
+    def _actor_row(self, row: Row) -> dict:
         actor = dict(row)
         # actors learned from pages that the shipped knowledge base does not hold are candidates for it
         actor["in_knowledge_base"] = row["kind"] == "person" and kb.find_official(row["name"], row["country"]) is not None
@@ -317,6 +311,6 @@ class Store:
             " FROM participants p1 JOIN participants p2 ON p2.event_id = p1.event_id AND p2.actor_id != p1.actor_id"
             " JOIN actors a ON a.id = p2.actor_id WHERE p1.actor_id = ?"
             " GROUP BY a.id, a.name, a.country ORDER BY events DESC, a.name", (row["id"],))]
-        actor["events"] = self.db.execute("SELECT COUNT(DISTINCT event_id) FROM participants WHERE actor_id = ?",
-                                          (row["id"],)).fetchone()[0]
+        actor["events"] = self.db.execute("SELECT COUNT(DISTINCT event_id) AS n FROM participants WHERE actor_id = ?",
+                                          (row["id"],)).fetchone()["n"]
         return actor
