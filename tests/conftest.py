@@ -11,6 +11,8 @@ from types import ModuleType
 
 import pytest
 
+pytest_plugins = ["pg_server"]
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS_ROOT = REPO_ROOT / "tests" / "corpus"
 CORPORA = ("seeds", "dev")  # the gold corpora: each has raw/*.txt and gold/*.json
