@@ -11,7 +11,7 @@ BENCH_OUT := build/bench
 SEEDS := tests/corpus/seeds
 DEV := tests/corpus/dev
 
-.PHONY: install run test bench bench-speed clean
+.PHONY: install run test bench bench-speed bench-queries clean
 
 install: $(STAMP)
 
@@ -20,7 +20,7 @@ $(PY):
 
 # Reinstall only when the package's metadata changes (the install is editable).
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e '.[test,postgres,dask]'
 	touch $@
 
 run: install
@@ -52,6 +52,18 @@ $(BENCH_STAMP): pyproject.toml | $(STAMP)
 
 bench-speed: install $(BENCH_STAMP)
 	$(PY) bench/speed.py
+	$(MAKE) bench-queries
+
+# The filtered event list on a synthetic database of EVENTS events, SQLite and PostgreSQL (extra `postgres`).
+EVENTS ?= 1000000
+QUERY_STAMP := $(VENV)/.installed-postgres
+
+$(QUERY_STAMP): pyproject.toml | $(STAMP)
+	$(PY) -m pip install -q -e '.[test,postgres]'
+	touch $@
+
+bench-queries: install $(QUERY_STAMP)
+	$(PY) bench/queries.py --events $(EVENTS)
 
 clean:
 	rm -rf build $(DB) $(DB)-journal $(DB)-wal $(DB)-shm .pytest_cache .hypothesis src/*.egg-info $(STAMP)

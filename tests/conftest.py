@@ -20,6 +20,8 @@ from readouts.ingest import iter_input_files
 from readouts.pipeline import ingest_files
 from readouts.store import Store
 
+pytest_plugins = ["pg_server"]
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS_ROOT = REPO_ROOT / "tests" / "corpus"
 CORPORA = ("seeds", "dev")  # the gold corpora: each has raw/*.txt and gold/*.json

@@ -11,8 +11,9 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from .engine import ENGINES, ingest
 from .ingest import DEFAULT_MAX_BYTES, iter_input_files
-from .pipeline import ingest_files, iter_jsonl_inputs, map_in_order, outcome_of_file, outcome_of_record
+from .pipeline import iter_jsonl_inputs, map_in_order, outcome_of_file, outcome_of_record
 from .store import DEFAULT_DB, EventFilter, Store
 from .types import ReadoutsError
 
@@ -64,7 +65,8 @@ def extract_command(paths: tuple[Path, ...], jobs: int, jsonl: bool) -> None:
 
 def db_option(command):
     return click.option("--db", "db_url", default=DEFAULT_DB, show_default=True, envvar="READOUTS_DB",
-                        help="Database: a SQLite path (or sqlite:///path); READOUTS_DB sets the default.")(command)
+                        help="Database: a SQLite path (or sqlite:///path) or a postgresql://user@host/db URL;"
+                             " READOUTS_DB sets the default.")(command)
 
 
 def open_store(url: str) -> Store:
@@ -80,7 +82,13 @@ def open_store(url: str) -> Store:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this (checked before reading, so a huge file costs nothing).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no line per file; only the summary.")
-def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: bool) -> None:
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+              help="Where reading and extraction run: this process, or a Dask cluster (extra `dask`).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the scheduler of an existing cluster (tcp://host:8786); a local"
+                   " cluster of worker processes otherwise.")
+def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: bool, engine: str,
+                   scheduler: str | None) -> None:
     """Read the pages under PATHS into the database, extracting their events.
 
     Every file ends in one status, printed on stderr and kept in the database: new, unchanged
@@ -91,13 +99,15 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
     """
     counts = {"new": 0, "unchanged": 0, "skipped": 0, "failed": 0}
     with open_store(db_url) as store:
-        files = tqdm(iter_input_files(paths), unit="file", disable=quiet or not sys.stderr.isatty(),
-                     file=sys.stderr)
-        for result in ingest_files(store, files, max_bytes):
-            counts[result.status] += 1
-            if not quiet:
-                files.write(f"{result.status}: {result.path}" + (f": {result.reason}" if result.reason else ""),
-                            file=sys.stderr)
+        try:
+            results = tqdm(ingest(store, iter_input_files(paths), engine, scheduler, max_bytes), unit="file",
+                           disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
+            for path, status, reason in results:
+                counts[status] += 1
+                if not quiet:
+                    results.write(f"{status}: {path}" + (f": {reason}" if reason else ""), file=sys.stderr)
+        except ReadoutsError as exc:
+            raise click.ClickException(str(exc)) from exc
     click.echo(", ".join(f"{n} {status}" for status, n in counts.items()), err=True)
     if counts["failed"]:
         sys.exit(1)

@@ -1,5 +1,5 @@
-"""Stage 5, store: the event database. SQLite by default; the SQL is kept portable (placeholders
-and id columns are the only dialect differences) so that PostgreSQL can serve a team.
+"""Stage 5, store: the event database. SQLite by default, PostgreSQL for a team (a
+postgresql:// URL); the SQL is written once and dialect.py translates the few differences.
 
 Every document is written in one transaction, keyed by the sha256 of its bytes: ingesting the
 same file again writes nothing. The schema is created and migrated by the program itself.
@@ -7,7 +7,6 @@ same file again writes nothing. The schema is created and migrated by the progra
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,62 +14,85 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import kb, resolve
+from .dialect import Connection, Row, connect, database_errors
 from .types import CleanDocument, Extraction, RawDocument, StoreError
 
 DEFAULT_DB = "readouts.db"
-BUSY_TIMEOUT_MS = 30_000
 
-# Each migration is a list of statements applied once, in order, in one transaction; {id} is the
-# dialect's auto-increment primary key.
-MIGRATIONS: list[list[str]] = [
-    [
-        """CREATE TABLE documents (
+# Each migration is applied once, in order, in one transaction: a script of ";"-separated statements
+# for every dialect, or a list of statements per dialect; {id} is the dialect's auto-increment key.
+MIGRATIONS: list[str | dict[str, list[str]]] = [
+    """
+    CREATE TABLE documents (
         id {id}, doc_id TEXT NOT NULL, source TEXT NOT NULL, sha256 TEXT UNIQUE,
         encoding TEXT, media_type TEXT, raw_text TEXT, clean_text TEXT, title TEXT, publisher TEXT,
         published TEXT, source_url TEXT, language TEXT, is_relevant INTEGER,
-        status TEXT NOT NULL, reason TEXT, ingested_at TEXT NOT NULL)""",
-        """CREATE INDEX documents_status ON documents(status)""",
-        """CREATE INDEX documents_source ON documents(source)""",
-        """CREATE TABLE actors (id {id}, name TEXT NOT NULL, key TEXT NOT NULL UNIQUE, country TEXT, kind TEXT NOT NULL)""",
-        """CREATE TABLE events (
+        status TEXT NOT NULL, reason TEXT, ingested_at TEXT NOT NULL);
+    CREATE INDEX documents_status ON documents(status);
+    CREATE INDEX documents_source ON documents(source);
+    CREATE TABLE actors (id {id}, name TEXT NOT NULL, key TEXT NOT NULL UNIQUE, country TEXT, kind TEXT NOT NULL);
+    CREATE TABLE events (
         id {id}, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
         type TEXT NOT NULL, date TEXT, date_inferred INTEGER NOT NULL, city TEXT, country TEXT, format TEXT,
-        evidence TEXT NOT NULL)""",
-        """CREATE INDEX events_date ON events(date)""",
-        """CREATE INDEX events_type ON events(type)""",
-        """CREATE INDEX events_document ON events(document_id)""",
-        """CREATE TABLE participants (
+        evidence TEXT NOT NULL);
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_document ON events(document_id);
+    CREATE TABLE participants (
         event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
         actor_id INTEGER NOT NULL REFERENCES actors(id), name TEXT, title TEXT, organization TEXT,
-        country TEXT, kind TEXT NOT NULL)""",
-        """CREATE INDEX participants_actor ON participants(actor_id)""",
-        """CREATE INDEX participants_event ON participants(event_id)""",
-        """CREATE TABLE event_topics (
-        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE, topic TEXT NOT NULL)""",
-        """CREATE INDEX event_topics_topic ON event_topics(topic)""",
-        """CREATE TABLE roles (
+        country TEXT, kind TEXT NOT NULL);
+    CREATE INDEX participants_actor ON participants(actor_id);
+    CREATE INDEX participants_event ON participants(event_id);
+    CREATE TABLE event_topics (
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE, topic TEXT NOT NULL);
+    CREATE INDEX event_topics_topic ON event_topics(topic);
+    CREATE TABLE roles (
         actor_id INTEGER NOT NULL REFERENCES actors(id), title TEXT NOT NULL, organization TEXT NOT NULL,
         country TEXT NOT NULL, first_seen TEXT, last_seen TEXT,
-        UNIQUE (actor_id, title, organization, country))""",
-        """CREATE TABLE statements (
+        UNIQUE (actor_id, title, organization, country));
+    CREATE TABLE statements (
         id {id}, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-        action TEXT NOT NULL, targets TEXT NOT NULL, topic TEXT, evidence TEXT NOT NULL)""",
-        """CREATE INDEX statements_document ON statements(document_id)""",
-    ],
-    [  # full-text search over the pages' titles and clean text, kept in step by triggers
-        """CREATE VIRTUAL TABLE documents_fts USING fts5(title, clean_text, content='documents', content_rowid='id')""",
-        """CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-            INSERT INTO documents_fts(rowid, title, clean_text) VALUES (new.id, new.title, new.clean_text); END""",
-        """CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-            INSERT INTO documents_fts(documents_fts, rowid, title, clean_text)
-            VALUES ('delete', old.id, old.title, old.clean_text); END""",
-        """INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')""",
-    ],
+        action TEXT NOT NULL, targets TEXT NOT NULL, topic TEXT, evidence TEXT NOT NULL);
+    CREATE INDEX statements_document ON statements(document_id);
+    """,
+    # The filtered event list at a million events (bench/queries.py): composite indexes that answer
+    # "events of this actor / topic" and "this event's topics" from the index alone, the date index
+    # ordered as the list is, and the printed names of each actor, so that a name filter looks at
+    # the few actors it matches instead of every participant row.
+    """
+    CREATE INDEX participants_actor_event ON participants(actor_id, event_id);
+    DROP INDEX participants_actor;
+    CREATE INDEX event_topics_topic_event ON event_topics(topic, event_id);
+    DROP INDEX event_topics_topic;
+    CREATE INDEX event_topics_event ON event_topics(event_id, topic);
+    CREATE INDEX events_date_id ON events(date, id);
+    DROP INDEX events_date;
+    CREATE TABLE actor_names (
+        actor_id INTEGER NOT NULL REFERENCES actors(id), name TEXT NOT NULL, UNIQUE (actor_id, name));
+    INSERT INTO actor_names (actor_id, name) SELECT DISTINCT actor_id, name FROM participants WHERE name IS NOT NULL;
+    """,
+    {  # full-text search over the pages' titles and clean text, kept in step by the database
+        "sqlite": [
+            """CREATE VIRTUAL TABLE documents_fts USING fts5(title, clean_text, content='documents', content_rowid='id')""",
+            """CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+                INSERT INTO documents_fts(rowid, title, clean_text) VALUES (new.id, new.title, new.clean_text); END""",
+            """CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+                INSERT INTO documents_fts(documents_fts, rowid, title, clean_text)
+                VALUES ('delete', old.id, old.title, old.clean_text); END""",
+            """INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')""",
+        ],
+        "postgresql": [
+            """ALTER TABLE documents ADD COLUMN search tsvector GENERATED ALWAYS AS
+                (to_tsvector('english', coalesce(title, '') || ' ' || coalesce(clean_text, ''))) STORED""",
+            """CREATE INDEX documents_search ON documents USING GIN (search)""",
+        ],
+    },
 ]
 
 
 def fts_phrase(query: str) -> str:
-    """A user's words as one FTS5 phrase query: no operator in the input has any effect."""
+    """A user's words as one SQLite FTS5 phrase query: no operator in the input has any effect."""
     return '"' + query.replace('"', '""') + '"'
 
 
@@ -94,30 +116,20 @@ class EventFilter:
 class Store:
     """A readouts database. Open with Store.open(url); use as a context manager to close it."""
 
-    def __init__(self, connection: sqlite3.Connection, url: str) -> None:
+    def __init__(self, connection: Connection, url: str) -> None:
         self.db = connection
+        self.dialect = connection.dialect
         self.url = url
 
     # -- opening and migrating ---------------------------------------------------------------
 
     @classmethod
     def open(cls, url: str = DEFAULT_DB) -> "Store":
-        if url.startswith(("postgresql://", "postgres://")):
-            raise StoreError("PostgreSQL support is not installed yet; use a SQLite path")
-        path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
-        if path != ":memory:" and not Path(path).parent.exists():
-            raise StoreError(f"{url}: folder {Path(path).parent} does not exist")
+        store = cls(connect(url), url)
         try:
-            # one connection is used by one request at a time, but the web server may close it on
-            # another of its threads than the one that opened it
-            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
-            db.row_factory = sqlite3.Row
-            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA foreign_keys = ON")
-            store = cls(db, url)
             store.migrate()
-        except sqlite3.DatabaseError as exc:
+        except database_errors() as exc:
+            store.close()
             raise StoreError(f"{url}: cannot open database: {exc}") from exc
         return store
 
@@ -131,25 +143,29 @@ class Store:
         self.db.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Connection]:
         """One write transaction, taken eagerly so that concurrent writers queue instead of failing."""
-        self.db.execute("BEGIN IMMEDIATE")
+        self.db.begin()
         try:
             yield self.db
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.rollback()
             raise
-        self.db.execute("COMMIT")
+        self.db.commit()
 
     def migrate(self) -> None:
         with self.transaction() as db:
             db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            row = db.execute("SELECT MAX(version) FROM schema_version").fetchone()
-            current = row[0] or 0
-            for version, statements in enumerate(MIGRATIONS[current:], start=current + 1):
+            current = self.schema_version()
+            for version, migration in enumerate(MIGRATIONS[current:], start=current + 1):
+                statements = migration[self.dialect.name] if isinstance(migration, dict) else migration.split(";")
                 for statement in statements:
-                    db.execute(statement.replace("{id}", "INTEGER PRIMARY KEY AUTOINCREMENT"))
+                    if statement.strip():
+                        db.execute(statement.replace("{id}", self.dialect.id_column))
                 db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+
+    def schema_version(self) -> int:
+        return self.db.execute("SELECT MAX(version) AS version FROM schema_version").fetchone()["version"] or 0
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -168,13 +184,13 @@ class Store:
             db.execute("DELETE FROM documents WHERE sha256 = ? OR (source = ? AND status = 'failed')",
                        (raw.sha256, raw.source))
             status, reason = ("skipped", "unsupported language") if clean.language not in (None, "en") else ("new", None)
-            document_id = db.execute(
+            document_id = db.insert(
                 "INSERT INTO documents (doc_id, source, sha256, encoding, media_type, raw_text, clean_text, title,"
                 " publisher, published, source_url, language, is_relevant, status, reason, ingested_at)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (raw.doc_id, raw.source, raw.sha256, raw.encoding, raw.media_type, raw.text, clean.text,
                  clean.title, clean.publisher, clean.published, clean.source_url, clean.language,
-                 int(extraction.is_relevant), status, reason, _now())).lastrowid
+                 int(extraction.is_relevant), status, reason, _now()))
             if status == "new":
                 self._save_extraction(db, document_id, extraction)
         return status if status == "skipped" else "new"
@@ -186,15 +202,15 @@ class Store:
             db.execute("INSERT INTO documents (doc_id, source, status, reason, ingested_at) VALUES (?,?,?,?,?)",
                        (doc_id or Path(source).stem, source, "failed", reason, _now()))
 
-    def _save_extraction(self, db: sqlite3.Connection, document_id: int, extraction: Extraction) -> None:
+    def _save_extraction(self, db: Connection, document_id: int, extraction: Extraction) -> None:
         for seq, event in enumerate(extraction.events):
-            event_id = db.execute(
+            event_id = db.insert(
                 "INSERT INTO events (document_id, seq, type, date, date_inferred, city, country, format, evidence)"
                 " VALUES (?,?,?,?,?,?,?,?,?)",
                 (document_id, seq, event.type, event.date, int(event.date_inferred),
                  event.location.city if event.location else None,
                  event.location.country if event.location else None, event.format,
-                 json.dumps(event.evidence, ensure_ascii=False))).lastrowid
+                 json.dumps(event.evidence, ensure_ascii=False)))
             seen = event.date or extraction.published
             for p in event.participants:
                 if not p.name:
@@ -203,6 +219,9 @@ class Store:
                 db.execute("INSERT INTO participants (event_id, actor_id, name, title, organization, country, kind)"
                            " VALUES (?,?,?,?,?,?,?)",
                            (event_id, actor_id, p.name, p.title, p.organization, p.country, p.kind))
+                d = db.dialect
+                db.execute(f"{d.insert_ignore} INTO actor_names (actor_id, name) VALUES (?,?){d.on_conflict_ignore}",
+                           (actor_id, p.name))
                 if p.title:
                     self._role(db, actor_id, p.title, p.organization or "", p.country or "", seen)
             db.executemany("INSERT INTO event_topics (event_id, topic) VALUES (?, ?)",
@@ -211,7 +230,7 @@ class Store:
                        [(document_id, s.action, json.dumps(s.target), s.topic, s.evidence)
                         for s in extraction.statements])
 
-    def _actor(self, db: sqlite3.Connection, name: str, country: str | None, kind: str) -> int:
+    def _actor(self, db: Connection, name: str, country: str | None, kind: str) -> int:
         """The actor a printed name stands for, created when it is new."""
         key = resolve.actor_key(name) if kind == "person" else f"body:{name.casefold()}"
         row = db.execute("SELECT id, country FROM actors WHERE key = ?", (key,)).fetchone()
@@ -221,22 +240,22 @@ class Store:
             return row["id"]
         if kind == "person" and " " not in key:
             known = [(r["id"], r["key"], r["country"]) for r in
-                     db.execute("SELECT id, key, country FROM actors WHERE kind = 'person' AND key LIKE ?",
+                     db.execute(f"SELECT id, key, country FROM actors WHERE kind = 'person' AND key {db.dialect.like} ?",
                                 (f"%{key}%",))]
             matches = resolve.surname_candidates(key, known, country)
             if len(matches) == 1:
                 return matches[0]
-        return db.execute("INSERT INTO actors (name, key, country, kind) VALUES (?,?,?,?)",
-                          (name, key, country, kind)).lastrowid
+        return db.insert("INSERT INTO actors (name, key, country, kind) VALUES (?,?,?,?)", (name, key, country, kind))
 
     @staticmethod
-    def _role(db: sqlite3.Connection, actor_id: int, title: str, organization: str, country: str,
+    def _role(db: Connection, actor_id: int, title: str, organization: str, country: str,
               seen: str | None) -> None:
-        db.execute("INSERT OR IGNORE INTO roles (actor_id, title, organization, country, first_seen, last_seen)"
-                   " VALUES (?,?,?,?,?,?)", (actor_id, title, organization, country, seen, seen))
+        d = db.dialect
+        db.execute(f"{d.insert_ignore} INTO roles (actor_id, title, organization, country, first_seen, last_seen)"
+                   f" VALUES (?,?,?,?,?,?){d.on_conflict_ignore}", (actor_id, title, organization, country, seen, seen))
         if seen:
-            db.execute("UPDATE roles SET first_seen = MIN(COALESCE(first_seen, ?), ?),"
-                       " last_seen = MAX(COALESCE(last_seen, ?), ?)"
+            db.execute(f"UPDATE roles SET first_seen = {d.least}(COALESCE(first_seen, ?), ?),"
+                       f" last_seen = {d.greatest}(COALESCE(last_seen, ?), ?)"
                        " WHERE actor_id = ? AND title = ? AND organization = ? AND country = ?",
                        (seen, seen, seen, seen, actor_id, title, organization, country))
 
@@ -246,9 +265,12 @@ class Store:
         """Events matching the filter, by date (undated last), each with participants and topics."""
         where, args = ["1=1"], []
         if f.actor:
+            like = self.dialect.like  # the actors whose name or a printed name matches, then their rows
             where.append("e.id IN (SELECT p.event_id FROM participants p JOIN actors a ON a.id = p.actor_id"
-                         " WHERE a.name LIKE ? OR p.name LIKE ?)")
-            args += [f"%{f.actor}%", f"%{f.actor}%"]
+                         f" WHERE p.actor_id IN (SELECT id FROM actors WHERE name {like} ?"
+                         f" UNION SELECT actor_id FROM actor_names WHERE name {like} ?)"
+                         f" AND (a.name {like} ? OR p.name {like} ?))")
+            args += [f"%{f.actor}%"] * 4
         if f.country:
             where.append("(e.country = ? OR e.id IN (SELECT event_id FROM participants WHERE country = ?))")
             args += [f.country.upper(), f.country.upper()]
@@ -262,19 +284,20 @@ class Store:
             where.append("e.date >= ?")
             args.append(f.since)
         if f.until:
-            where.append("e.date <= ? || '~'")  # "2024-07" <= until "2024-07" counts
-            args.append(f.until)
+            where.append("e.date <= ?")
+            args.append(f.until + "~")  # "2024-07-22" <= "2024-07~": until "2024-07" counts
         if f.text:
-            where.append("e.document_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-            args.append(fts_phrase(f.text))
+            where.append(f"e.document_id IN ({self._matching_documents()})")
+            args.append(self._text_query(f.text))
+        # a date filter leaves no undated event, and without "e.date IS NULL" events(date, id) gives the order
         sql = ("SELECT e.*, d.doc_id, d.title AS document_title FROM events e JOIN documents d ON d.id = e.document_id"
-               f" WHERE {' AND '.join(where)} ORDER BY e.date IS NULL, e.date, e.id")
+               f" WHERE {' AND '.join(where)} ORDER BY {'' if f.since or f.until else 'e.date IS NULL, '}e.date, e.id")
         if f.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             args += [f.limit, f.offset]
         return [self._event_row(row) for row in self.db.execute(sql, args)]
 
-    def _event_row(self, row: sqlite3.Row) -> dict:
+    def _event_row(self, row: Row) -> dict:
         event = {k: row[k] for k in row.keys()}
         event["date_inferred"] = bool(event["date_inferred"])
         event["evidence"] = json.loads(event["evidence"])
@@ -282,7 +305,7 @@ class Store:
             "SELECT actor_id, name, title, organization, country, kind FROM participants WHERE event_id = ?",
             (row["id"],))]
         event["topics"] = [r["topic"] for r in self.db.execute(
-            "SELECT topic FROM event_topics WHERE event_id = ? ORDER BY rowid", (row["id"],))]
+            f"SELECT topic FROM event_topics WHERE event_id = ? ORDER BY {self.dialect.rowid}", (row["id"],))]
         return event
 
     def get_event(self, event_id: int) -> dict | None:
@@ -298,7 +321,7 @@ class Store:
         return event
 
     @staticmethod
-    def _statement_row(row: sqlite3.Row) -> dict:
+    def _statement_row(row: Row) -> dict:
         return {"action": row["action"], "target": json.loads(row["targets"]), "topic": row["topic"],
                 "evidence": row["evidence"]}
 
@@ -316,7 +339,7 @@ class Store:
 
     def list_actors(self, name: str | None = None) -> list[dict]:
         """Actors (those matching name, if given) with their roles over time and counterparts."""
-        rows = self.db.execute("SELECT * FROM actors" + (" WHERE name LIKE ?" if name else "") + " ORDER BY name",
+        rows = self.db.execute("SELECT * FROM actors" + (f" WHERE name {self.dialect.like} ?" if name else "") + " ORDER BY name",
                                (f"%{name}%",) if name else ())
         return [self._actor_row(r) for r in rows]
 
@@ -324,7 +347,7 @@ class Store:
         row = self.db.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
         return self._actor_row(row) if row else None
 
-    def _actor_row(self, row: sqlite3.Row) -> dict:
+    def _actor_row(self, row: Row) -> dict:
         actor = dict(row)
         # actors learned from pages that the shipped knowledge base does not hold are candidates for it
         actor["in_knowledge_base"] = row["kind"] == "person" and kb.find_official(row["name"], row["country"]) is not None
@@ -336,23 +359,42 @@ class Store:
             " FROM participants p1 JOIN participants p2 ON p2.event_id = p1.event_id AND p2.actor_id != p1.actor_id"
             " JOIN actors a ON a.id = p2.actor_id WHERE p1.actor_id = ?"
             " GROUP BY a.id, a.name, a.country ORDER BY events DESC, a.name", (row["id"],))]
-        actor["events"] = self.db.execute("SELECT COUNT(DISTINCT event_id) FROM participants WHERE actor_id = ?",
-                                          (row["id"],)).fetchone()[0]
+        actor["events"] = self.db.execute("SELECT COUNT(DISTINCT event_id) AS n FROM participants WHERE actor_id = ?",
+                                          (row["id"],)).fetchone()["n"]
         return actor
+
+    # -- full-text search ---------------------------------------------------------------------
+
+    def _matching_documents(self) -> str:
+        """SQL for the ids of the pages matching one bound text query (see _text_query)."""
+        if self.dialect.name == "sqlite":
+            return "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+        return "SELECT id FROM documents WHERE search @@ phraseto_tsquery('english', ?)"
+
+    def _text_query(self, query: str) -> str:
+        return fts_phrase(query) if self.dialect.name == "sqlite" else query
 
     def search(self, query: str, limit: int = 20) -> list[dict]:
         """Pages whose title or text contains the words of the query, best first, with a snippet."""
-        rows = self.db.execute(
-            "SELECT d.id, d.doc_id, d.title, d.published, snippet(documents_fts, 1, '[', ']', ' ... ', 12) AS snippet"
-            " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
-            " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", (fts_phrase(query), limit))
-        return [dict(r) for r in rows]
+        if self.dialect.name == "sqlite":
+            sql = ("SELECT d.id, d.doc_id, d.title, d.published,"
+                   " snippet(documents_fts, 1, '[', ']', ' ... ', 12) AS snippet"
+                   " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+                   " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?")
+            args: tuple = (fts_phrase(query), limit)
+        else:
+            sql = ("SELECT id, doc_id, title, published, ts_headline('english', coalesce(clean_text, ''),"
+                   " phraseto_tsquery('english', ?), 'StartSel=[, StopSel=], MaxFragments=1') AS snippet"
+                   " FROM documents WHERE search @@ phraseto_tsquery('english', ?)"
+                   " ORDER BY ts_rank(search, phraseto_tsquery('english', ?)) DESC LIMIT ?")
+            args = (query, query, query, limit)
+        return [dict(r) for r in self.db.execute(sql, args)]
 
     def topic_trends(self, period: str = "month") -> list[dict]:
         """Events per topic per month (YYYY-MM) or quarter (YYYY-Qn), for dated events."""
         rows = self.db.execute(
             "SELECT substr(e.date, 1, 7) AS month, t.topic, COUNT(DISTINCT e.id) AS events FROM events e"
-            " JOIN event_topics t ON t.event_id = e.id WHERE length(e.date) >= 7 GROUP BY month, t.topic")
+            " JOIN event_topics t ON t.event_id = e.id WHERE length(e.date) >= 7 GROUP BY substr(e.date, 1, 7), t.topic")
         counts: dict[tuple[str, str], int] = {}
         for r in rows:
             bucket = r["month"] if period == "month" else f"{r['month'][:4]}-Q{(int(r['month'][5:7]) - 1) // 3 + 1}"

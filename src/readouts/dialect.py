@@ -1,0 +1,161 @@
+"""The SQL dialects the store speaks: SQLite (the default) and PostgreSQL (psycopg 3, for teams).
+
+The store writes its SQL once, in SQLite's spelling with `?` placeholders; a Connection
+translates the few differences: placeholders, the auto-increment id column, "insert or ignore",
+the id of an inserted row, scalar MIN/MAX, LIKE's case, the eager write transaction and
+rows as mappings (`row["column"]`).
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from .types import StoreError
+
+BUSY_TIMEOUT_MS = 30_000
+# Every writer takes this transaction-level advisory lock on PostgreSQL, so that writers queue as
+# SQLite's BEGIN IMMEDIATE makes them (no duplicate actors from two concurrent ingests).
+WRITE_LOCK_KEY = 0x72656164  # "read"
+
+Row = Any  # sqlite3.Row or a dict: both are read as row["column"]
+
+
+class Cursor(Protocol):
+    def fetchone(self) -> Row | None: ...
+    def fetchall(self) -> list[Row]: ...
+    def __iter__(self) -> Iterator[Row]: ...
+
+
+@dataclass(frozen=True)
+class Dialect:
+    name: str
+    id_column: str  # the {id} of MIGRATIONS
+    insert_ignore: str  # "INSERT OR IGNORE" / "INSERT"
+    on_conflict_ignore: str  # "" / " ON CONFLICT DO NOTHING"
+    least: str  # scalar minimum of two values
+    greatest: str
+    like: str  # case-insensitive LIKE (SQLite's LIKE already is, for ASCII)
+    rowid: str  # the physical insertion order of a table without an id column
+    begin: tuple[str, ...]  # the statements that open a write transaction
+
+
+SQLITE = Dialect("sqlite", "INTEGER PRIMARY KEY AUTOINCREMENT", "INSERT OR IGNORE", "", "MIN", "MAX", "LIKE",
+                 "rowid", ("BEGIN IMMEDIATE",))
+POSTGRESQL = Dialect("postgresql", "BIGSERIAL PRIMARY KEY", "INSERT", " ON CONFLICT DO NOTHING", "LEAST", "GREATEST",
+                     "ILIKE", "ctid", ("BEGIN", f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"))
+
+
+def is_postgresql_url(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+class Connection:
+    """A database connection that takes the store's SQL (SQLite spelling) and speaks its dialect."""
+
+    def __init__(self, raw: Any, dialect: Dialect) -> None:
+        self.raw = raw
+        self.dialect = dialect
+
+    def sql(self, text: str) -> str:
+        if self.dialect is SQLITE:
+            return text
+        return text.replace("%", "%%").replace("?", "%s")
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> Cursor:
+        return self.raw.execute(self.sql(sql), tuple(args))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        rows = list(rows)
+        if not rows:
+            return
+        if self.dialect is SQLITE:
+            self.raw.executemany(sql, rows)
+        else:
+            with self.raw.cursor() as cursor:
+                cursor.executemany(self.sql(sql), rows)
+
+    def insert(self, sql: str, args: Sequence[Any]) -> int:
+        """Run an INSERT into a table with an id column; the new row's id."""
+        if self.dialect is SQLITE:
+            return self.raw.execute(sql, tuple(args)).lastrowid
+        return self.raw.execute(self.sql(sql) + " RETURNING id", tuple(args)).fetchone()["id"]
+
+    def begin(self) -> None:
+        for statement in self.dialect.begin:
+            self.raw.execute(statement)
+
+    def commit(self) -> None:
+        self.raw.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self.raw.execute("ROLLBACK")
+
+    def tables(self) -> list[str]:
+        """The store's tables, by name."""
+        if self.dialect is SQLITE:
+            sql = ("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'sqlite_sequence'"
+                   " AND name NOT LIKE 'documents_fts%' ORDER BY name")  # the text index follows the documents
+        else:
+            sql = "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
+        return [row["name"] for row in self.execute(sql)]
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def connect(url: str) -> Connection:
+    """A connection to a SQLite path (or sqlite:///path) or a postgresql:// URL; StoreError if impossible."""
+    return connect_postgresql(url) if is_postgresql_url(url) else connect_sqlite(url)
+
+
+def connect_sqlite(url: str) -> Connection:
+    path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
+    if path != ":memory:" and not Path(path).parent.exists():
+        raise StoreError(f"{url}: folder {Path(path).parent} does not exist")
+    try:
+        # one connection is used by one request at a time, but the web server may close it on
+        # another of its threads than the one that opened it
+        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        db.row_factory = sqlite3.Row
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{url}: cannot open database: {exc}") from exc
+    return Connection(db, SQLITE)
+
+
+def connect_postgresql(url: str) -> Connection:
+    try:
+        import psycopg
+        from psycopg.rows import dict_row
+    except ImportError as exc:
+        raise StoreError(f"{url}: PostgreSQL needs psycopg: pip install 'readouts[postgres]'") from exc
+    try:
+        db = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+    except psycopg.Error as exc:
+        raise StoreError(f"{_redacted(url)}: cannot connect: {str(exc).strip()}") from exc
+    return Connection(db, POSTGRESQL)
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """The exception classes of the drivers that are installed."""
+    errors: list[type[Exception]] = [sqlite3.DatabaseError]
+    try:
+        import psycopg
+        errors.append(psycopg.Error)
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+def _redacted(url: str) -> str:
+    """The URL without its password, for messages."""
+    scheme, sep, rest = url.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not at or ":" not in credentials:
+        return url
+    return f"{scheme}{sep}{credentials.split(':', 1)[0]}:***@{host}"
