@@ -27,3 +27,16 @@ def test_three_country_list_is_trilateral():
 
 def test_russia_dprk_cooperation():
     assert "russia_dprk_cooperation" in topics("the military cooperation between Russia and North Korea")
+
+
+def test_event_topics_keep_the_phrase_that_signalled_them():
+    from readouts.extract import extract
+    from readouts.types import CleanDocument
+    out = extract(CleanDocument(doc_id="t", source="t", published="2024-07-23", reference_date="2024-07-23",
+                                reference_inferred=False,
+                                text="Lee Jun-il, Director-General for Korean Peninsula Policy, met with Seth Bailey, "
+                                     "Deputy Special Representative for North Korea, on July 22 and condemned the "
+                                     "ballistic missile launches."))
+    (event,) = out.events
+    assert event.topic_evidence == {"missile_launch": "ballistic missile"}
+    assert event.to_dict()["topic_evidence"] == {"missile_launch": "ballistic missile"}

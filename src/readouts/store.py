@@ -88,6 +88,8 @@ MIGRATIONS: list[str | dict[str, list[str]]] = [
             """CREATE INDEX documents_search ON documents USING GIN (search)""",
         ],
     },
+    # the phrase that signalled each topic of an event, kept as its evidence
+    """ALTER TABLE event_topics ADD COLUMN phrase TEXT""",
 ]
 
 
@@ -224,8 +226,8 @@ class Store:
                            (actor_id, p.name))
                 if p.title:
                     self._role(db, actor_id, p.title, p.organization or "", p.country or "", seen)
-            db.executemany("INSERT INTO event_topics (event_id, topic) VALUES (?, ?)",
-                           [(event_id, topic) for topic in event.topics])
+            db.executemany("INSERT INTO event_topics (event_id, topic, phrase) VALUES (?, ?, ?)",
+                           [(event_id, topic, event.topic_evidence.get(topic)) for topic in event.topics])
         db.executemany("INSERT INTO statements (document_id, action, targets, topic, evidence) VALUES (?,?,?,?,?)",
                        [(document_id, s.action, json.dumps(s.target), s.topic, s.evidence)
                         for s in extraction.statements])
@@ -304,8 +306,10 @@ class Store:
         event["participants"] = [dict(r) for r in self.db.execute(
             "SELECT actor_id, name, title, organization, country, kind FROM participants WHERE event_id = ?",
             (row["id"],))]
-        event["topics"] = [r["topic"] for r in self.db.execute(
-            f"SELECT topic FROM event_topics WHERE event_id = ? ORDER BY {self.dialect.rowid}", (row["id"],))]
+        topics = self.db.execute(f"SELECT topic, phrase FROM event_topics WHERE event_id = ?"
+                                 f" ORDER BY {self.dialect.rowid}", (row["id"],)).fetchall()
+        event["topics"] = [r["topic"] for r in topics]
+        event["topic_evidence"] = {r["topic"]: r["phrase"] for r in topics if r["phrase"]}
         return event
 
     def get_event(self, event_id: int) -> dict | None:

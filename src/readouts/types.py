@@ -99,6 +99,7 @@ class Event:
     participants: list[Participant] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
+    topic_evidence: dict[str, str] = field(default_factory=dict)  # topic -> the phrase that signalled it
 
     def to_dict(self) -> dict:
         return {
@@ -110,6 +111,7 @@ class Event:
             "participants": [p.to_dict() for p in self.participants],
             "topics": list(self.topics),
             "evidence": list(self.evidence),
+            "topic_evidence": dict(self.topic_evidence),
         }
 
 

@@ -505,9 +505,14 @@ def _drafts(page: Page, roster: Roster) -> list[Draft]:
     return drafts
 
 
-def _segment_topics(hits: list[list[TopicHit]]) -> list[str]:
-    """The topics of consecutive sentences, in order of first appearance."""
-    return list(dict.fromkeys(hit.topic for sentence in hits for hit in sentence))
+def _segment_topics(hits: list[list[TopicHit]]) -> dict[str, str]:
+    """The topics of consecutive sentences, in order of first appearance, each with the phrase that
+    first signalled it."""
+    found: dict[str, str] = {}
+    for sentence in hits:
+        for hit in sentence:
+            found.setdefault(hit.topic, hit.phrase)
+    return found
 
 
 def extract_events(doc: CleanDocument, sentence_topics: list[list[TopicHit]] | None = None) -> list[Event]:
@@ -541,6 +546,6 @@ def extract_events(doc: CleanDocument, sentence_topics: list[list[TopicHit]] | N
         events.append(Event(
             type=_type_with_title(draft, doc.title), date=day, date_inferred=inferred, location=location,
             format=_format(draft.type, participants), participants=participants,
-            topics=_segment_topics(segment),
+            topics=list(topics := _segment_topics(segment)), topic_evidence=topics,
             evidence=[c.sentence for c in draft.candidates]))
     return events
