@@ -48,7 +48,8 @@ class Corpus:
     def __init__(self, events: int, seed: int = 7) -> None:
         self.events, self.rng = events, random.Random(seed)
         self.n_actors = max(500, events // 50)
-        self.actor_names = [f"{GIVEN[i % len(GIVEN)]} Surname{i}" for i in range(self.n_actors)]
+        # surnames of four letters: no name is a part of another, as with real names
+        self.actor_names = [f"{GIVEN[i % len(GIVEN)]} {_surname(i)}" for i in range(self.n_actors)]
         self.actor_weights = list(_cumulative(zipf_weights(self.n_actors, 0.8)))
         self.topic_weights = list(_cumulative(zipf_weights(len(TOPICS), 1.0)))
 
@@ -88,6 +89,11 @@ class Corpus:
             filters.append(EventFilter(actor=actor, topic=topic, since=str(start),
                                        until=str(min(2025, start + rng.randrange(1, 6))), limit=50))
         return filters
+
+
+def _surname(i: int) -> str:
+    letters = "".join(chr(ord("a") + (i // 26 ** k) % 26) for k in range(4))
+    return letters.capitalize()
 
 
 def _cumulative(weights: list[float]) -> Iterator[float]:

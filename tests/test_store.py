@@ -137,3 +137,20 @@ def test_full_text_search_and_topic_trends(store):
     assert [e["date"] for e in store.list_events(EventFilter(text="sanctions"))] == ["2023-12-11"]
     assert store.topic_trends("quarter") == [{"period": "2023-Q4", "topic": "sanctions", "events": 1},
                                               {"period": "2024-Q1", "topic": "sanctions", "events": 1}]
+
+
+def test_a_version_1_database_is_migrated_with_its_printed_names(store_url, monkeypatch):
+    import readouts.store
+    monkeypatch.setattr(readouts.store, "MIGRATIONS", MIGRATIONS[:1])
+    with Store.open(store_url) as s, s.transaction() as db:  # rows as version 1 wrote them
+        document = db.insert("INSERT INTO documents (doc_id, source, status, ingested_at) VALUES ('a', 'a.txt', 'new', '')", ())
+        event = db.insert("INSERT INTO events (document_id, seq, type, date, date_inferred, evidence)"
+                          " VALUES (?, 0, 'meeting', '2024-07-22', 0, '[]')", (document,))
+        actor = db.insert("INSERT INTO actors (name, key, kind) VALUES ('Seth Bailey', 'bailey seth', 'person')", ())
+        db.execute("INSERT INTO participants (event_id, actor_id, name, kind) VALUES (?, ?, 'Amb. Seth Bailey', 'person')",
+                   (event, actor))
+        assert s.schema_version() == 1
+    monkeypatch.undo()
+    with Store.open(store_url) as s:
+        assert s.schema_version() == len(MIGRATIONS)
+        assert [e["date"] for e in s.list_events(EventFilter(actor="amb. seth"))] == ["2024-07-22"]

@@ -277,7 +277,9 @@ class Store:
             where.append("(e.country = ? OR e.id IN (SELECT event_id FROM participants WHERE country = ?))")
             args += [f.country.upper(), f.country.upper()]
         if f.topic:
-            where.append("e.id IN (SELECT event_id FROM event_topics WHERE topic = ?)")
+            # the first set filter drives the query (its events); a later one is probed per event
+            where.append("EXISTS (SELECT 1 FROM event_topics t WHERE t.event_id = e.id AND t.topic = ?)" if f.actor
+                         else "e.id IN (SELECT event_id FROM event_topics WHERE topic = ?)")
             args.append(f.topic)
         if f.type:
             where.append("e.type = ?")
