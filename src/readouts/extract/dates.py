@@ -15,6 +15,7 @@ API:
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import json
 import re
@@ -590,11 +591,19 @@ def _readings(s: _Sentence) -> Iterator[tuple[int, DateMention]]:
 
 
 def _without_overlaps(readings: Iterable[tuple[int, DateMention]]) -> list[DateMention]:
+    """The best-ranked, then longest, readings that do not overlap a better one, in text order.
+
+    The kept spans are disjoint and held sorted, so only the kept span starting just before a
+    candidate's end can overlap it: a bisection, not a scan (a line of 100,000 dates stays fast)."""
+    starts: list[int] = []
     kept: list[DateMention] = []
     for _, mention in sorted(readings, key=lambda r: (r[0], r[1].start - r[1].end, r[1].start)):
-        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
-            kept.append(mention)
-    return sorted(kept, key=lambda k: k.start)
+        at = bisect.bisect_left(starts, mention.end)
+        if at and kept[at - 1].end > mention.start:
+            continue
+        starts.insert(at, mention.start)
+        kept.insert(at, mention)
+    return kept
 
 
 def find_dates(sentence: str, reference: date | None, reference_inferred: bool = False) -> list[DateMention]:

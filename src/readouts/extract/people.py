@@ -20,6 +20,11 @@ from importlib import resources
 
 from .. import gazetteer, kb
 
+# The longest title (or organization) this genre prints runs to about 14 tokens. Scans over title
+# words stop after this many, so that a line repeating title words ("Minister of Minister of ...")
+# costs linear time instead of one full scan per title word.
+MAX_TITLE_TOKENS = 24
+
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d[\w\-]*|[^\s\w]")
 
 
@@ -168,8 +173,9 @@ def _name_text(sentence: str, tokens: list[Token], i: int, j: int) -> str:
 def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     """(start, head_end, end) of a title whose head starts at or after modifiers at i."""
     g = grammar()
+    limit = min(len(tokens), i + MAX_TITLE_TOKENS)
     k = i
-    while k < len(tokens) and not _head_length(tokens, k):
+    while k < limit and not _head_length(tokens, k):
         if tokens[k].text in g.modifiers or _is_country_word(tokens[k].text):
             k += 1
         elif k > i and tokens[k].text == "(" and k + 2 < len(tokens) and tokens[k + 2].text == ")":
@@ -184,9 +190,9 @@ def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
         head_end += 1
     end = head_end
     # complement: "for ...", "of ...", "on ..." over title vocabulary, not "at" (organization)
-    while end < len(tokens) and tokens[end].text in {"for", "of", "on", "to"}:
+    while end < limit and tokens[end].text in {"for", "of", "on", "to"}:
         m = end + 1
-        while m < len(tokens) and _is_title_word(tokens[m]) and tokens[m].text != "at":
+        while m < limit and _is_title_word(tokens[m]) and tokens[m].text != "at":
             m += 1
         while m > end + 1 and tokens[m - 1].text in g.connectors:
             m -= 1
@@ -200,7 +206,8 @@ def _organization(tokens: list[Token], sentence: str, end: int) -> tuple[str | N
     """'at the U.S. Department of State' after a title: the organization and where it ends."""
     if end + 1 < len(tokens) and tokens[end].text in {"at", "of"} and tokens[end + 1].text == "the":
         m = end + 2
-        while m < len(tokens) and _is_title_word(tokens[m]):
+        limit = min(len(tokens), m + MAX_TITLE_TOKENS)
+        while m < limit and _is_title_word(tokens[m]):
             m += 1
         while m > end + 2 and tokens[m - 1].text in grammar().connectors:
             m -= 1
