@@ -59,6 +59,10 @@ class CleanDocument:
     language: str | None = "en"
     captions: list[str] = field(default_factory=list)  # photo captions, kept out of the text
 
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p.strip()]
+
 
 @dataclass
 class Participant:
