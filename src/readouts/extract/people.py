@@ -24,6 +24,7 @@ from .. import gazetteer, kb
 # words stop after this many, so that a line repeating title words ("Minister of Minister of ...")
 # costs linear time instead of one full scan per title word.
 MAX_TITLE_TOKENS = 24
+MAX_TITLE_PREFIX_TOKENS = 8  # modifiers before a head: "Republic of Korea (ROK) First Vice Foreign Minister"
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d[\w\-]*|[^\s\w]")
 
@@ -175,7 +176,7 @@ def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     g = grammar()
     limit = min(len(tokens), i + MAX_TITLE_TOKENS)
     k = i
-    while k < limit and not _head_length(tokens, k):
+    while k < i + MAX_TITLE_PREFIX_TOKENS and k < limit and not _head_length(tokens, k):
         if tokens[k].text in g.modifiers or _is_country_word(tokens[k].text):
             k += 1
         elif k > i and tokens[k].text == "(" and k + 2 < len(tokens) and tokens[k + 2].text == ")":

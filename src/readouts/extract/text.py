@@ -9,6 +9,7 @@ _ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "st",
     "vs", "etc", "i.e", "e.g", "a.m", "p.m", "jr", "sr", "prof", "rep", "sen", "gov", "adm", "capt",
 }
+_LOOK_BACK = 64  # characters before a boundary that hold its last word (abbreviations are short)
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[o°•·\-*]|[ivx]+\.)\s+")
 
@@ -26,7 +27,9 @@ def split_sentences(paragraph: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        before = text[start:match.start()].rstrip("\"'”’)")
+        # Only the word before the boundary matters: a bounded look-back keeps a paragraph of
+        # abbreviations ("Mr. Mr. Mr. ...") linear instead of copying the growing sentence each time.
+        before = text[max(start, match.start() - _LOOK_BACK):match.start()].rstrip("\"'”’)")
         last_word = before.rsplit(" ", 1)[-1].rstrip(".").lstrip("([\"'“‘").lower()
         if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
             # "U.S. Deputy ..." or an initial "J. Smith": not a boundary, unless a common
