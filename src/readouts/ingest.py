@@ -88,20 +88,15 @@ def _walk_folder(folder: Path, seen_dirs: set[str]) -> Iterator[Path]:
         child = folder / entry.name
         if _entry_is_dir(entry):
             yield from _walk_folder(child, seen_dirs)
-        elif Path(entry.name).suffix.lower() in SUFFIXES and _entry_is_file(entry):
+        elif Path(entry.name).suffix.lower() in SUFFIXES:
+            # Named like a page but maybe not a readable file (a broken or looping symlink, a
+            # FIFO): yielded all the same, so that read_document records why it is refused.
             yield child
 
 
 def _entry_is_dir(entry: os.DirEntry) -> bool:
     try:
         return entry.is_dir()
-    except OSError:
-        return False
-
-
-def _entry_is_file(entry: os.DirEntry) -> bool:
-    try:
-        return entry.is_file()
     except OSError:
         return False
 
@@ -145,6 +140,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)  # the file may have grown since stat
     except FileNotFoundError as exc:
+        if path.is_symlink():
+            raise InputError(f"{path}: broken symbolic link (its target does not exist)") from exc
         raise InputError(f"{path}: file not found (missing or removed while reading)") from exc
     except PermissionError as exc:
         raise InputError(f"{path}: cannot read: permission denied") from exc
