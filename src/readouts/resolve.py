@@ -1,29 +1,51 @@
 """Stage 4, resolve: one actor per person across documents, with the history of the roles held.
 
-A person's key is the set of their name's tokens, case-, accent- and hyphen-insensitive, so
-"Noh Kyu-duk", "Kyuduk Noh" and "NOH Kyu Duk" are one actor. A surname printed alone ("Pompeo")
-joins the one known actor of the same country whose name contains it, if there is exactly one.
+A person's key is the set of their name's tokens, case-, accent- and hyphen-insensitive, without
+forms of address (data/honorifics.json) or middle initials, so "Noh Kyu-duk", "Kyuduk Noh",
+"NOH Kyu-Duk" and "Amb. Noh Kyu-duk" are one actor, as are "Antony J. Blinken" and "Blinken Antony".
+A given name split by a space ("Kyu Duk") is a different token set and so a different key.
+A surname printed alone ("Pompeo") joins the one known actor of the same country whose name
+contains it, if there is exactly one (surname_candidates; the store does the lookup).
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from functools import cache
+from importlib import resources
 
-_HONORIFICS = re.compile(r"^(?:(?:amb|ambassador|mr|mrs|ms|dr|h\.?\s?e|his excellency|her excellency|"
-                         r"the honou?rable|honou?rable)\.?\s+)+", re.I)
+# A single Latin letter between other tokens is a middle initial ("Antony J. Blinken"), not a name part.
+_INITIAL = re.compile(r"[a-z]")
+
+
+@cache
+def _honorifics() -> re.Pattern[str]:
+    """Leading forms of address, longest first, each with an optional final period, repeatable."""
+    data = json.loads(resources.files("readouts.data").joinpath("honorifics.json").read_text(encoding="utf-8"))
+    forms = sorted((f.rstrip(".") for f in data["honorifics"]), key=len, reverse=True)
+    return re.compile(r"^(?:(?:" + "|".join(re.escape(f) for f in forms) + r")\.?\s+)+", re.IGNORECASE)
+
+
+def _folded(text: str) -> str:
+    """Casefolded, accents removed ("Kōno" -> "kono")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def actor_key(name: str) -> str:
-    """The identity key of a personal name: sorted tokens, honorifics and accents removed,
-    hyphenated given names joined ("Kyu-duk" = "Kyuduk")."""
-    text = unicodedata.normalize("NFKD", _HONORIFICS.sub("", name.strip()))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"(?<=\w)[-‐’'](?=\w)", "", text)
-    return " ".join(sorted(re.findall(r"\w+", text)))
+    """The identity key of a personal name: its sorted tokens, forms of address, accents and middle
+    initials removed, hyphenated given names joined ("Kyu-duk" = "Kyuduk")."""
+    text = _folded(_honorifics().sub("", name.strip()))
+    text = re.sub(r"(?<=\w)[-‐‑’'](?=\w)", "", text)
+    tokens = re.findall(r"\w+", text)
+    names = [t for t in tokens if not _INITIAL.fullmatch(t)]
+    return " ".join(sorted(names if len(names) >= 2 else tokens))
 
 
 def surname_candidates(key: str, known: list[tuple[int, str, str | None]], country: str | None) -> list[int]:
-    """Ids of known actors (id, key, country) that a one-token key can stand for."""
+    """Ids of the known actors (id, key, country) with a full name that a one-token key can stand
+    for: the token is one of their name's tokens and the countries do not differ."""
     if " " in key:
         return []
     return [actor_id for actor_id, other, other_country in known
