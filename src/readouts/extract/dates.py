@@ -306,6 +306,9 @@ def _before(pattern: re.Pattern, text: str, start: int) -> re.Match | None:
 
 # ---------------------------------------------------------------- reading one sentence
 
+_WORD = re.compile(r"\S+")  # the words of str.split()
+
+
 class _Sentence:
     """A sentence with its reference date; tense cues are located once, on first need."""
 
@@ -316,18 +319,26 @@ class _Sentence:
         self.reference_inferred = reference_inferred
         self.lex = lex
         self._cues: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
+        self._word_starts: list[int] | None = None
 
     def tense_at(self, start: int, end: int) -> str:
         """The tense of the cue nearest the span, in its clause: future, past or unknown (no cue)."""
         future, past = self._cues if self._cues is not None else self._find_cues()
-        first = len(self.lower[:start].split())  # word offsets: the cues are words
-        last = max(first + 1, len(self.lower[:end].split()))
+        first = self._words_before(start)  # word offsets: the cues are words
+        last = max(first + 1, self._words_before(end))
         future_gap, past_gap = _nearest_gap(future, first, last), _nearest_gap(past, first, last)
         if future_gap is None and past_gap is None:
             return UNKNOWN
         if past_gap is None or (future_gap is not None and future_gap < past_gap):
             return FUTURE
         return PAST
+
+    def _words_before(self, offset: int) -> int:
+        """len(self.lower[:offset].split()), by bisection over the word starts found once: a
+        sentence of many dates stays linear instead of splitting its prefix for each date."""
+        if self._word_starts is None:
+            self._word_starts = [m.start() for m in _WORD.finditer(self.lower)]
+        return bisect.bisect_left(self._word_starts, offset)
 
     def _find_cues(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Word spans of the future and past cues of the sentence, read once."""
