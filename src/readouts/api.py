@@ -74,7 +74,7 @@ def get_event(event_id: int, store: StoreDep) -> dict:
 def list_actors(store: StoreDep, name: Annotated[str | None, Query(max_length=200)] = None,
                 limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                 offset: Annotated[int, Query(ge=0)] = 0) -> dict:
-    return {"items": store.list_actors(name)[offset:offset + limit], "limit": limit, "offset": offset}
+    return {"items": store.page_of_actors(name, limit, offset), "limit": limit, "offset": offset}
 
 
 @router.get("/actors/{actor_id}", summary="One actor: role history and counterparts with counts")
@@ -90,7 +90,8 @@ def topic_trends(store: StoreDep, period: Literal["month", "quarter"] = "month")
 @router.get("/documents/{document_id}", summary="One page: clean text, metadata, what was read from it")
 def get_document(document_id: int, store: StoreDep) -> dict:
     document = found(store.get_document(document_id), f"document {document_id}")
-    document["events"] = [e for e in store.list_events() if e["document_id"] == document_id]
+    document["events"] = store.events_of_document(document_id)
+    document["statements"] = store.statements_of_document(document_id)
     return document
 
 

@@ -406,3 +406,30 @@ class Store:
             bucket = r["month"] if period == "month" else f"{r['month'][:4]}-Q{(int(r['month'][5:7]) - 1) // 3 + 1}"
             counts[(bucket, r["topic"])] = counts.get((bucket, r["topic"]), 0) + r["events"]
         return [{"period": p, "topic": t, "events": n} for (p, t), n in sorted(counts.items())]
+
+    # -- the web explorer's pages (api.py, web.py): bounded lists by id ------------------------
+
+    def events_of_document(self, document_id: int) -> list[dict]:
+        """The events read from one page, in the order they were read."""
+        rows = self.db.execute("SELECT e.*, d.doc_id, d.title AS document_title FROM events e"
+                               " JOIN documents d ON d.id = e.document_id WHERE e.document_id = ? ORDER BY e.seq",
+                               (document_id,))
+        return [self._event_row(row) for row in rows]
+
+    def statements_of_document(self, document_id: int) -> list[dict]:
+        return [self._statement_row(r) for r in self.db.execute(
+            "SELECT * FROM statements WHERE document_id = ? ORDER BY id", (document_id,))]
+
+    def events_of_actor(self, actor_id: int, limit: int, offset: int = 0) -> list[dict]:
+        """One actor's events by date (undated last): by id, unlike the name filter of list_events."""
+        rows = self.db.execute("SELECT e.*, d.doc_id, d.title AS document_title FROM events e"
+                               " JOIN documents d ON d.id = e.document_id"
+                               " WHERE e.id IN (SELECT event_id FROM participants WHERE actor_id = ?)"
+                               " ORDER BY e.date IS NULL, e.date, e.id LIMIT ? OFFSET ?", (actor_id, limit, offset))
+        return [self._event_row(row) for row in rows]
+
+    def page_of_actors(self, name: str | None, limit: int, offset: int = 0) -> list[dict]:
+        """A page of list_actors: only the actors shown are expanded with roles and counterparts."""
+        where, args = (f" WHERE name {self.dialect.like} ?", [f"%{name}%"]) if name else ("", [])
+        rows = self.db.execute(f"SELECT * FROM actors{where} ORDER BY name, id LIMIT ? OFFSET ?", [*args, limit, offset])
+        return [self._actor_row(r) for r in rows]

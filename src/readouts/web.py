@@ -1,19 +1,20 @@
-"""The web pages: server-rendered HTML (Jinja2, autoescaped) with charts as inline SVG, all served
-by the app itself. Every page links its JSON twin under /api/."""
+"""The web pages: server-rendered HTML (Jinja2, autoescaped) with charts as inline SVG and a little
+vanilla JavaScript, all served by the app itself. Every page links its JSON twin under /api/, and
+answers the same path with ?format=json with that twin's data."""
 from __future__ import annotations
 
 import math
 import re
 from importlib import resources
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .api import DATE, MAX_PAGE, StoreDep, found
+from .api import DATE, MAX_PAGE, StoreDep, found, get_document
 from .extract.text import split_sentences
 from .store import EventFilter
 
@@ -21,20 +22,27 @@ router = APIRouter(include_in_schema=False)
 templates = Environment(loader=PackageLoader("readouts", "templates"), autoescape=select_autoescape(["html"]))
 
 
-def page(name: str, **context) -> HTMLResponse:
-    return HTMLResponse(templates.get_template(name).render(**context))
+STATIC_TYPES = {"app.css": "text/css", "app.js": "text/javascript"}  # every file the pages load
+Format = Literal["html", "json"]
 
 
-@router.get("/static/app.css")
-def stylesheet() -> Response:
-    css = resources.files("readouts").joinpath("static/app.css").read_text("utf-8")
-    return Response(css, media_type="text/css")
+def page(name: str, twin: str, **context) -> HTMLResponse:
+    return HTMLResponse(templates.get_template(name).render(twin=twin, **context))
+
+
+@router.get("/static/{name}")
+def static_file(name: str) -> Response:
+    if name not in STATIC_TYPES:
+        raise HTTPException(status_code=404, detail=f"no static file {name}")
+    body = resources.files("readouts").joinpath("static", name).read_text("utf-8")
+    return Response(body, media_type=STATIC_TYPES[name], headers={"Cache-Control": "max-age=3600"})
 
 
 @router.get("/")
 def timeline(store: StoreDep, actor: str = "", country: str = "", topic: str = "", type: str = "",
              since: str = "", until: str = "", q: Annotated[str, Query(max_length=200)] = "",
-             limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> HTMLResponse:
+             limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Annotated[int, Query(ge=0)] = 0,
+             format: Format = "html") -> Response:
     """The timeline; the filter form sends every field, so an empty one means no filter."""
     filters = {k: v.strip() for k, v in dict(actor=actor, country=country, topic=topic, type=type, since=since,
                                              until=until, q=q).items() if v.strip()}
@@ -43,8 +51,14 @@ def timeline(store: StoreDep, actor: str = "", country: str = "", topic: str = "
             raise HTTPException(status_code=422, detail=f"{key}: {filters[key]!r} is not a date like 2024-07")
     events = store.list_events(EventFilter(filters.get("actor"), filters.get("country"), filters.get("topic"),
                                            filters.get("type"), filters.get("since"), filters.get("until"),
-                                           filters.get("q"), limit))
-    return page("timeline.html", events=events, filters=filters, twin="/api/events?" + urlencode(filters))
+                                           filters.get("q"), limit, offset))
+    if format == "json":
+        return JSONResponse({"items": events, "limit": limit, "offset": offset})
+    paging = {"limit": limit} if limit != 100 else {}
+    return page("timeline.html", twin="/api/events?" + urlencode({**filters, "limit": limit, "offset": offset}),
+                events=events, filters=filters,
+                previous="/?" + urlencode({**filters, **paging, "offset": max(0, offset - limit)}) if offset else None,
+                next="/?" + urlencode({**filters, **paging, "offset": offset + limit}) if len(events) == limit else None)
 
 
 def highlighted_paragraphs(text: str, marks: dict[str, list[str]]) -> list[list[tuple[str, list[str]]]]:
@@ -54,21 +68,36 @@ def highlighted_paragraphs(text: str, marks: dict[str, list[str]]) -> list[list[
 
 
 @router.get("/events/{event_id}")
-def event_page(event_id: int, store: StoreDep) -> HTMLResponse:
+def event_page(event_id: int, store: StoreDep, format: Format = "html") -> Response:
     event = found(store.get_event(event_id), f"event {event_id}")
+    if format == "json":
+        return JSONResponse(event)
     document = store.get_document(event["document_id"])
     marks: dict[str, list[str]] = {}
     for sentence in event["evidence"]:
         marks.setdefault(sentence, []).append(f"{event['type']} on {event['date'] or 'an unknown date'}")
     for s in event["statements"]:
         marks.setdefault(s["evidence"], []).append(f"{s['action']} {', '.join(s['target'])} ({s['topic'] or '-'})")
-    return page("event.html", event=event, document=document,
-                paragraphs=highlighted_paragraphs(document["clean_text"] or "", marks),
-                twin=f"/api/events/{event_id}")
+    return page("event.html", twin=f"/api/events/{event_id}", event=event, document=document,
+                paragraphs=highlighted_paragraphs(document["clean_text"] or "", marks))
+
+
+@router.get("/documents/{document_id}")
+def document_page(document_id: int, store: StoreDep, format: Format = "html") -> Response:
+    document = get_document(document_id, store)
+    if format == "json":
+        return JSONResponse(document)
+    return page("document.html", twin=f"/api/documents/{document_id}", document=document,
+                paragraphs=[p for p in (document["clean_text"] or "").split("\n\n") if p.strip()])
+
+
+NETWORK_SIZE = 24  # counterparts drawn, the most frequent first; more would not be legible
 
 
 def network_svg(name: str, counterparts: list[dict], size: int = 360) -> Markup:
     """The actor in the middle, counterparts on a circle, line width by meetings together."""
+    counterparts = counterparts[:NETWORK_SIZE]
+    most = max((other["events"] for other in counterparts), default=1)
     centre, radius = size / 2, size / 2 - 70
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size}" height="{size}" '
              f'role="img" aria-label="counterparts of {escape(name)}">']
@@ -76,7 +105,7 @@ def network_svg(name: str, counterparts: list[dict], size: int = 360) -> Markup:
         angle = 2 * math.pi * n / max(1, len(counterparts))
         x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
         parts.append(f'<line x1="{centre}" y1="{centre}" x2="{x:.1f}" y2="{y:.1f}" stroke="#7a8ca3" '
-                     f'stroke-width="{1 + other["events"]}"/>')
+                     f'stroke-width="{1 + 5 * other["events"] / most:.1f}"/>')
         parts.append(f'<a href="/actors/{other["id"]}"><circle cx="{x:.1f}" cy="{y:.1f}" r="7" fill="#2f6f9f"/>'
                      f'<text x="{x:.1f}" y="{y + 20:.1f}" text-anchor="middle" font-size="11">'
                      f'{escape(other["name"])} ×{other["events"]}</text></a>')
@@ -86,11 +115,13 @@ def network_svg(name: str, counterparts: list[dict], size: int = 360) -> Markup:
 
 
 @router.get("/actors/{actor_id}")
-def actor_page(actor_id: int, store: StoreDep) -> HTMLResponse:
+def actor_page(actor_id: int, store: StoreDep, format: Format = "html") -> Response:
     actor = found(store.get_actor(actor_id), f"actor {actor_id}")
-    events = store.list_events(EventFilter(actor=actor["name"]))
-    return page("actor.html", actor=actor, events=events, network=network_svg(actor["name"], actor["counterparts"]),
-                twin=f"/api/actors/{actor_id}")
+    if format == "json":
+        return JSONResponse(actor)
+    return page("actor.html", twin=f"/api/actors/{actor_id}", actor=actor,
+                events=store.events_of_actor(actor_id, MAX_PAGE),
+                network=network_svg(actor["name"], actor["counterparts"]))
 
 
 def trends_svg(trends: list[dict], width: int = 720, row: int = 26) -> Markup:
@@ -120,7 +151,8 @@ def trends_svg(trends: list[dict], width: int = 720, row: int = 26) -> Markup:
 
 
 @router.get("/topics")
-def topics_page(store: StoreDep, period: str = "quarter") -> HTMLResponse:
-    period = period if period in ("month", "quarter") else "quarter"
+def topics_page(store: StoreDep, period: Literal["month", "quarter"] = "quarter", format: Format = "html") -> Response:
     trends = store.topic_trends(period)
-    return page("topics.html", chart=trends_svg(trends), period=period, twin=f"/api/topics/trends?period={period}")
+    if format == "json":
+        return JSONResponse({"period": period, "items": trends})
+    return page("topics.html", twin=f"/api/topics/trends?period={period}", chart=trends_svg(trends), period=period)
