@@ -11,7 +11,7 @@ import secrets
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
@@ -21,6 +21,11 @@ from .store import EventFilter, Store
 from .types import RawDocument, ReadoutsError
 
 MAX_PAGE = 200
+LARGEST_INTEGER = 2**63 - 1  # the database's integers: a larger id or offset is a bad request, not a crash
+Id = Annotated[int, Path(ge=1, le=LARGEST_INTEGER)]
+Offset = Annotated[int, Query(ge=0, le=LARGEST_INTEGER)]
+# Words to look for: no NUL character (neither SQLite full-text search nor PostgreSQL text takes one).
+Words = Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00]*$")]
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -55,30 +60,29 @@ router = APIRouter(prefix="/api")
 
 
 @router.get("/events", summary="Events matching the filters, by date")
-def list_events(store: StoreDep, actor: str | None = None, country: str | None = None, topic: str | None = None,
-                type: str | None = None, since: Annotated[str | None, Query(pattern=DATE)] = None,
-                until: Annotated[str | None, Query(pattern=DATE)] = None,
-                q: Annotated[str | None, Query(max_length=200)] = None,
+def list_events(store: StoreDep, actor: Words = None, country: Words = None, topic: Words = None,
+                type: Words = None, since: Annotated[str | None, Query(pattern=DATE)] = None,
+                until: Annotated[str | None, Query(pattern=DATE)] = None, q: Words = None,
                 limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-                offset: Annotated[int, Query(ge=0)] = 0) -> dict:
+                offset: Offset = 0) -> dict:
     events = store.list_events(EventFilter(actor, country, topic, type, since, until, q or None, limit, offset))
     return {"items": events, "limit": limit, "offset": offset}
 
 
 @router.get("/events/{event_id}", summary="One event: participants, statements, evidence, source")
-def get_event(event_id: int, store: StoreDep) -> dict:
+def get_event(event_id: Id, store: StoreDep) -> dict:
     return found(store.get_event(event_id), f"event {event_id}")
 
 
 @router.get("/actors", summary="Actors, optionally those whose name contains `name`")
-def list_actors(store: StoreDep, name: Annotated[str | None, Query(max_length=200)] = None,
+def list_actors(store: StoreDep, name: Words = None,
                 limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-                offset: Annotated[int, Query(ge=0)] = 0) -> dict:
+                offset: Offset = 0) -> dict:
     return {"items": store.page_of_actors(name, limit, offset), "limit": limit, "offset": offset}
 
 
 @router.get("/actors/{actor_id}", summary="One actor: role history and counterparts with counts")
-def get_actor(actor_id: int, store: StoreDep) -> dict:
+def get_actor(actor_id: Id, store: StoreDep) -> dict:
     return found(store.get_actor(actor_id), f"actor {actor_id}")
 
 
@@ -88,7 +92,7 @@ def topic_trends(store: StoreDep, period: Literal["month", "quarter"] = "month")
 
 
 @router.get("/documents/{document_id}", summary="One page: clean text, metadata, what was read from it")
-def get_document(document_id: int, store: StoreDep) -> dict:
+def get_document(document_id: Id, store: StoreDep) -> dict:
     document = found(store.get_document(document_id), f"document {document_id}")
     document["events"] = store.events_of_document(document_id)
     document["statements"] = store.statements_of_document(document_id)
@@ -96,7 +100,7 @@ def get_document(document_id: int, store: StoreDep) -> dict:
 
 
 @router.get("/search", summary="Full-text search over the pages")
-def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200)],
+def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200, pattern=r"^[^\x00]*$")],
            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> dict:
     return {"items": store.search(q, limit)}
 

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .api import DATE, MAX_PAGE, StoreDep, found, get_document
+from .api import DATE, MAX_PAGE, Id, Offset, StoreDep, Words, found, get_document
 from .extract.text import split_sentences
 from .store import EventFilter
 
@@ -39,9 +39,9 @@ def static_file(name: str) -> Response:
 
 
 @router.get("/")
-def timeline(store: StoreDep, actor: str = "", country: str = "", topic: str = "", type: str = "",
-             since: str = "", until: str = "", q: Annotated[str, Query(max_length=200)] = "",
-             limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Annotated[int, Query(ge=0)] = 0,
+def timeline(store: StoreDep, actor: Words = "", country: Words = "", topic: Words = "", type: Words = "",
+             since: Words = "", until: Words = "", q: Words = "",
+             limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Offset = 0,
              format: Format = "html") -> Response:
     """The timeline; the filter form sends every field, so an empty one means no filter."""
     filters = {k: v.strip() for k, v in dict(actor=actor, country=country, topic=topic, type=type, since=since,
@@ -68,7 +68,7 @@ def highlighted_paragraphs(text: str, marks: dict[str, list[str]]) -> list[list[
 
 
 @router.get("/events/{event_id}")
-def event_page(event_id: int, store: StoreDep, format: Format = "html") -> Response:
+def event_page(event_id: Id, store: StoreDep, format: Format = "html") -> Response:
     event = found(store.get_event(event_id), f"event {event_id}")
     if format == "json":
         return JSONResponse(event)
@@ -83,7 +83,7 @@ def event_page(event_id: int, store: StoreDep, format: Format = "html") -> Respo
 
 
 @router.get("/documents/{document_id}")
-def document_page(document_id: int, store: StoreDep, format: Format = "html") -> Response:
+def document_page(document_id: Id, store: StoreDep, format: Format = "html") -> Response:
     document = get_document(document_id, store)
     if format == "json":
         return JSONResponse(document)
@@ -115,7 +115,7 @@ def network_svg(name: str, counterparts: list[dict], size: int = 360) -> Markup:
 
 
 @router.get("/actors/{actor_id}")
-def actor_page(actor_id: int, store: StoreDep, format: Format = "html") -> Response:
+def actor_page(actor_id: Id, store: StoreDep, format: Format = "html") -> Response:
     actor = found(store.get_actor(actor_id), f"actor {actor_id}")
     if format == "json":
         return JSONResponse(actor)
