@@ -36,12 +36,38 @@ def test_filter_open_event_actor_and_topics(browser, server):
     marked = page.locator(".source mark")
     assert marked.count() >= 1
     assert "Kim Gunn" in page.locator(".source").inner_text()
+    assert page.locator(".source .evidence .fact").count() >= 1  # each fact beside its sentence
+    plain = page.locator(".source .plain").first
+    assert plain.is_visible()
+    page.check("[data-evidence-only]")  # the page's script hides what is not evidence
+    assert not plain.is_visible() and marked.first.is_visible()
+    page.uncheck("[data-evidence-only]")
 
     page.locator(".participants a", has_text="Kim Gunn").click()
     page.wait_for_url("**/actors/*")
     assert "Special Representative" in page.locator("table.roles").inner_text()
     assert page.locator(".network svg circle").count() >= 2
 
+    page.go_back()
+    page.locator("a", has_text="the page").click()
+    page.wait_for_url("**/documents/*")
+    assert page.locator(".events a").count() >= 1
+
     page.goto(server + "/topics")
     assert page.locator(".chart svg rect").count() > 5
     assert "sanctions" in page.locator(".chart svg").text_content()
+
+
+def test_clearing_the_filters_and_the_json_twin(browser, server):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(server + "/?type=phone_call")
+    few = page.locator("table.timeline tbody tr").count()
+    page.click("[data-clear-filters]")
+    page.wait_for_url(lambda url: "phone_call" not in url)
+    assert page.locator("table.timeline tbody tr").count() > few
+    assert page.input_value("input[name=type]") == ""
+    page.click("a.twin")
+    assert '"items"' in page.locator("body").inner_text()
+    assert errors == []  # no script or style blocked by the Content-Security-Policy
