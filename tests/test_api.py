@@ -5,12 +5,16 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlencode
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 
 from conftest import SERVER_TOKEN as TOKEN
+from readouts.ingest import iter_input_files
+from readouts.pipeline import ingest_files
+from readouts.store import Store
 
 
 def get(url: str, data: bytes | None = None, headers: dict | None = None) -> tuple[int, dict, bytes]:
@@ -182,3 +186,26 @@ def test_schemathesis_finds_no_server_error(server):
             case.call_and_validate(checks=[not_a_server_error])
 
         no_server_error()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def examples_db(request, tmp_path, repo_root) -> str:
+    """The examples in a new database of each backend."""
+    url = str(tmp_path / "e.db") if request.param == "sqlite" else request.getfixturevalue("fresh_pg_url")
+    with Store.open(url) as store:
+        list(ingest_files(store, iter_input_files([repo_root / "examples"])))
+    return url
+
+
+def test_the_pages_queries_by_id_agree_with_the_general_ones(examples_db):
+    with Store.open(examples_db) as store:
+        everything = store.list_events()
+        some_document = everything[0]["document_id"]
+        assert store.events_of_document(some_document) == [e for e in everything if e["document_id"] == some_document]
+        actors = store.list_actors()
+        assert store.page_of_actors(None, 3, 2) == actors[2:5]
+        kim = next(a for a in actors if a["name"] == "Kim Gunn")
+        events = store.events_of_actor(kim["id"], 200)
+        assert len(events) == kim["events"] and all(any(p["actor_id"] == kim["id"] for p in e["participants"])
+                                                     for e in events)
+        assert store.events_of_actor(kim["id"], 1, 1) == events[1:2]
