@@ -12,14 +12,14 @@ from importlib import resources
 
 from .. import gazetteer, kb
 from ..types import Statement
-from .topics import TopicHit, detect_topics, first_topic_between, topics_between
+from .topics import TopicHit, detect_topics, first_topic_between
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _PASSIVE_AFTER = re.compile(r"^\s+(?:to\s+)?(?:by|upon)\b", re.I)
 _INTERNATIONAL_BODIES = {"UN"}  # named as venues and law ("UN Security Council resolutions"), not as targets
 _RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose)\b[^,]*$", re.I)
 _CONTEXT = 40  # characters around a predicate read for passive voice and negation
-_ACCUSED_WINDOW = (80, 60)  # characters before and after a negative word in which the accused is named
+_ACCUSED_WINDOW = (40, 60)  # characters before and after a negative word in which the accused is named
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,6 @@ class ActionLexicon:
     third_party_subjects: re.Pattern
     counterpart_objects: re.Pattern
     nk_topics: frozenset[str]
-    conduct_topics: frozenset[str]
     clause_breaks: re.Pattern
     subject_boundaries: re.Pattern
     non_state_objects: re.Pattern
@@ -57,7 +56,6 @@ def lexicon() -> ActionLexicon:
         third_party_subjects=re.compile(data["third_party_subjects"]),
         counterpart_objects=re.compile(data["counterpart_objects"], re.I),
         nk_topics=frozenset(data["nk_topics"]),
-        conduct_topics=frozenset(data["conduct_topics"]),
         clause_breaks=re.compile(data["clause_breaks"], re.I),
         subject_boundaries=re.compile(data["subject_boundaries"], re.I),
         non_state_objects=re.compile(data["non_state_objects"], re.I),
@@ -162,32 +160,16 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
         end = _clause_end(sentence, pred.end, predicates[n + 1].start if n + 1 < len(predicates) else len(sentence))
         clause = sentence[pred.end:end]
         topic = first_topic_between(sentence, pred.end, end, hits) or sentence_topic
-        if pred.rule.target == "subject":  # "the recent missile launches ... are concerning": about the subject
-            topic = first_topic_between(sentence, pred.start - len(subject), pred.start, hits) or topic
         if pred.rule.action:
             target = _targets(pred.rule, sentence[pred.start:pred.end], subject, clause, topic, parties, home)
-            if target and topic:  # a position on none of the tracked topics is no statement here
+            if target:
                 out.append(Statement(pred.rule.action, target, topic, sentence))
-        if pred.rule.action != "ACCUSE" and pred.rule.target != "none":
-            out += _implicit_accusations(sentence, pred, end, topic, hits, parties, home)
+        if pred.rule.action != "ACCUSE":
+            accused, windows = _accused(sentence, pred.end, end, parties, home)
+            if accused:
+                about = next((t for a, b in windows if (t := first_topic_between(sentence, a, b, hits))), topic)
+                out.append(Statement("ACCUSE", accused, about, sentence))
     return out
-
-
-def _implicit_accusations(sentence: str, pred: Predicate, end: int, topic: str | None, hits: list[TopicHit],
-                          parties: set[str], home: str | None) -> list[Statement]:
-    """The accusations a predicate's clause (sentence[pred.end:end]) carries without an accusing verb:
-    one per conduct it names after a reporting verb ("noted that North Korea's nuclear and missile
-    programs threaten ..."), only the first inside an agreement or request, which is mainly about
-    something else ("agreed to respond to North Korea's illegal cooperation with Russia")."""
-    accused, windows = _accused(sentence, pred.end, end, parties, home)
-    if not accused:
-        return []
-    conduct = _accused_conduct(sentence, windows, (pred.end, end), hits)
-    if pred.rule.action:
-        conduct = conduct[:1]
-    elif not conduct:  # the participants' own assessment: what the country breached, if it did nothing named
-        conduct = [t for a, b in windows if (t := first_topic_between(sentence, a, b, hits))][:1] or [topic]
-    return [Statement("ACCUSE", accused, about, sentence) for about in conduct if about]
 
 
 def _accused(sentence: str, start: int, end: int, parties: set[str],
@@ -205,18 +187,6 @@ def _accused(sentence: str, start: int, end: int, parties: set[str],
             accused |= found
             windows.append((a, b))
     return sorted(accused), windows
-
-
-def _accused_conduct(sentence: str, windows: list[tuple[int, int]], clause: tuple[int, int],
-                     hits: list[TopicHit]) -> list[str]:
-    """What an implicit accusation is about: the topics naming what a country does ("its nuclear
-    and missile programs") near the negative words, else in the whole clause, in order. Frames such
-    as the sanctions it breaches or the dialogue it is urged to return to are no conduct."""
-    conduct = [h for h in hits if h.topic in lexicon().conduct_topics]
-    found: list[str] = []
-    for a, b in windows:
-        found += [t for t in topics_between(sentence, a, b, conduct) if t not in found]
-    return found or topics_between(sentence, *clause, conduct)
 
 
 def extract_statements(sentences: list[str], parties: list[str], home: str | None = None,
