@@ -60,18 +60,15 @@ def detect_topics(text: str) -> list[TopicHit]:
     return list(hits.values())
 
 
-def topics_between(text: str, start: int, end: int, hits: list[TopicHit]) -> list[str]:
-    """The topics, among those already found in text (hits), whose phrases occur in text[start:end],
-    in order of first occurrence there."""
-    if not hits:
-        return []
-    text = _without_exclusions(text)
-    patterns = lexicon().patterns
-    found = [(m.start(), hit.topic) for hit in hits if (m := patterns[hit.topic].search(text, start, end))]
-    return [topic for _, topic in sorted(found, key=lambda f: f[0])]  # ties: the order of the hits
-
-
 def first_topic_between(text: str, start: int, end: int, hits: list[TopicHit]) -> str | None:
     """The topic, among those already found in text (hits), whose phrase comes first in text[start:end]."""
-    found = topics_between(text, start, end, hits)
-    return found[0] if found else None
+    if not hits:
+        return None
+    text = _without_exclusions(text)
+    patterns = lexicon().patterns
+    best: tuple[int, str] | None = None
+    for hit in hits:
+        m = patterns[hit.topic].search(text, start, end)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), hit.topic)
+    return best[1] if best else None
