@@ -20,6 +20,7 @@ from datetime import date
 from importlib import resources
 from urllib.parse import urlparse
 
+from .scan import GatedPattern
 from .types import CleanDocument, Dateline, RawDocument
 
 # Furniture lines are short; longer lines are body text and skip the furniture patterns.
@@ -36,6 +37,7 @@ HORIZONTAL_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 LEADING_BULLET = re.compile(r"^(?:[•·▪◦●■□▶►※*]|-(?=\s))\s*")
 HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 LATIN = re.compile(r"[A-Za-z]")
+DIGIT = re.compile(r"\d")
 NUMBERED_PARAGRAPH = re.compile(r"^\d{1,2}\s*[.)]\s+\S")
 SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?|:)$")
 AGENCY_SIGNOFF = re.compile(r"\((?P<agency>[A-Za-z0-9 ]{2,20})\)$")
@@ -116,7 +118,7 @@ class DateRules:
     korean: re.Pattern[str]
     numeric: re.Pattern[str]
     day_month_year: re.Pattern[str]
-    month_day_year: re.Pattern[str]
+    month_day_year: GatedPattern
     month_day: re.Pattern[str]
     label: re.Pattern[str]
     weekday: re.Pattern[str]
@@ -146,8 +148,8 @@ def date_rules() -> DateRules:
         numeric=re.compile(r"(?<![\d/.-])(?P<first>\d{1,2})([/.-])(?P<second>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?!\d)"),
         day_month_year=re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{month},?\s+(?P<year>\d{{4}})\b",
                                   re.IGNORECASE),
-        month_day_year=re.compile(rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
-                                  re.IGNORECASE),
+        month_day_year=GatedPattern(rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
+                                    re.IGNORECASE),
         month_day=re.compile(rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})"),
         label=re.compile(rf"^(?:{_alternation(data['labels'])})\s*(?:[:：]\s*|\s)", re.IGNORECASE),
         weekday=re.compile(rf"^(?:{_alternation(data['weekdays'])})\.?,?\s+", re.IGNORECASE),
@@ -268,6 +270,8 @@ def dates_in(text: str) -> list[DateExpr]:
     """Every full date printed in the text, left to right, without overlaps."""
     rules = date_rules()
     found: list[DateExpr] = []
+    if not DIGIT.search(text):  # every full date has a digit: most lines are done at once
+        return found
     for pattern, order in ((rules.iso, "YMD"), (rules.korean, "YMD"), (rules.numeric, "NUM"),
                            (rules.day_month_year, "YMD"), (rules.month_day_year, "YMD")):
         for match in pattern.finditer(text):
@@ -388,8 +392,10 @@ def domain_publisher(url: str | None) -> str | None:
 def _first_named(entries: tuple[NamedPattern, ...], lines: list[str]) -> str | None:
     for line in lines:
         core = bullet_stripped(line)
+        if len(core) > MAX_FURNITURE_CHARS:
+            continue
         for entry in entries:
-            if len(core) <= MAX_FURNITURE_CHARS and entry.pattern.fullmatch(core):
+            if entry.pattern.fullmatch(core):
                 return entry.publisher
     return None
 

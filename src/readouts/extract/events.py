@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 
 from .. import gazetteer, kb
+from ..scan import GatedPattern
 from ..types import CleanDocument, Event, Location, Participant, parse_iso
 from .dates import DateMention, find_dates, infer_year
 from .people import PersonMention, byline_person, find_people, speaker_of
@@ -28,29 +29,29 @@ _CALL_TYPES = {"phone_call", "video_call"}
 
 @dataclass(frozen=True)
 class EventPatterns:
-    types: tuple[tuple[str, re.Pattern], ...]
-    any_type: re.Pattern  # a sentence matching none of the types is no engagement: one scan to know
-    predicate_blockers: re.Pattern
-    planned: re.Pattern
-    not_held: re.Pattern
-    background: re.Pattern
-    gathering: re.Pattern
-    same_day: re.Pattern
+    types: tuple[tuple[str, GatedPattern], ...]
+    any_type: GatedPattern  # a sentence matching none of the types is no engagement: one scan to know
+    predicate_blockers: GatedPattern
+    planned: GatedPattern
+    not_held: GatedPattern
+    background: GatedPattern
+    gathering: GatedPattern
+    same_day: GatedPattern
     separate_events: re.Pattern
-    visit: re.Pattern
+    visit: GatedPattern
     ambiguous_meeting: re.Pattern
     dateline: re.Pattern
     joint: re.Pattern
     call_in_title: tuple[tuple[str, re.Pattern], ...]
 
 
-def _union(patterns: list[str]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+def _union(patterns: list[str]) -> GatedPattern:
+    return GatedPattern("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
-def _union_on_words(patterns: list[str]) -> re.Pattern:
+def _union_on_words(patterns: list[str]) -> GatedPattern:
     """A union of patterns that all start on a word edge, tested once per position (much faster)."""
-    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.I)
+    return GatedPattern(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.I)
 
 
 @cache
@@ -93,7 +94,7 @@ def engagement_type(sentence: str) -> tuple[str, int] | None:
     p = patterns()
     if not p.any_type.search(sentence) or p.not_held.search(sentence):
         return None
-    text = p.predicate_blockers.sub(lambda m: " " * len(m.group()), sentence)
+    text = p.predicate_blockers.blanked(sentence)
     for name, pattern in p.types:
         m = pattern.search(text)
         if m:

@@ -24,7 +24,11 @@ from .. import gazetteer, kb
 # words stop after this many, so that a line repeating title words ("Minister of Minister of ...")
 # costs linear time instead of one full scan per title word.
 MAX_TITLE_TOKENS = 24
-MAX_TITLE_PREFIX_TOKENS = 8  # modifiers before a head: "Republic of Korea (ROK) First Vice Foreign Minister"
+MAX_TITLE_PREFIX_TOKENS = 8
+# A byline name is two to four words; its title line is one title (tokens are at most a few dozen
+# characters long): longer lines are prose and are not tokenized for the byline test.
+MAX_BYLINE_NAME_CHARS = 80
+MAX_BYLINE_TITLE_CHARS = 40 * MAX_TITLE_TOKENS  # modifiers before a head: "Republic of Korea (ROK) First Vice Foreign Minister"
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d[\w\-]*|[^\s\w]")
 
@@ -389,9 +393,12 @@ def speaker_of(paragraph: str) -> PersonMention | None:
 
 def byline_person(name_line: str, title_line: str) -> PersonMention | None:
     """A name alone on a line with the office on the next: 'Mike Pompeo' / 'Secretary of State'."""
-    names, titles = tokenize(name_line), tokenize(title_line)
+    if len(name_line) > MAX_BYLINE_NAME_CHARS or len(title_line) > MAX_BYLINE_TITLE_CHARS:
+        return None  # a paragraph of prose, not a byline: no need to tokenize it
+    names = tokenize(name_line)
     if not 2 <= len(names) <= 4 or _name_run_right(names, 0) != len(names):
         return None
+    titles = tokenize(title_line)
     span = _title_span(titles, 0)
     if span is None or span[2] != len(titles):
         return None

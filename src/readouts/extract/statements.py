@@ -11,6 +11,7 @@ from functools import cache
 from importlib import resources
 
 from .. import gazetteer, kb
+from ..scan import GatedPattern, aligned_lower, literal_prefixes
 from ..types import Statement
 from .topics import TopicHit, detect_topics, first_topic_between
 
@@ -27,12 +28,24 @@ class ActionRule:
     pattern: re.Pattern
     action: str | None  # None: a neutral reporting verb ("discussed", "pointed out")
     target: str  # object | all | agreed | self | subject
+    starts: tuple[str, ...] | None  # lowercase literal texts a match begins with; None: any
+
+    def may_match_at(self, lowered: str | None, pos: int) -> bool:
+        """False when the rule cannot match at pos of the text whose aligned_lower() is given."""
+        return self.starts is None or lowered is None or lowered.startswith(self.starts, pos)
+
+
+def _rule(entry: dict) -> ActionRule:
+    pattern = re.compile(entry["pattern"], re.I)
+    starts = literal_prefixes(pattern.pattern, pattern.flags)
+    return ActionRule(pattern, entry["action"], entry["target"],
+                      tuple(sorted({s.lower() for s in starts})) if starts else None)
 
 
 @dataclass(frozen=True)
 class ActionLexicon:
     rules: tuple[ActionRule, ...]
-    any_rule: re.Pattern  # where some rule may match: one scan per sentence
+    any_rule: GatedPattern  # where some rule may match: one scan per sentence
     negation: re.Pattern
     negative: re.Pattern
     third_party_subjects: re.Pattern
@@ -47,10 +60,10 @@ class ActionLexicon:
 def lexicon() -> ActionLexicon:
     data = json.loads(resources.files("readouts.data").joinpath("actions.json").read_text("utf-8"))
     return ActionLexicon(
-        rules=tuple(ActionRule(re.compile(r["pattern"], re.I), r["action"], r["target"]) for r in data["actions"]),
+        rules=tuple(_rule(r) for r in data["actions"]),
         # every rule starts on a word edge: testing it once per position, outside the alternation,
         # fails most positions at once
-        any_rule=re.compile(r"\b(?:" + "|".join(f"(?:{r['pattern']})" for r in data["actions"]) + ")", re.I),
+        any_rule=GatedPattern(r"\b(?:" + "|".join(f"(?:{r['pattern']})" for r in data["actions"]) + ")", re.I),
         negation=re.compile(data["negation"], re.I),
         negative=re.compile(data["negative"], re.I),
         third_party_subjects=re.compile(data["third_party_subjects"]),
@@ -83,9 +96,10 @@ def _predicates(sentence: str) -> list[Predicate]:
     lex = lexicon()
     kept: list[Predicate] = []
     pos = 0
+    lowered = aligned_lower(sentence)
     while (hit := lex.any_rule.search(sentence, pos)) is not None:
-        here = [(m, rule) for rule in lex.rules if (m := rule.pattern.match(sentence, hit.start()))
-                and _is_predicate(sentence, m)]
+        here = [(m, rule) for rule in lex.rules if rule.may_match_at(lowered, hit.start())
+                and (m := rule.pattern.match(sentence, hit.start())) and _is_predicate(sentence, m)]
         if not here:
             pos = hit.start() + 1
             continue

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..scan import GatedPattern
+
 
 @dataclass(frozen=True)
 class TopicHit:
@@ -17,9 +19,9 @@ class TopicHit:
 
 @dataclass(frozen=True)
 class TopicLexicon:
-    patterns: dict[str, re.Pattern]  # per topic
-    combined: re.Pattern  # all topics in one pass, a named group each
-    unless: re.Pattern | None  # phrases blanked out before matching
+    patterns: dict[str, GatedPattern]  # per topic
+    combined: GatedPattern  # all topics in one pass, a named group each
+    unless: GatedPattern | None  # phrases blanked out before matching
 
 
 def _edged(body: str) -> str:
@@ -32,16 +34,16 @@ def lexicon() -> TopicLexicon:
     unless = [p for entry in data.values() for p in entry.get("unless", [])]
     bodies = {topic: "|".join(entry["patterns"]) for topic, entry in data.items()}
     return TopicLexicon(
-        patterns={topic: re.compile(_edged(body), re.I) for topic, body in bodies.items()},
+        patterns={topic: GatedPattern(_edged(body), re.I) for topic, body in bodies.items()},
         # the word-edge test once per position, outside the alternation: most positions fail it at once
-        combined=re.compile(_edged("|".join(f"(?P<{topic}>{body})" for topic, body in bodies.items())), re.I),
-        unless=re.compile("|".join(unless), re.I) if unless else None,
+        combined=GatedPattern(_edged("|".join(f"(?P<{topic}>{body})" for topic, body in bodies.items())), re.I),
+        unless=GatedPattern("|".join(unless), re.I) if unless else None,
     )
 
 
 def _without_exclusions(text: str) -> str:
     unless = lexicon().unless
-    return unless.sub(lambda m: " " * len(m.group()), text) if unless is not None else text
+    return unless.blanked(text) if unless is not None else text
 
 
 def detect_topics(text: str) -> list[TopicHit]:

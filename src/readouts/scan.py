@@ -1,0 +1,193 @@
+"""Fast scans for the large alternations of the lexicons (topics, actions, event types, offices).
+
+Python's regex engine tries every branch of an alternation at every position of the text, and a
+case-insensitive branch cannot be rejected by its first character. A lexicon of a few hundred
+phrases therefore costs a few hundred tries per character. Here each pattern gets a *gate*: a
+character trie of the literal text its branches begin with ("denucleari" for "denucleari[sz]\\w*").
+The gate finds the few places where a branch can begin in one pass; the full pattern is tried
+only there. Results are those of the pattern alone: the gate only skips places where no branch
+can match. A pattern with a branch that begins with no literal text gets no gate.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+try:  # the parser behind re.compile (Python 3.11+); without it patterns simply go ungated
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # pragma: no cover - other Python implementations
+    _sre = _sre_parse = None
+
+MAX_PREFIX = 12  # characters of literal prefix kept: enough to be selective, small enough a trie
+MAX_CLASS = 4  # a character class of at most this many characters ("[sz]") is spelled out
+MAX_PREFIXES = 20_000  # spelled-out prefixes of one pattern beyond which it goes ungated
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex matching any of the words, built as a character trie so that matching costs one
+    pass per position instead of one try per word; longer words are preferred."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return render(trie)
+
+
+def literal_prefixes(pattern: str, flags: int = 0) -> set[str] | None:
+    """The literal texts every match of the pattern begins with (one of them), or None when some
+    match can begin with something else (a class, a wildcard, an optional part)."""
+    if _sre_parse is None:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+    except (re.error, RecursionError):
+        return None
+    found = _sequence_prefixes(list(parsed))
+    if found is None:
+        return None
+    prefixes = {text for text, _ in found}
+    return None if "" in prefixes or len(prefixes) > MAX_PREFIXES else prefixes
+
+
+# A prefix is (text, open): open while every item so far was literal, so that the next can extend it.
+_Prefixes = set[tuple[str, bool]]
+
+
+def _sequence_prefixes(items: list) -> _Prefixes | None:
+    prefixes: _Prefixes = {("", True)}
+    for op, arg in items:
+        if not any(is_open for _, is_open in prefixes):
+            break
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero-width: the match still begins with what follows
+        step = _item_prefixes(op, arg)
+        if step is None:  # not literal: open prefixes end here
+            prefixes = {(text, False) for text, _ in prefixes}
+            continue
+        extended: _Prefixes = set()
+        for text, is_open in prefixes:
+            if not is_open:
+                extended.add((text, False))
+                continue
+            for more, more_open in step:
+                joined = text + more
+                extended.add((joined[:MAX_PREFIX], more_open and len(joined) < MAX_PREFIX))
+        if len(extended) > MAX_PREFIXES:
+            return None
+        prefixes = extended
+    return prefixes
+
+
+def _item_prefixes(op, arg) -> _Prefixes | None:
+    """The literal beginnings of one parsed item, None if it begins with no literal text."""
+    if op == _sre.LITERAL:
+        return {(chr(arg), True)}
+    if op == _sre.IN:
+        chars = [chr(a) for o, a in arg if o == _sre.LITERAL]
+        if len(chars) == len(arg) and len(chars) <= MAX_CLASS:
+            return {(c, True) for c in chars}
+        return None
+    if op == _sre.SUBPATTERN:
+        _, add_flags, del_flags, body = arg
+        if add_flags or del_flags:  # "(?i:...)": the gate would not share the group's flags
+            return None
+        return _sequence_prefixes(list(body))
+    if op == _sre.BRANCH:
+        union: _Prefixes = set()
+        for branch in arg[1]:
+            found = _sequence_prefixes(list(branch))
+            if found is None:
+                return None
+            union |= found
+        return union
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, _, body = arg
+        found = _sequence_prefixes(list(body))  # the first repetition begins what it matches
+        if found is None:
+            return None
+        closed = {(text, False) for text, _ in found}
+        return closed | {("", True)} if low == 0 else closed  # optional: or what follows begins
+    return None
+
+
+# Characters that re.IGNORECASE matches to an ASCII letter other than their str.lower(): a text
+# holding one is searched without the gate.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")  # İ, ı, ſ
+
+
+_last_lowered: tuple[str, str | None] = ("", "")  # the last text lowered: the lexicons scan it in turn
+
+
+def aligned_lower(text: str) -> str | None:
+    """text.lower() when it keeps every offset and agrees with re.IGNORECASE; else None."""
+    global _last_lowered
+    last = _last_lowered  # one read: another thread may replace it
+    if last[0] is text:
+        return last[1]
+    lowered = text.lower()
+    aligned = lowered if len(lowered) == len(text) and not _ODD_CASE.search(text) else None
+    _last_lowered = (text, aligned)
+    return aligned
+
+
+# A word-edge test a pattern opens with, as written: "\b" or a lookbehind on one character class.
+_LEADING_EDGE = re.compile(r"\\b|\(\?<!\[[^\]()]*\]\)")
+
+
+class GatedPattern:
+    """A compiled pattern searched through its gate; search and finditer give the results of the
+    pattern's own search and finditer. A case-insensitive pattern's gate is case-sensitive over
+    the lowercased text: a trie of lowercase literals is rejected one character at a time, where
+    case-insensitive branches would each be entered."""
+
+    def __init__(self, pattern: str | re.Pattern[str], flags: int = 0) -> None:
+        self.pattern = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+        self.lowered = bool(self.pattern.flags & re.IGNORECASE)
+        prefixes = literal_prefixes(self.pattern.pattern, self.pattern.flags)
+        if prefixes and self.lowered:
+            prefixes = {p.lower() for p in prefixes}
+        edge = _LEADING_EDGE.match(self.pattern.pattern)  # kept in the gate: fewer false places
+        self.gate = re.compile((edge.group() if edge else "") + trie_pattern(sorted(prefixes))) if prefixes else None
+
+    def _gated_text(self, text: str) -> str | None:
+        """The text the gate scans (lowered for a case-insensitive pattern); None: no gate."""
+        if self.gate is None:
+            return None
+        return aligned_lower(text) if self.lowered else text
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        gated = self._gated_text(text)
+        if gated is None:
+            return self.pattern.search(text, pos, end)
+        while (candidate := self.gate.search(gated, pos, end)) is not None:
+            found = self.pattern.match(text, candidate.start(), end)
+            if found is not None:
+                return found
+            pos = candidate.start() + 1
+        return None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pos = 0
+        while pos <= len(text) and (found := self.search(text, pos)) is not None:
+            yield found
+            pos = found.end() if found.end() > found.start() else found.end() + 1
+
+    def blanked(self, text: str) -> str:
+        """The text with every match replaced by as many spaces (offsets stay valid)."""
+        parts, last = [], 0
+        for found in self.finditer(text):
+            parts += [text[last:found.start()], " " * (found.end() - found.start())]
+            last = found.end()
+        return "".join(parts) + text[last:] if parts else text

@@ -1,0 +1,88 @@
+"""The gated scans give exactly the matches of the patterns they gate."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import raw_files
+from readouts.clean import date_rules
+from readouts.extract import events, statements, topics
+from readouts.scan import GatedPattern, aligned_lower, literal_prefixes
+
+
+def spans(found) -> list[tuple[int, int, str | None]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in found]
+
+
+def test_literal_prefixes_of_a_pattern_are_the_texts_its_matches_begin_with():
+    assert literal_prefixes(r"denucleari[sz]\w*") == {"denuclearis", "denucleariz"}
+    assert literal_prefixes(r"\b(?:met|meets?)\s+with") == {"met", "meet", "meets"}
+    assert literal_prefixes(r"(?:the )?Japan") == {"the Japan", "Japan"}
+    assert literal_prefixes(r"(?<![\w-])ICBMs?") == {"ICBM"}
+
+
+@pytest.mark.parametrize("pattern", [r"\w+ing", r"(?:the )?\d+", r"[A-Z][a-z]+ said", r"(?i:met) with", r"x*"])
+def test_a_pattern_that_can_begin_with_anything_has_no_gate(pattern):
+    assert GatedPattern(pattern).gate is None
+
+
+def test_a_gated_search_finds_what_the_pattern_finds():
+    pattern = GatedPattern(r"(?<![\w-])(?:(?P<a>nuclear (?:tests?|weapons))|(?P<b>nuclear|missiles?))(?![\w-])", re.I)
+    text = "Nuclear-free? No: NUCLEAR weapons, nuclear tests and missile launches; thermonuclear missiles."
+    assert pattern.gate is not None
+    assert spans(pattern.finditer(text)) == spans(pattern.pattern.finditer(text))
+    assert pattern.search(text, 30).start() == pattern.pattern.search(text, 30).start()
+    assert pattern.search(text, 0, 10) is None
+
+
+def test_texts_whose_lowercase_shifts_offsets_are_searched_without_the_gate():
+    pattern = GatedPattern("istanbul", re.I)
+    for text in ("İstanbul", "ıstanbul", "in İstanbul and ıstanbul"):  # İ lowercases to two characters
+        assert aligned_lower(text) is None
+        assert spans(pattern.finditer(text)) == spans(pattern.pattern.finditer(text))
+
+
+def test_blanked_keeps_every_offset():
+    pattern = GatedPattern(r"\bstrategic dialogue\b", re.I)
+    text = "Strategic Dialogue on the strategic dialogue."
+    assert pattern.blanked(text) == " " * 18 + " on the " + " " * 18 + "."
+
+
+def lexicon_patterns() -> list[GatedPattern]:
+    p = events.patterns()
+    return [topics.lexicon().combined, topics.lexicon().unless, statements.lexicon().any_rule, p.any_type,
+            p.background, p.predicate_blockers, p.planned, date_rules().month_day_year, *dict(p.types).values()]
+
+
+def test_every_lexicon_is_gated():
+    assert all(pattern.gate is not None for pattern in lexicon_patterns())
+
+
+def test_the_lexicons_match_alike_gated_or_not_on_the_corpus():
+    texts = [path.read_text(encoding="utf-8") for corpus in ("seeds", "dev") for path in raw_files(corpus)]
+    for pattern in lexicon_patterns():
+        for text in texts:
+            assert spans(pattern.finditer(text)) == spans(pattern.pattern.finditer(text)), pattern.pattern.pattern[:60]
+
+
+LEXICON_WORDS = ["met", "Met with", "talks", "nuclear", "missile", "DENUCLEARIZATION", "condemned", "visit", "Dec.",
+                 "call", "phone", "the", "-", "İ", "ſ", ",", " ", "\n", "ROK-U.S.", "sanctions", "monitoring"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(LEXICON_WORDS), st.text(max_size=4)), max_size=30))
+def test_the_lexicons_match_alike_gated_or_not_on_any_text(words):
+    text = " ".join(words)
+    for pattern in lexicon_patterns():
+        assert spans(pattern.finditer(text)) == spans(pattern.pattern.finditer(text))
+
+
+def test_a_rule_is_tried_only_where_its_literal_start_stands():
+    rule = next(r for r in statements.lexicon().rules if r.pattern.match("condemned"))
+    assert rule.starts is not None
+    assert rule.may_match_at(aligned_lower("They CONDEMNED it"), 5)
+    assert not rule.may_match_at(aligned_lower("They welcomed it"), 5)
+    assert rule.may_match_at(None, 5)  # a text that cannot be lowered in place: always tried
