@@ -79,35 +79,40 @@ def boilerplate_rules() -> BoilerplateRules:
         captions=_compiled(data["captions"]), bylines=_compiled(data["bylines"]))
 
 
-@dataclass(frozen=True)
-class NamedPattern:
-    pattern: re.Pattern[str]
-    publisher: str
+class NamedPatterns:
+    """Line patterns that each name a publisher, tried as one alternation (in order, first wins)."""
+
+    def __init__(self, entries: list[dict]) -> None:
+        self.publishers = [e["publisher"] for e in entries]
+        self.pattern = re.compile("|".join(f"(?P<p{i}>{e['pattern']})" for i, e in enumerate(entries)), re.IGNORECASE)
+
+    def publisher_of(self, line: str) -> str | None:
+        """The publisher of the first pattern the whole line matches."""
+        found = self.pattern.fullmatch(line)
+        if found is None:
+            return None
+        return next(p for i, p in enumerate(self.publishers) if found.group(f"p{i}") is not None)
 
 
 @dataclass(frozen=True)
 class PublisherRules:
-    name_lines: tuple[NamedPattern, ...]
+    name_lines: NamedPatterns
     domains: dict[str, str]
     agencies: dict[str, str]
-    bylines: tuple[NamedPattern, ...]
-    templates: tuple[NamedPattern, ...]
-    banners: tuple[NamedPattern, ...]
+    bylines: NamedPatterns
+    templates: NamedPatterns
+    banners: NamedPatterns
     copyright: re.Pattern[str]
     date_order: dict[str, str]
-
-
-def _named(entries: list[dict]) -> tuple[NamedPattern, ...]:
-    return tuple(NamedPattern(re.compile(e["pattern"], re.IGNORECASE), e["publisher"]) for e in entries)
 
 
 @functools.cache
 def publisher_rules() -> PublisherRules:
     data = _load("publishers.json")
     return PublisherRules(
-        name_lines=_named(data["name_lines"]), domains=data["domains"],
-        agencies={k.casefold(): v for k, v in data["agencies"].items()}, bylines=_named(data["bylines"]),
-        templates=_named(data["templates"]), banners=_named(data["banners"]),
+        name_lines=NamedPatterns(data["name_lines"]), domains=data["domains"],
+        agencies={k.casefold(): v for k, v in data["agencies"].items()}, bylines=NamedPatterns(data["bylines"]),
+        templates=NamedPatterns(data["templates"]), banners=NamedPatterns(data["banners"]),
         copyright=re.compile(data["copyright"], re.IGNORECASE), date_order=data["date_order"])
 
 
@@ -389,14 +394,11 @@ def domain_publisher(url: str | None) -> str | None:
     return None
 
 
-def _first_named(entries: tuple[NamedPattern, ...], lines: list[str]) -> str | None:
+def _first_named(entries: NamedPatterns, lines: list[str]) -> str | None:
     for line in lines:
         core = bullet_stripped(line)
-        if len(core) > MAX_FURNITURE_CHARS:
-            continue
-        for entry in entries:
-            if entry.pattern.fullmatch(core):
-                return entry.publisher
+        if len(core) <= MAX_FURNITURE_CHARS and (publisher := entries.publisher_of(core)):
+            return publisher
     return None
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .scan import trie_pattern
+
 _APOSTROPHES = ("'", "’")
 
 
@@ -46,30 +48,9 @@ def _edged(body: str) -> str:
     return rf"(?<![\w]){body}(?![\w])"
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """A regex matching any of the words, built as a character trie so that matching costs one
-    pass per position instead of one try per word; longer words are preferred."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return render(trie)
-
-
 def _alternation(forms: dict[str, str | None]) -> re.Pattern[str]:
     """One regex over all literal forms, on word edges, longest first; the value is looked up."""
-    return re.compile(_edged(_trie_pattern(list(forms))))
+    return re.compile(_edged(trie_pattern(list(forms))))
 
 
 @cache
@@ -149,9 +130,7 @@ def _place_regex() -> re.Pattern[str]:
     suffixes = "|".join(re.escape(s) for s in _load("places.json")["district_suffixes"])
     # "Jung-gu, Seoul": a district named before its city is part of the printed place
     district = rf"(?P<district>[A-Z][\w]*(?:-| )(?:{suffixes}),\s+)?"
-    ordered = sorted(_place_forms(), key=len, reverse=True)
-    cities = "|".join(re.escape(f) for f in ordered)
-    return re.compile(rf"(?<![\w]){district}(?P<city>{cities})(?![\w])")
+    return re.compile(rf"(?<![\w]){district}(?P<city>{trie_pattern(list(_place_forms()))})(?![\w])")
 
 
 def find_places(text: str) -> list[PlaceMention]:

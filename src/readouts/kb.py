@@ -16,6 +16,8 @@ from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 
+from .scan import GatedPattern
+
 
 @dataclass(frozen=True)
 class Office:
@@ -59,8 +61,16 @@ def _office_rules() -> tuple[_OfficeRule, ...]:
     )
 
 
+@cache
+def _any_office() -> GatedPattern:
+    """Where some office rule may match: most texts name none, and one scan tells."""
+    return GatedPattern("|".join(f"(?:{rule.pattern.pattern})" for rule in _office_rules()), re.IGNORECASE)
+
+
 def _best_office_rule(text: str) -> _OfficeRule | None:
     """The rule with the longest match in text (earliest on ties): the most specific name wins."""
+    if _any_office().search(text) is None:
+        return None
     best: tuple[int, int, _OfficeRule] | None = None
     for rule in _office_rules():
         m = rule.pattern.search(text)

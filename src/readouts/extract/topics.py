@@ -19,7 +19,7 @@ class TopicHit:
 
 @dataclass(frozen=True)
 class TopicLexicon:
-    patterns: dict[str, GatedPattern]  # per topic
+    bodies: dict[str, str]  # per topic, the alternation of its phrases
     combined: GatedPattern  # all topics in one pass, a named group each
     unless: GatedPattern | None  # phrases blanked out before matching
 
@@ -34,11 +34,17 @@ def lexicon() -> TopicLexicon:
     unless = [p for entry in data.values() for p in entry.get("unless", [])]
     bodies = {topic: "|".join(entry["patterns"]) for topic, entry in data.items()}
     return TopicLexicon(
-        patterns={topic: GatedPattern(_edged(body), re.I) for topic, body in bodies.items()},
+        bodies=bodies,
         # the word-edge test once per position, outside the alternation: most positions fail it at once
         combined=GatedPattern(_edged("|".join(f"(?P<{topic}>{body})" for topic, body in bodies.items())), re.I),
         unless=GatedPattern("|".join(unless), re.I) if unless else None,
     )
+
+
+@cache
+def topic_pattern(topic: str) -> GatedPattern:
+    """One topic's phrases, compiled when first asked for (most runs need a few)."""
+    return GatedPattern(_edged(lexicon().bodies[topic]), re.I)
 
 
 def _without_exclusions(text: str) -> str:
@@ -67,10 +73,9 @@ def first_topic_between(text: str, start: int, end: int, hits: list[TopicHit]) -
     if not hits:
         return None
     text = _without_exclusions(text)
-    patterns = lexicon().patterns
     best: tuple[int, str] | None = None
     for hit in hits:
-        m = patterns[hit.topic].search(text, start, end)
+        m = topic_pattern(hit.topic).search(text, start, end)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), hit.topic)
     return best[1] if best else None
