@@ -67,6 +67,7 @@ def _any_office() -> GatedPattern:
     return GatedPattern("|".join(f"(?:{rule.pattern.pattern})" for rule in _office_rules()), re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # titles and organisations recur: the same few hundred strings
 def _best_office_rule(text: str) -> _OfficeRule | None:
     """The rule with the longest match in text (earliest on ties): the most specific name wins."""
     if _any_office().search(text) is None:
@@ -232,12 +233,19 @@ def _years_in(offices: Iterable[Office], today: date) -> set[int]:
     return years
 
 
+@lru_cache(maxsize=4096)  # a year is inferred by asking this of every candidate day
+def _offices_named(name: str, title: str | None) -> tuple[Office, ...] | None:
+    """The offices of the named official that the title names; None if the name is unknown."""
+    official = find_official(name, office_country(title) if title else None) or find_official(name)
+    return None if official is None else _matching_offices(official, title)
+
+
 def in_office_on(name: str, title: str | None, day: date) -> bool | None:
     """Whether the named official held the office the title names on that day; None if unknown."""
-    official = find_official(name, office_country(title) if title else None) or find_official(name)
-    if official is None:
+    offices = _offices_named(name, title)
+    if offices is None:
         return None
-    return any(o.start <= day <= (o.end or date.max) for o in _matching_offices(official, title))
+    return any(o.start <= day <= (o.end or date.max) for o in offices)
 
 
 def candidate_years(officials_with_titles: Iterable[tuple[str | None, str | None]],

@@ -11,16 +11,16 @@ The sub-modules each read one kind of fact:
 from __future__ import annotations
 
 from ..types import CleanDocument, Extraction
-from .events import extract_events, home_country
+from .events import extract_events, home_country, read_page
 from .statements import extract_statements
-from .text import sentences_of
 from .topics import detect_topics
 
 
 def extract(doc: CleanDocument) -> Extraction:
-    sentences = sentences_of(doc.text)
+    page = read_page(doc)  # each sentence split, and its people and dates read, once
+    sentences = page.sentences
     sentence_topics = [detect_topics(s) for s in sentences]  # read once, for events and statements
-    events = extract_events(doc, sentence_topics)
+    events = extract_events(doc, page, sentence_topics)
     parties = sorted({p.country for e in events for p in e.participants if p.country})
     statements = extract_statements(sentences, parties, home_country(doc), sentence_topics) if events else []
     return Extraction(doc_id=doc.doc_id, source_url=doc.source_url, publisher=doc.publisher,

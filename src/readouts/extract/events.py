@@ -264,7 +264,8 @@ class Page:
     honor to welcome ..."); a name alone on a line over an office is a byline official."""
 
     def __init__(self, text: str, ref: Reference) -> None:
-        self.sentences: list[str] = []
+        self.reference = ref
+        self.sentences: list[str] = []  # every paragraph's sentences, in order
         self.people: list[list[PersonMention]] = []
         self.bylines: list[PersonMention] = []
         paragraphs = [p for p in text.split("\n\n") if p.strip()]
@@ -516,11 +517,16 @@ def _segment_topics(hits: list[list[TopicHit]]) -> dict[str, str]:
     return found
 
 
-def extract_events(doc: CleanDocument, sentence_topics: list[list[TopicHit]] | None = None) -> list[Event]:
-    """The engagements a page reports (sentence_topics: the topics of each sentence of
-    text.sentences_of(doc.text), if already read)."""
-    ref = Reference(parse_iso(doc.reference_date), doc.reference_inferred)
-    page = Page(doc.text, ref)
+def read_page(doc: CleanDocument) -> Page:
+    return Page(doc.text, Reference(parse_iso(doc.reference_date), doc.reference_inferred))
+
+
+def extract_events(doc: CleanDocument, page: Page | None = None,
+                   sentence_topics: list[list[TopicHit]] | None = None) -> list[Event]:
+    """The engagements a page reports (page: read_page(doc), and sentence_topics: the topics of
+    each of its sentences, if already read)."""
+    page = page or read_page(doc)
+    ref = page.reference
     if sentence_topics is None:
         sentence_topics = [detect_topics(s) for s in page.sentences]
     title_topics = detect_topics(doc.title) if doc.title else []

@@ -44,8 +44,3 @@ def split_sentences(paragraph: str) -> list[str]:
     if tail:
         sentences.append(tail)
     return sentences
-
-
-def sentences_of(text: str) -> list[str]:
-    """All sentences of a clean text, paragraph by paragraph."""
-    return [s for para in text.split("\n\n") for s in split_sentences(para)]
