@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - other Python implementations
 MAX_PREFIX = 12  # characters of literal prefix kept: enough to be selective, small enough a trie
 MAX_CLASS = 4  # a character class of at most this many characters ("[sz]") is spelled out
 MAX_PREFIXES = 20_000  # spelled-out prefixes of one pattern beyond which it goes ungated
+WORD_EDGE = "\x00"  # opens a prefix that a \b stands before ("\bmet" -> WORD_EDGE + "met")
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -57,7 +58,14 @@ def literal_prefixes(pattern: str, flags: int = 0) -> set[str] | None:
     if found is None:
         return None
     prefixes = {text for text, _ in found}
-    return None if "" in prefixes or len(prefixes) > MAX_PREFIXES else prefixes
+    return None if prefixes & {"", WORD_EDGE} or len(prefixes) > MAX_PREFIXES else prefixes
+
+
+def lowercase_starts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The literal texts, lowercased, that every match begins with (word edges dropped): for
+    str.startswith over aligned_lower(text). None when a match can begin with anything."""
+    prefixes = literal_prefixes(pattern.pattern, pattern.flags)
+    return tuple(sorted({p.removeprefix(WORD_EDGE).lower() for p in prefixes})) if prefixes else None
 
 
 # A prefix is (text, open): open while every item so far was literal, so that the next can extend it.
@@ -69,6 +77,9 @@ def _sequence_prefixes(items: list) -> _Prefixes | None:
     for op, arg in items:
         if not any(is_open for _, is_open in prefixes):
             break
+        if op == _sre.AT and arg == _sre.AT_BOUNDARY:  # kept in the gate: fewer false places
+            prefixes = {(WORD_EDGE if text == "" else text, is_open) for text, is_open in prefixes}
+            continue
         if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
             continue  # zero-width: the match still begins with what follows
         step = _item_prefixes(op, arg)
@@ -141,8 +152,20 @@ def aligned_lower(text: str) -> str | None:
     return aligned
 
 
-# A word-edge test a pattern opens with, as written: "\b" or a lookbehind on one character class.
-_LEADING_EDGE = re.compile(r"\\b|\(\?<!\[[^\]()]*\]\)")
+# A lookbehind on one character class that a pattern opens with, as written ("(?<![\w-])").
+_LEADING_LOOKBEHIND = re.compile(r"\(\?<!\[[^\]()]*\]\)")
+
+
+def _gate_pattern(pattern: str, prefixes: set[str], lowered: bool) -> str:
+    """A trie of the prefixes (lowercase for a case-insensitive pattern), those after a \\b behind
+    one, and the pattern's opening lookbehind in front: fewer false places to try."""
+    if lowered:
+        prefixes = {p.lower() for p in prefixes}
+    edged = sorted(p[1:] for p in prefixes if p.startswith(WORD_EDGE))
+    bare = sorted(p for p in prefixes if not p.startswith(WORD_EDGE))
+    parts = ([r"\b(?:" + trie_pattern(edged) + ")"] if edged else []) + ([trie_pattern(bare)] if bare else [])
+    lookbehind = _LEADING_LOOKBEHIND.match(pattern)
+    return (lookbehind.group() if lookbehind else "") + "(?:" + "|".join(parts) + ")"
 
 
 class GatedPattern:
@@ -155,10 +178,7 @@ class GatedPattern:
         self.pattern = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
         self.lowered = bool(self.pattern.flags & re.IGNORECASE)
         prefixes = literal_prefixes(self.pattern.pattern, self.pattern.flags)
-        if prefixes and self.lowered:
-            prefixes = {p.lower() for p in prefixes}
-        edge = _LEADING_EDGE.match(self.pattern.pattern)  # kept in the gate: fewer false places
-        self.gate = re.compile((edge.group() if edge else "") + trie_pattern(sorted(prefixes))) if prefixes else None
+        self.gate = re.compile(_gate_pattern(self.pattern.pattern, prefixes, self.lowered)) if prefixes else None
 
     def _gated_text(self, text: str) -> str | None:
         """The text the gate scans (lowered for a case-insensitive pattern); None: no gate."""

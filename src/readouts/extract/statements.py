@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 
 from .. import gazetteer, kb
-from ..scan import GatedPattern, aligned_lower, literal_prefixes
+from ..scan import GatedPattern, aligned_lower, lowercase_starts
 from ..types import Statement
 from .topics import TopicHit, detect_topics, first_topic_between
 
@@ -37,9 +37,7 @@ class ActionRule:
 
 def _rule(entry: dict) -> ActionRule:
     pattern = re.compile(entry["pattern"], re.I)
-    starts = literal_prefixes(pattern.pattern, pattern.flags)
-    return ActionRule(pattern, entry["action"], entry["target"],
-                      tuple(sorted({s.lower() for s in starts})) if starts else None)
+    return ActionRule(pattern, entry["action"], entry["target"], lowercase_starts(pattern))
 
 
 @dataclass(frozen=True)
