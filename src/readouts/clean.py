@@ -37,7 +37,7 @@ HORIZONTAL_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 LEADING_BULLET = re.compile(r"^(?:[•·▪◦●■□▶►※*]|-(?=\s))\s*")
 HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 LATIN = re.compile(r"[A-Za-z]")
-DIGIT = re.compile(r"\d")
+YEAR_DIGITS = re.compile(r"\d{4}")
 NUMBERED_PARAGRAPH = re.compile(r"^\d{1,2}\s*[.)]\s+\S")
 SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?|:)$")
 AGENCY_SIGNOFF = re.compile(r"\((?P<agency>[A-Za-z0-9 ]{2,20})\)$")
@@ -275,7 +275,7 @@ def dates_in(text: str) -> list[DateExpr]:
     """Every full date printed in the text, left to right, without overlaps."""
     rules = date_rules()
     found: list[DateExpr] = []
-    if not DIGIT.search(text):  # every full date has a digit: most lines are done at once
+    if not YEAR_DIGITS.search(text):  # every full date prints a year: most lines are done at once
         return found
     for pattern, order in ((rules.iso, "YMD"), (rules.korean, "YMD"), (rules.numeric, "NUM"),
                            (rules.day_month_year, "YMD"), (rules.month_day_year, "YMD")):

@@ -177,6 +177,10 @@ def person_key(name: str) -> str:
     return " ".join(sorted(re.sub(r"[-‐’']", "", name).casefold().split()))
 
 
+_NAME_GOES_ON = re.compile(r"[\w-]")  # a letter or hyphen beside a form: part of a longer word
+_NEXT_NAME = re.compile(r"\s+[A-Z][a-z]")  # another capitalised word: "Kim" is not "Kim Jong-un"
+
+
 class Roster:
     """The officials of one document, so that "Special Representative Kim" and a later bare
     "Sherman" are the Kim Gunn and Wendy Sherman printed in full elsewhere on the page."""
@@ -190,7 +194,7 @@ class Roster:
             resolved = self.resolve(m)
             if resolved is not m and not resolved.title and m.title:
                 resolved.title = m.title
-        self._short = self._short_forms()
+        self._forms = self._short_forms()
 
     def _merge_full(self, mention: PersonMention) -> None:
         key = person_key(mention.name)
@@ -203,18 +207,32 @@ class Roster:
         self.full.append(PersonMention(mention.name, mention.title, mention.organization, mention.country,
                                        mention.start, mention.end))
 
-    def _short_forms(self) -> re.Pattern | None:
+    def _short_forms(self) -> list[str]:
         """Full names and unambiguous single names (a surname in either name order)."""
         counts: dict[str, int] = {}
         for p in self.full:
             for part in {p.name.split()[0], p.name.split()[-1]}:
                 counts[part] = counts.get(part, 0) + 1
-        forms = [p.name for p in self.full] + [part for part, n in counts.items() if n == 1 and len(part) > 2]
-        if not forms:
-            return None
-        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        # not followed by another capitalised word: "Kim" is not "Kim Jong-un"
-        return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])(?!\s+[A-Z][a-z])")
+        return [p.name for p in self.full] + [part for part, n in counts.items() if n == 1 and len(part) > 2]
+
+    def _occurrences(self, sentence: str) -> list[tuple[int, int]]:
+        """Where the forms stand as whole names, left to right, the longest where two start
+        together, none overlapping (as a longest-first alternation would find them; a few
+        str.find calls cost less than compiling one regex per page)."""
+        found = []
+        for form in self._forms:
+            at = sentence.find(form)
+            while at >= 0:
+                end = at + len(form)
+                if not (at and _NAME_GOES_ON.match(sentence[at - 1])) and not _NAME_GOES_ON.match(sentence, end) \
+                        and not _NEXT_NAME.match(sentence, end):
+                    found.append((at, end))
+                at = sentence.find(form, at + 1)
+        kept: list[tuple[int, int]] = []
+        for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
+            if not kept or start >= kept[-1][1]:
+                kept.append((start, end))
+        return kept
 
     def resolve(self, mention: PersonMention) -> PersonMention:
         """The document's full-name official this mention refers to, or the mention itself."""
@@ -232,14 +250,12 @@ class Roster:
 
     def spot(self, sentence: str, found: list[PersonMention]) -> list[PersonMention]:
         """Bare mentions of the document's officials that the title grammar did not catch."""
-        if self._short is None:
-            return []
         extra = []
-        for m in self._short.finditer(sentence):
-            if any(p.start <= m.start() < p.end + 1 for p in found):
+        for start, end in self._occurrences(sentence) if self._forms else ():
+            if any(p.start <= start < p.end + 1 for p in found):
                 continue
-            possessive = bool(re.match(r"['’]", sentence[m.end():m.end() + 1]))
-            extra.append(PersonMention(m.group(), None, None, None, m.start(), m.end(), possessive))
+            possessive = sentence.startswith(("'", "’"), end)
+            extra.append(PersonMention(sentence[start:end], None, None, None, start, end, possessive))
         return extra
 
 

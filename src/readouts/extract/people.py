@@ -222,6 +222,7 @@ def _organization(tokens: list[Token], sentence: str, end: int) -> tuple[str | N
     return None, end
 
 
+@lru_cache(maxsize=4096)  # titles recur: the same few hundred strings
 def _country_from(title: str, organization: str | None) -> str | None:
     """The government a title belongs to: a leading adjective ("U.S. Deputy ...", "Japanese ...") or a
     final "of X" counts; "for X", "to X", "in X" name a portfolio or a posting and do not."""
@@ -364,6 +365,7 @@ def _counterparts(sentence: str, tokens: list[Token], found: list[PersonMention]
 _LEADING = re.compile(r"^(?:the|The|a|an)\s+")
 
 
+@lru_cache(maxsize=4096)
 def _clean_title(title: str) -> str:
     """The office as printed, without an article or a leading nationality ("U.S. Deputy Secretary of
     State" -> "Deputy Secretary of State"): the country is recorded on its own."""
