@@ -15,8 +15,6 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from .types import InputError, RawDocument, doc_id_for
 
 SUFFIXES = {".txt": "text/plain", ".html": "text/html", ".htm": "text/html"}
@@ -184,6 +182,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # only pages that are not UTF-8 need it (and its start-up)
+
     best = from_bytes(data).best()
     if best is None:
         raise InputError("undecodable text: no known character encoding fits")
