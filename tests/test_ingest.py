@@ -64,13 +64,13 @@ def test_stray_nul_bytes_are_stripped(tmp_path):
 
 
 def test_undecodable_bytes_are_refused(tmp_path, monkeypatch):
-    import readouts.ingest as ingest
+    import charset_normalizer
 
     class NoMatch:
         def best(self):
             return None
 
-    monkeypatch.setattr(ingest, "from_bytes", lambda data: NoMatch())
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda data: NoMatch())
     with pytest.raises(InputError, match="undecodable"):
         read_document(write(tmp_path, "a.txt", b"caf\xe9 au lait " * 10))
 
