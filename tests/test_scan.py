@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from conftest import raw_files
 from readouts.clean import date_rules
 from readouts.extract import events, statements, topics
-from readouts.scan import WORD_EDGE, GatedPattern, aligned_lower, literal_prefixes
+from readouts.scan import SPACE, SPACE_RUN, WORD_EDGE, GatedPattern, aligned_lower, literal_prefixes
 
 
 def spans(found) -> list[tuple[int, int, str | None]]:
@@ -19,8 +19,11 @@ def spans(found) -> list[tuple[int, int, str | None]]:
 
 def test_literal_prefixes_of_a_pattern_are_the_texts_its_matches_begin_with():
     assert literal_prefixes(r"denucleari[sz]\w*") == {"denuclearis", "denucleariz"}
-    assert literal_prefixes(r"\b(?:met|meets?)\s+with") == {WORD_EDGE + "met", WORD_EDGE + "meet", WORD_EDGE + "meets"}
-    assert literal_prefixes(r"(?:the )?Japan") == {"the ", "Japan"}  # an optional part ends the literal text
+    assert literal_prefixes(r"\b(?:met|meets?)\s+with") == {
+        WORD_EDGE + "met" + SPACE_RUN + "with", WORD_EDGE + "meet" + SPACE_RUN + "with", WORD_EDGE + "meets" + SPACE_RUN + "with"}
+    assert literal_prefixes(r"(?:the )?Japan") == {"the Japan", "Japan"}
+    assert literal_prefixes(r"(?:ab)*c") == {"ab", "c"}  # a repeated part ends the literal text
+    assert literal_prefixes(r"on\s+the\sday") == {"on" + SPACE_RUN + "the" + SPACE + "day"}
     assert literal_prefixes(r"(?<![\w-])ICBMs?") == {"ICBM", "ICBMs"}
 
 
@@ -30,8 +33,9 @@ def test_a_pattern_that_can_begin_with_anything_has_no_gate(pattern):
 
 
 def test_a_gate_keeps_the_word_edges_and_the_opening_lookbehind():
-    assert GatedPattern(r"(?:\bfollowing\b)|(?:after\s+the\b)", re.I).gate.pattern == r"(?:\b(?:following)|after)"
+    assert GatedPattern(r"(?:\bfollowing\b)|(?:after\s+the\b)", re.I).gate.pattern == r"(?:\b(?:following)|after\s+the)"
     assert GatedPattern(r"(?<![\w-])(?:ab|cd)").gate.pattern == r"(?<![\w-])(?:(?:ab|cd))"
+    assert GatedPattern(r"after\s+the").gate.pattern == r"(?:after\s+the)"
 
 
 def test_a_gated_search_finds_what_the_pattern_finds():

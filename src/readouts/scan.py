@@ -22,6 +22,10 @@ MAX_PREFIX = 12  # characters of literal prefix kept: enough to be selective, sm
 MAX_CLASS = 4  # a character class of at most this many characters ("[sz]") is spelled out
 MAX_PREFIXES = 20_000  # spelled-out prefixes of one pattern beyond which it goes ungated
 WORD_EDGE = "\x00"  # opens a prefix that a \b stands before ("\bmet" -> WORD_EDGE + "met")
+SPACE = "\x01"  # stands for \s in a prefix ("after\s+the" -> "after" + SPACE_RUN + "the")
+SPACE_RUN = "\x02"  # stands for \s+
+_RENDERED = {SPACE: r"\s", SPACE_RUN: r"\s+"}
+_SPACE_CLASS = [(_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_SPACE)])] if _sre else []
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -36,7 +40,7 @@ def trie_pattern(words: list[str]) -> str:
 
     def render(node: dict) -> str:
         ends = "" in node
-        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        branches = [(_RENDERED.get(char) or re.escape(char)) + render(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -65,7 +69,10 @@ def lowercase_starts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """The literal texts, lowercased, that every match begins with (word edges dropped): for
     str.startswith over aligned_lower(text). None when a match can begin with anything."""
     prefixes = literal_prefixes(pattern.pattern, pattern.flags)
-    return tuple(sorted({p.removeprefix(WORD_EDGE).lower() for p in prefixes})) if prefixes else None
+    if not prefixes:
+        return None
+    starts = {re.split(f"[{SPACE}{SPACE_RUN}]", p.removeprefix(WORD_EDGE))[0].lower() for p in prefixes}
+    return None if "" in starts else tuple(sorted(starts))
 
 
 # A prefix is (text, open): open while every item so far was literal, so that the next can extend it.
@@ -105,6 +112,8 @@ def _item_prefixes(op, arg) -> _Prefixes | None:
     if op == _sre.LITERAL:
         return {(chr(arg), True)}
     if op == _sre.IN:
+        if arg == _SPACE_CLASS[0][1]:
+            return {(SPACE, True)}
         chars = [chr(a) for o, a in arg if o == _sre.LITERAL]
         if len(chars) == len(arg) and len(chars) <= MAX_CLASS:
             return {(c, True) for c in chars}
@@ -123,12 +132,15 @@ def _item_prefixes(op, arg) -> _Prefixes | None:
             union |= found
         return union
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
-        low, _, body = arg
+        low, high, body = arg
+        if list(body) == _SPACE_CLASS and low >= 1:  # \s+ (any run of spaces, in the gate too)
+            return {(SPACE_RUN, True)}
         found = _sequence_prefixes(list(body))  # the first repetition begins what it matches
         if found is None:
             return None
-        closed = {(text, False) for text, _ in found}
-        return closed | {("", True)} if low == 0 else closed  # optional: or what follows begins
+        if high != 1:  # repeated: what comes after the first repetition is not known
+            found = {(text, False) for text, _ in found}
+        return found | {("", True)} if low == 0 else found  # optional: or what follows begins
     return None
 
 
