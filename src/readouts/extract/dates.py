@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 
+from ..scan import GatedPattern
 from ..types import ReadoutsError
 
 # A date without its year, read with no tense cue, may lie this far after the reference:
@@ -61,11 +62,12 @@ class DateMention:
 class DateLexicon:
     """The compiled wording of data/dates.json.
 
-    Speed: a pattern starts with a required literal (a month name, a digit) so that the regex
-    engine can skip ahead; word boundaries before it are checked in code, and optional words before
-    it ("in mid-", "Tuesday,", "last") are read by the *_before patterns on a short slice before
-    the match, anchored at its end. Case-insensitive wording is matched on the ASCII-lower-cased
-    sentence (same length, so offsets hold) rather than with re.I, which defeats that skipping.
+    Speed: a pattern starts with a required literal (a month name, a digit) so that a gate (see
+    scan.GatedPattern) finds the few places worth trying; word boundaries before it are checked
+    in code, and optional words before it ("in mid-", "Tuesday,", "last") are read by the *_before
+    patterns on a short slice before the match, anchored at its end. Case-insensitive wording is
+    matched on the ASCII-lower-cased sentence (same length, so offsets hold) rather than with re.I,
+    which defeats that skipping.
     """
 
     months: dict[str, int]  # lower-case name or abbreviation -> 1..12
@@ -76,21 +78,21 @@ class DateLexicon:
     future_suffixes: tuple[str, ...]
     past_verbs: frozenset[str]
     past_suffix: str
-    iso: re.Pattern
+    iso: GatedPattern
     numeric: re.Pattern
-    month_name: re.Pattern
-    month_day: re.Pattern
+    month_name: GatedPattern
+    month_day: GatedPattern
     day_month: re.Pattern
-    month_only: re.Pattern
+    month_only: GatedPattern
     month_cue_before: re.Pattern
     weekday_before: re.Pattern
-    day_ordinal: re.Pattern
-    weekday: re.Pattern
+    day_ordinal: GatedPattern
+    weekday: GatedPattern
     weekday_modifier_before: re.Pattern
-    relative_day: re.Pattern
-    relative_month: re.Pattern
-    relative_week: re.Pattern
-    relative_year: re.Pattern
+    relative_day: GatedPattern
+    relative_month: GatedPattern
+    relative_week: GatedPattern
+    relative_year: GatedPattern
     period_modifier_before: re.Pattern  # "later" this month, "the end of" next month
     duration_before: re.Pattern  # "the" next week, "past" month: spans of time, not dates
 
@@ -151,29 +153,29 @@ def _build(data: dict) -> DateLexicon:
         future_suffixes=tuple(data["future_suffixes"]),
         past_verbs=frozenset(data["past_verbs"]),
         past_suffix=data["past_suffix"],
-        iso=re.compile(r"(?P<year>(?:19|20)\d\d)(?P<sep>[-./])\s?(?P<mon>\d{1,2})(?P=sep)\s?"
+        iso=GatedPattern(r"(?P<year>(?:19|20)\d\d)(?P<sep>[-./])\s?(?P<mon>\d{1,2})(?P=sep)\s?"
                        r"(?P<day>\d{1,2})(?![\d:])\.?"),
         numeric=re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
                            r"(?![\d/.-]?\d)"),
-        month_name=re.compile(month),
-        month_day=re.compile(rf"{month}(?:\.\s*|\s+){_DAY}{_DAY_RANGE}{local_time}{_YEAR_TAIL}"),
+        month_name=GatedPattern(month),
+        month_day=GatedPattern(rf"{month}(?:\.\s*|\s+){_DAY}{_DAY_RANGE}{local_time}{_YEAR_TAIL}"),
         day_month=re.compile(rf"{_DAY}{_DAY_RANGE}\s+(?:(?i:of)\s+)?{month}\.?{_YEAR_TAIL}"),
-        month_only=re.compile(rf"{month}\.?(?![-‐]\w)(?!\.?\s*\d{{1,2}}{_ORD}?\b){_YEAR_TAIL}"),
+        month_only=GatedPattern(rf"{month}\.?(?![-‐]\w)(?!\.?\s*\d{{1,2}}{_ORD}?\b){_YEAR_TAIL}"),
         month_cue_before=re.compile(rf"(?:(?<!\w)(?P<cue>{_alternation(data['month_cues'])})\s+)?"
                                     rf"(?:(?<!\w)(?P<mod>{_alternation(data['month_modifiers'])})[\s-]+)?$"),
         weekday_before=re.compile(rf"(?<!\w)(?P<wd>{_alternation(_cased(_names(data['weekdays'])))})\.?,?\s+$"),
-        day_ordinal=re.compile(
+        day_ordinal=GatedPattern(
             rf"[Tt]he\s+(?P<day>\d{{1,2}}){_ORD}\b"
             rf"(?:\s*{_DASH}\s*(?:(?i:the)\s+)?(?P<day2>\d{{1,2}}){_ORD}\b)?+"
             rf"(?:\s+(?i:of)\s+(?P<which>{_REL})\s+(?i:month)\b"
             rf"|(?=\s*(?:[,.;:!?)(\]\"”’']|$|(?i:{_alternation(data['day_ordinal_followers'])})\b)))"),
-        weekday=re.compile(rf"(?P<wd>{_alternation(_cased(full for full, _ in data['weekdays']))})\b"),
+        weekday=GatedPattern(rf"(?P<wd>{_alternation(_cased(full for full, _ in data['weekdays']))})\b"),
         weekday_modifier_before=re.compile(
             r"(?<!\w)(?P<mod>this\s+coming|this\s+past|last|next|coming|past|this)\s+$"),
-        relative_day=re.compile(day_phrases),
-        relative_month=re.compile(r"(?P<which>this|next|last)\s+month\b"),
-        relative_week=re.compile(r"(?P<which>this|next|last)\s+week\b"),
-        relative_year=re.compile(r"(?P<which>this|next|last)\s+year\b"),
+        relative_day=GatedPattern(day_phrases),
+        relative_month=GatedPattern(r"(?P<which>this|next|last)\s+month\b"),
+        relative_week=GatedPattern(r"(?P<which>this|next|last)\s+week\b"),
+        relative_year=GatedPattern(r"(?P<which>this|next|last)\s+year\b"),
         period_modifier_before=re.compile(
             r"(?<!\w)(?P<mod>earlier|later|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+$"),
         duration_before=re.compile(r"(?<!\w)(?:the|past|over)\s+$"),
@@ -518,9 +520,12 @@ def _weekday(s: _Sentence, m: re.Match, weeks: list[re.Match],
     return mention, week
 
 
+_PROPER_NAME_BEFORE = re.compile(r"\b[A-Z][\w.&-]*\s+$")
+
+
 def _after_proper_name(text: str, start: int) -> bool:
     """"USA Today", "Korea Today": a capitalised "Today" after a capitalised word is a title."""
-    return text[start].isupper() and re.search(r"\b[A-Z][\w.&-]*\s+$", text[max(0, start - _LOOKBACK):start]) is not None
+    return text[start].isupper() and _PROPER_NAME_BEFORE.search(text[max(0, start - _LOOKBACK):start]) is not None
 
 
 def _relative_day(s: _Sentence, m: re.Match) -> DateMention | None:

@@ -134,11 +134,16 @@ def home_country(doc: CleanDocument) -> str | None:
 _PLACE_PREPOSITIONS = {"in", "at", "to", "visited", "visiting", "visit", "the"}
 
 
+_OPEN_PARENTHESIS = re.compile(r"[\w.]+\s*\($")  # "Indonesia (" before "Jakarta)"
+_VISITED_COUNTRY = re.compile(r"\b(?:visit(?:ed|ing|s)?|(?:a\s+)?(?:visit|trip)\s+to|in)\s+(?:the\s+)?([A-Z][\w.’' -]+)")
+_NAME_PUNCTUATION = re.compile(r"[-‐’']")
+
+
 def _is_locative(before: str) -> bool:
     """A place is where the engagement happened when a preposition governs it, possibly through an
     address chain ("at the Lotte Hotel in Sogong-dong, Jung-gu, Seoul") or a country before it
     ("visiting Indonesia (Jakarta)")."""
-    before = re.sub(r"[\w.]+\s*\($", "", before.rstrip())
+    before = _OPEN_PARENTHESIS.sub("", before.rstrip())
     words = before.split()
     if words and words[-1].lower() in _PLACE_PREPOSITIONS:
         return True
@@ -156,7 +161,7 @@ def _location(sentence: str, spans: list[tuple[int, int]]) -> Location | None:
         # the city as printed ("Washington, D.C."), unless the mention is a venue or district
         city = place.surface if place.surface.startswith(place.city) else place.city
         return Location(city=city, country=place.country)
-    m = re.search(r"\b(?:visit(?:ed|ing|s)?|(?:a\s+)?(?:visit|trip)\s+to|in)\s+(?:the\s+)?([A-Z][\w.’' -]+)", sentence)
+    m = _VISITED_COUNTRY.search(sentence)
     if m and not _inside(m.start(), spans):
         found = gazetteer.find_countries(m.group(1))
         if found and found[0].start == 0:
@@ -174,7 +179,7 @@ class Reference:
 
 def person_key(name: str) -> str:
     """Order-, case- and hyphen-insensitive key of a personal name."""
-    return " ".join(sorted(re.sub(r"[-‐’']", "", name).casefold().split()))
+    return " ".join(sorted(_NAME_PUNCTUATION.sub("", name).casefold().split()))
 
 
 _NAME_GOES_ON = re.compile(r"[\w-]")  # a letter or hyphen beside a form: part of a longer word

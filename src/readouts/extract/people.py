@@ -207,6 +207,9 @@ def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     return i, head_end, end
 
 
+_OFFICE_WORD = re.compile(r"Ministry|Department|Office|Service|Council|Bureau")
+
+
 def _organization(tokens: list[Token], sentence: str, end: int) -> tuple[str | None, int]:
     """'at the U.S. Department of State' after a title: the organization and where it ends."""
     if end + 1 < len(tokens) and tokens[end].text in {"at", "of"} and tokens[end + 1].text == "the":
@@ -217,7 +220,7 @@ def _organization(tokens: list[Token], sentence: str, end: int) -> tuple[str | N
         while m > end + 2 and tokens[m - 1].text in grammar().connectors:
             m -= 1
         org = _text(sentence, tokens, end + 2, m)
-        if org and kb.organization_of(org) or re.search(r"Ministry|Department|Office|Service|Council|Bureau", org):
+        if org and kb.organization_of(org) or _OFFICE_WORD.search(org):
             return org, m
     return None, end
 

@@ -18,6 +18,7 @@ from .topics import TopicHit, detect_topics, first_topic_between
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _PASSIVE_AFTER = re.compile(r"^\s+(?:to\s+)?(?:by|upon)\b", re.I)
 _INTERNATIONAL_BODIES = {"UN"}  # named as venues and law ("UN Security Council resolutions"), not as targets
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose)\b[^,]*$", re.I)
 _CONTEXT = 40  # characters around a predicate read for passive voice and negation
 _ACCUSED_WINDOW = (40, 60)  # characters before and after a negative word in which the accused is named
@@ -116,7 +117,7 @@ def _subject_text(sentence: str, start: int, previous_end: int) -> str:
 
 def _countries(text: str, home: str | None) -> list[str]:
     codes = [m.code for m in gazetteer.find_countries(text, metonyms=True)]
-    codes += [c for c in (kb.official_country(w) for w in re.findall(r"\b[A-Z][a-z]{2,}\b", text)) if c]
+    codes += [c for c in (kb.official_country(w) for w in _CAPITALISED_WORD.findall(text)) if c]
     return [c for c in codes if c != home]
 
 

@@ -11,6 +11,7 @@ _ABBREVIATIONS = {
 }
 _LOOK_BACK = 64  # characters before a boundary that hold its last word (abbreviations are short)
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_SENTENCE_OPENER = re.compile(r"(?:The|They|He|She|It|In|On|During|Both|Furthermore|Additionally)\b")
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[o°•·\-*]|[ivx]+\.)\s+")
 
 
@@ -31,11 +32,11 @@ def split_sentences(paragraph: str) -> list[str]:
         # abbreviations ("Mr. Mr. Mr. ...") linear instead of copying the growing sentence each time.
         before = text[max(start, match.start() - _LOOK_BACK):match.start()].rstrip("\"'”’)")
         last_word = before.rsplit(" ", 1)[-1].rstrip(".").lstrip("([\"'“‘").lower()
-        if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
+        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and "a" <= last_word <= "z"):
             # "U.S. Deputy ..." or an initial "J. Smith": not a boundary, unless a common
             # sentence opener follows an abbreviation at the end of a clause.
             nxt = text[match.end():match.end() + 12]
-            if not re.match(r"(?:The|They|He|She|It|In|On|During|Both|Furthermore|Additionally)\b", nxt) \
+            if not _SENTENCE_OPENER.match(nxt) \
                     or last_word in {"amb", "dr", "mr", "mrs", "ms", "h.e", "gen", "prof"}:
                 continue
         sentences.append(text[start:match.start() + 1].strip())
