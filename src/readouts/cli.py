@@ -92,8 +92,9 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
     Every file ends in one status, printed on stderr and kept in the database: new, unchanged
     (same bytes already stored: nothing is written), skipped (e.g. unsupported language) or failed
     with its reason. All files are processed even when some fail; the exit code is 1 if any failed.
-    Each page is written in one transaction: a killed run leaves no half-written page, and running
-    it again completes the batch without duplicates.
+    Pages are committed in batches (200 pages or one second) and a status is printed once its page
+    is committed: a killed run leaves no half-written page, and running it again completes the
+    batch without duplicates.
     """
     from tqdm import tqdm  # imported here: it adds tens of ms to the start of every other command
 

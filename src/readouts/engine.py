@@ -111,9 +111,11 @@ class _ClusterClient:
 
 def ingest(store: Store, paths: Iterable[Path], engine: str = "local", scheduler: str | None = None,
            max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[IngestResult]:
-    """The files' statuses, in input order, as they are written to the store."""
+    """The files' statuses, in input order, as they are committed to the store (in batches)."""
     if engine == "dask":
-        return ingest_dask(store, paths, scheduler, max_bytes)
-    if scheduler:
+        results = ingest_dask(store, paths, scheduler, max_bytes)
+    elif scheduler:
         raise ReadoutsError("--scheduler is for the dask engine (--engine dask)")
-    return ingest_files(store, paths, max_bytes)  # this process: a file already stored is not extracted again
+    else:
+        results = ingest_files(store, paths, max_bytes)  # this process: a file already stored is not extracted again
+    return store.batches(results)

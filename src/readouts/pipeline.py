@@ -175,8 +175,9 @@ class IngestResult(NamedTuple):
 
 
 def ingest_files(store: "Store", files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[IngestResult]:
-    """Read, extract and store each file, one transaction each; a file that cannot be read is
-    recorded as failed and the batch goes on. Unchanged bytes are not extracted again."""
+    """Read, extract and store each file, one transaction each (a savepoint inside Store.batches); a
+    file that cannot be read is recorded as failed and the batch goes on. Unchanged bytes are not
+    extracted again."""
     for path in files:
         try:
             raw = read_document(path, max_bytes=max_bytes)

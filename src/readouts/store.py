@@ -7,9 +7,11 @@ same file again writes nothing. The schema is created and migrated by the progra
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -18,6 +20,11 @@ from .dialect import Connection, Row, connect, database_errors
 from .types import CleanDocument, Extraction, RawDocument, StoreError
 
 DEFAULT_DB = "readouts.db"
+# An ingest commits every BATCH_PAGES pages or BATCH_SECONDS, whichever comes first: a commit syncs
+# the disk (milliseconds), and a killed run redoes at most this much.
+BATCH_PAGES = 200
+BATCH_SECONDS = 1.0
+T = TypeVar("T")
 
 # Each migration is applied once, in order, in one transaction: a script of ";"-separated statements
 # for every dialect, or a list of statements per dialect; {id} is the dialect's auto-increment key.
@@ -122,6 +129,7 @@ class Store:
         self.db = connection
         self.dialect = connection.dialect
         self.url = url
+        self._in_batch = False  # a batch transaction is open: a page's transaction is a savepoint in it
 
     # -- opening and migrating ---------------------------------------------------------------
 
@@ -146,7 +154,18 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One write transaction, taken eagerly so that concurrent writers queue instead of failing."""
+        """One write transaction, taken eagerly so that concurrent writers queue instead of failing.
+        Inside a batch (see batches) it is a savepoint: a failure undoes this part alone."""
+        if self._in_batch:
+            self.db.execute("SAVEPOINT part")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK TO SAVEPOINT part")
+                self.db.execute("RELEASE SAVEPOINT part")
+                raise
+            self.db.execute("RELEASE SAVEPOINT part")
+            return
         self.db.begin()
         try:
             yield self.db
@@ -154,6 +173,34 @@ class Store:
             self.db.rollback()
             raise
         self.db.commit()
+
+    def batches(self, results: Iterable[T], pages: int = BATCH_PAGES, seconds: float = BATCH_SECONDS) -> Iterator[T]:
+        """The results of a writing iterator, yielded once they are committed: its writes are grouped
+        in transactions of up to `pages` results or `seconds` (one commit costs a disk sync). A run
+        that is killed loses the open batch at most; running it again completes it."""
+        done: list[T] = []
+        iterator = iter(results)
+        while True:
+            self.db.begin()
+            self._in_batch = True
+            started = time.monotonic()
+            try:
+                for result in iterator:
+                    done.append(result)
+                    if len(done) >= pages or time.monotonic() - started >= seconds:
+                        break
+                else:
+                    iterator = None
+            except BaseException:
+                self._in_batch = False
+                self.db.rollback()
+                raise
+            self._in_batch = False
+            self.db.commit()
+            yield from done
+            done.clear()
+            if iterator is None:
+                return
 
     def migrate(self) -> None:
         with self.transaction() as db:
