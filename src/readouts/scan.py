@@ -192,22 +192,19 @@ class GatedPattern:
         prefixes = literal_prefixes(self.pattern.pattern, self.pattern.flags)
         self.gate = re.compile(_gate_pattern(self.pattern.pattern, prefixes, self.lowered)) if prefixes else None
 
-    def _gated_text(self, text: str) -> str | None:
-        """The text the gate scans (lowered for a case-insensitive pattern); None: no gate."""
-        if self.gate is None:
-            return None
-        return aligned_lower(text) if self.lowered else text
-
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        # called tens of times per sentence: written for speed
         end = len(text) if endpos is None else endpos
-        gated = self._gated_text(text)
-        if gated is None:
+        gate = self.gate
+        gated = text if gate is None or not self.lowered else aligned_lower(text)
+        if gate is None or gated is None:
             return self.pattern.search(text, pos, end)
-        while (candidate := self.gate.search(gated, pos, end)) is not None:
-            found = self.pattern.match(text, candidate.start(), end)
-            if found is not None:
+        match = self.pattern.match
+        while (candidate := gate.search(gated, pos, end)) is not None:
+            pos = candidate.start()
+            if (found := match(text, pos, end)) is not None:
                 return found
-            pos = candidate.start() + 1
+            pos += 1
         return None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
