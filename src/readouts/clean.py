@@ -66,6 +66,7 @@ class BoilerplateRules:
     exact: frozenset[str]
     patterns: re.Pattern[str]
     inline: tuple[re.Pattern[str], ...]
+    any_inline: re.Pattern[str]  # a line matching none of the inline patterns is left as it is
     captions: re.Pattern[str]
     bylines: re.Pattern[str]
 
@@ -76,6 +77,7 @@ def boilerplate_rules() -> BoilerplateRules:
     return BoilerplateRules(
         exact=frozenset(normalise_line(line).casefold() for line in data["exact"]),
         patterns=_compiled(data["patterns"]), inline=tuple(re.compile(p) for p in data["inline"]),
+        any_inline=re.compile("|".join(f"(?:{p})" for p in data["inline"])),
         captions=_compiled(data["captions"]), bylines=_compiled(data["bylines"]))
 
 
@@ -182,7 +184,11 @@ def normalise_line(line: str) -> str:
 
 
 def strip_inline_furniture(line: str) -> str:
-    for pattern in boilerplate_rules().inline:
+    """A normalised line without "Opens in a new window", a reporter's tag and the like."""
+    rules = boilerplate_rules()
+    if rules.any_inline.search(line) is None:
+        return line
+    for pattern in rules.inline:
         line = pattern.sub("", line)
     return normalise_line(line)
 
@@ -519,15 +525,16 @@ def is_header_furniture(line: str, english: bool) -> bool:
     return is_caption(line) or is_byline(line) or bool(masthead_publisher(line)) or foreign
 
 
-def read_page(lines: list[str], english: bool) -> PageReading:
+def read_page(lines: list[str], furniture: list[bool], english: bool) -> PageReading:
+    """What the lines say, furniture[i] telling whether lines[i] is boilerplate."""
     page = PageReading()
     in_header = True
-    for line in lines:
+    for line, is_furniture in zip(lines, furniture):
         url = URL_LINE.match(line)
         if url:
             page.source_url = page.source_url or url[1]
             continue
-        if is_boilerplate(line):
+        if is_furniture:
             continue
         dateline = read_dateline(line)
         if dateline:
@@ -587,9 +594,9 @@ def clean(raw: RawDocument) -> CleanDocument:
     if crawler:
         printed = printed[1:]
     lines = [line for line in map(strip_inline_furniture, printed) if line]
-    content = [line for line in lines if not is_boilerplate(line)]
-    english = language_of("\n".join(content)) == "en"
-    page = read_page(lines, english)
+    furniture = [is_boilerplate(line) for line in lines]
+    english = language_of("\n".join(line for line, is_furniture in zip(lines, furniture) if not is_furniture)) == "en"
+    page = read_page(lines, furniture, english)
     source_url = html.url or page.source_url or (raw.source if raw.source.startswith(("http://", "https://")) else None)
     agency = page.news_dateline.agency if page.news_dateline else None
     publisher = read_publisher(printed, source_url, html.sitename, agency)

@@ -11,13 +11,13 @@ The sub-modules each read one kind of fact:
 from __future__ import annotations
 
 from ..types import CleanDocument, Extraction
-from .events import extract_events, home_country, read_page
+from .events import extract_events, home_country, page_of
 from .statements import extract_statements
 from .topics import detect_topics
 
 
 def extract(doc: CleanDocument) -> Extraction:
-    page = read_page(doc)  # each sentence split, and its people and dates read, once
+    page = page_of(doc)  # each sentence split, and its people and dates read, once
     sentences = page.sentences
     sentence_topics = [detect_topics(s) for s in sentences]  # read once, for events and statements
     events = extract_events(doc, page, sentence_topics)

@@ -538,15 +538,15 @@ def _segment_topics(hits: list[list[TopicHit]]) -> dict[str, str]:
     return found
 
 
-def read_page(doc: CleanDocument) -> Page:
+def page_of(doc: CleanDocument) -> Page:
     return Page(doc.text, Reference(parse_iso(doc.reference_date), doc.reference_inferred))
 
 
 def extract_events(doc: CleanDocument, page: Page | None = None,
                    sentence_topics: list[list[TopicHit]] | None = None) -> list[Event]:
-    """The engagements a page reports (page: read_page(doc), and sentence_topics: the topics of
+    """The engagements a page reports (page: page_of(doc), and sentence_topics: the topics of
     each of its sentences, if already read)."""
-    page = page or read_page(doc)
+    page = page or page_of(doc)
     ref = page.reference
     if sentence_topics is None:
         sentence_topics = [detect_topics(s) for s in page.sentences]
