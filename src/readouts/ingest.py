@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -51,6 +52,8 @@ BINARY_NUL_SHARE = 0.10  # more NUL bytes than this, outside a UTF-16 pattern, m
 UTF16_NUL_SHARE = 0.10  # share of one byte parity that must be NUL to read BOM-less UTF-16
 CONTROL_SHARE = 0.30  # decoded text with more C0 control characters than this is binary
 TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+# control characters other than TEXT_CONTROLS
+BINARY_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in range(32) if chr(c) not in TEXT_CONTROLS) + "]")
 
 
 # --- finding files -------------------------------------------------------------------------
@@ -218,8 +221,7 @@ def utf16_byte_order(data: bytes) -> str | None:
 
 def _control_share(text: str) -> float:
     sample = text[:SNIFF_BYTES]
-    controls = sum(1 for c in sample if c < " " and c not in TEXT_CONTROLS)
-    return controls / len(sample)
+    return len(BINARY_CONTROL.findall(sample)) / len(sample)
 
 
 def media_type_of(path: Path, text: str) -> str:
