@@ -55,3 +55,12 @@ def test_topic_and_evidence_are_kept():
 def test_reiterated_commitment_is_an_agreement():
     assert ("AGREE", ("PRK",)) in keys("The two sides reiterated their firm commitment to the complete "
                                        "denuclearization of North Korea.")
+
+
+def test_every_action_rule_is_found_under_the_letters_its_matches_begin_with():
+    from readouts.extract.statements import lexicon
+
+    lex = lexicon()
+    for rule in lex.rules:
+        for start in rule.starts or ():
+            assert rule in lex.rules_by_start.get(start[:2], lex.rules_anywhere)

@@ -36,6 +36,19 @@ class ActionRule:
         return self.starts is None or lowered is None or lowered.startswith(self.starts, pos)
 
 
+def _anywhere(rule: ActionRule) -> bool:
+    """A rule that two letters do not place: no known start, or a one-letter one."""
+    return rule.starts is None or any(len(start) < 2 for start in rule.starts)
+
+
+def _by_start(rules: tuple[ActionRule, ...]) -> dict[str, tuple[ActionRule, ...]]:
+    """Rules indexed by the first two letters their matches can begin with (the rules that two
+    letters do not place are under every key)."""
+    keys = {start[:2] for rule in rules if rule.starts for start in rule.starts if len(start) >= 2}
+    return {key: tuple(rule for rule in rules if _anywhere(rule) or key in {start[:2] for start in rule.starts})
+            for key in keys}
+
+
 def _rule(entry: dict) -> ActionRule:
     pattern = re.compile(entry["pattern"], re.I)
     return ActionRule(pattern, entry["action"], entry["target"], lowercase_starts(pattern))
@@ -45,6 +58,8 @@ def _rule(entry: dict) -> ActionRule:
 class ActionLexicon:
     rules: tuple[ActionRule, ...]
     any_rule: GatedPattern  # where some rule may match: one scan per sentence
+    rules_by_start: dict[str, tuple[ActionRule, ...]]  # the first two letters of a match -> rules, in order
+    rules_anywhere: tuple[ActionRule, ...]  # rules whose matches may begin with other letters
     negation: re.Pattern
     negative: re.Pattern
     third_party_subjects: re.Pattern
@@ -59,7 +74,9 @@ class ActionLexicon:
 def lexicon() -> ActionLexicon:
     data = json.loads(resources.files("readouts.data").joinpath("actions.json").read_text("utf-8"))
     return ActionLexicon(
-        rules=tuple(_rule(r) for r in data["actions"]),
+        rules=(rules := tuple(_rule(r) for r in data["actions"])),
+        rules_by_start=_by_start(rules),
+        rules_anywhere=tuple(rule for rule in rules if _anywhere(rule)),
         # every rule starts on a word edge: testing it once per position, outside the alternation,
         # fails most positions at once
         any_rule=GatedPattern(r"\b(?:" + "|".join(f"(?:{r['pattern']})" for r in data["actions"]) + ")", re.I),
@@ -97,8 +114,10 @@ def _predicates(sentence: str) -> list[Predicate]:
     pos = 0
     lowered = aligned_lower(sentence)
     while (hit := lex.any_rule.search(sentence, pos)) is not None:
-        here = [(m, rule) for rule in lex.rules if rule.may_match_at(lowered, hit.start())
-                and (m := rule.pattern.match(sentence, hit.start())) and _is_predicate(sentence, m)]
+        at = hit.start()
+        rules = lex.rules if lowered is None else lex.rules_by_start.get(lowered[at:at + 2], lex.rules_anywhere)
+        here = [(m, rule) for rule in rules if rule.may_match_at(lowered, at)
+                and (m := rule.pattern.match(sentence, at)) and _is_predicate(sentence, m)]
         if not here:
             pos = hit.start() + 1
             continue

@@ -47,9 +47,18 @@ def topic_pattern(topic: str) -> GatedPattern:
     return GatedPattern(_edged(lexicon().bodies[topic]), re.I)
 
 
+_last_blanked: tuple[str, str] = ("", "")  # a sentence's statements ask about its topics in turn
+
+
 def _without_exclusions(text: str) -> str:
+    global _last_blanked
+    last = _last_blanked  # one read: another thread may replace it
+    if last[0] is text:
+        return last[1]
     unless = lexicon().unless
-    return unless.blanked(text) if unless is not None else text
+    blanked = unless.blanked(text) if unless is not None else text
+    _last_blanked = (text, blanked)
+    return blanked
 
 
 def detect_topics(text: str) -> list[TopicHit]:
