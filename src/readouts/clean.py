@@ -589,7 +589,8 @@ def language_of(text: str) -> str:
 
 def clean(raw: RawDocument) -> CleanDocument:
     html = read_html(raw.text) if raw.media_type == "text/html" else HtmlPage(text=raw.text)
-    printed = [line for line in map(normalise_line, normalise_text(html.text).split("\n")) if line]
+    # one pass over the text for the spaces (they never span lines), then each line's ends
+    printed = [line for line in map(str.strip, HORIZONTAL_SPACE.sub(" ", normalise_text(html.text)).split("\n")) if line]
     crawler = read_crawler_prefix(printed[0]) if printed else None
     if crawler:
         printed = printed[1:]

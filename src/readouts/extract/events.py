@@ -41,7 +41,7 @@ class EventPatterns:
     visit: GatedPattern
     ambiguous_meeting: re.Pattern
     dateline: re.Pattern
-    joint: re.Pattern
+    joint: GatedPattern
     call_in_title: tuple[tuple[str, re.Pattern], ...]
 
 
@@ -70,7 +70,7 @@ def patterns() -> EventPatterns:
         visit=_union(dict(data["types"])["visit"]),
         ambiguous_meeting=re.compile(data["ambiguous_meeting"], re.I),
         dateline=re.compile(data["dateline"]),
-        joint=re.compile(data["joint_predicates"], re.I),
+        joint=GatedPattern(data["joint_predicates"], re.I),
         call_in_title=tuple((kind, re.compile(p, re.I)) for kind, p in data["call_in_title"].items()),
     )
 
