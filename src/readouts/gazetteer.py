@@ -126,6 +126,12 @@ def _place_forms() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def _any_place() -> re.Pattern[str]:
+    """Any printed city or venue: a text naming none has no place, and one scan tells."""
+    return re.compile(trie_pattern(list(_place_forms())))
+
+
+@cache
 def _place_regex() -> re.Pattern[str]:
     suffixes = "|".join(re.escape(s) for s in _load("places.json")["district_suffixes"])
     # "Jung-gu, Seoul": a district named before its city is part of the printed place
@@ -137,7 +143,9 @@ def find_places(text: str) -> list[PlaceMention]:
     """Every city or venue named, in order. All mentions are returned, metonyms included
     ("Washington's policy"); callers keep those after a place preposition ("in", "at", "to")."""
     forms = _place_forms()
-    out = []
+    out: list[PlaceMention] = []
+    if _any_place().search(text) is None:
+        return out
     for m in _place_regex().finditer(text):
         city, country = forms[m.group("city")]
         out.append(PlaceMention(city=city, country=country, start=m.start(), end=m.end(), surface=m.group(0)))
