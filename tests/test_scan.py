@@ -95,3 +95,10 @@ def test_a_rule_is_tried_only_where_its_literal_start_stands():
     assert rule.may_match_at(aligned_lower("They CONDEMNED it"), 5)
     assert not rule.may_match_at(aligned_lower("They welcomed it"), 5)
     assert rule.may_match_at(None, 5)  # a text that cannot be lowered in place: always tried
+
+
+def test_starts_are_every_place_a_match_begins_overlaps_included():
+    pattern = GatedPattern(r"\b(?:nuclear(?: and missile)?|missile)", re.I)
+    text = "Nuclear and missile tests; a missile."
+    assert pattern.starts(text) == [0, 12, 29]
+    assert pattern.match(text, 12).group() == "missile"

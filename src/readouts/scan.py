@@ -207,6 +207,17 @@ class GatedPattern:
             pos += 1
         return None
 
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, len(text) if endpos is None else endpos)
+
+    def starts(self, text: str) -> list[int]:
+        """Every place where a match begins, overlapping ones included."""
+        found, pos = [], 0
+        while (m := self.search(text, pos)) is not None:
+            found.append(m.start())
+            pos = m.start() + 1
+        return found
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         pos = 0
         while pos <= len(text) and (found := self.search(text, pos)) is not None:

@@ -95,8 +95,9 @@ def engagement_type(sentence: str) -> tuple[str, int] | None:
     if not p.any_type.search(sentence) or p.not_held.search(sentence):
         return None
     text = p.predicate_blockers.blanked(sentence)
+    places = p.any_type.starts(text)  # where some type matches: each type is tried only there
     for name, pattern in p.types:
-        m = pattern.search(text)
+        m = next((m for at in places if (m := pattern.match(text, at)) is not None), None)
         if m:
             visit = p.visit.search(text, 0, m.start())
             if visit and text.endswith("to ", 0, m.start()):  # "will visit the U.S. to meet with B"
