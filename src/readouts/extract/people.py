@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from .. import gazetteer, kb
+from ..scan import GatedPattern
 
 # The longest title (or organization) this genre prints runs to about 14 tokens. Scans over title
 # words stop after this many, so that a line repeating title words ("Minister of Minister of ...")
@@ -64,7 +65,7 @@ class TitleGrammar:
     name_stopwords: frozenset[str]
     plural_heads: dict[str, str]  # "Ministers" -> "Minister"
     title_starts: frozenset[str]  # tokens a title can begin with: modifiers and first words of heads
-    may_name_official: re.Pattern  # a sentence without any of these words names no titled official
+    may_name_official: GatedPattern  # a sentence without any of these words names no titled official
     government_title: re.Pattern  # a title held in a government (not in a think tank or an NGO)
 
 
@@ -86,7 +87,7 @@ def grammar() -> TitleGrammar:
         plural_heads={k.split()[-1]: v.split()[-1] for k, v in data["plural_heads"].items()},
         title_starts=frozenset(data["modifiers"]) | {h[0] for h in heads},
         government_title=re.compile(data["government_title"], re.I),
-        may_name_official=re.compile(r"\b(?:" + "|".join(sorted({re.escape(h[0]) for h in heads} | {"counterparts?"},
+        may_name_official=GatedPattern(r"\b(?:" + "|".join(sorted({re.escape(h[0]) for h in heads} | {"counterparts?"},
                                                                 key=len, reverse=True)) + r")\b"),
     )
 
