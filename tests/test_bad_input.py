@@ -126,3 +126,26 @@ def test_an_unreadable_file_is_failed(tmp_path):
     with Store.open(str(tmp_path / "r.db")) as store:
         (result,) = ingest_files(store, [folder / "secret.txt"])
     assert result.status == "failed"
+
+
+def test_a_fault_of_readouts_on_one_page_fails_that_page_alone(tmp_path, monkeypatch):
+    import readouts.pipeline as pipeline
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD)
+    (folder / "b.txt").write_text(GOOD.replace("May 3", "May 9") + "TRIGGER\n")
+    real_extract = pipeline.extract
+
+    def faulty(doc):
+        if "TRIGGER" in doc.text:
+            raise ValueError("a bug")
+        return real_extract(doc)
+
+    monkeypatch.setattr(pipeline, "extract", faulty)
+    with Store.open(str(tmp_path / "r.db")) as store:
+        results = {r.path.name: r for r in ingest_files(store, sorted(folder.iterdir()))}
+        assert results["a.txt"].status == "new"
+        assert results["b.txt"].status == "failed"
+        assert "internal error (ValueError: a bug)" in results["b.txt"].reason
+        assert store.db.execute("SELECT COUNT(*) AS n FROM documents WHERE status = 'new'").fetchone()["n"] == 1

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TypeVar
 from .clean import clean
 from .extract import extract
 from .ingest import DEFAULT_MAX_BYTES, looks_like_html, read_document
-from .types import CleanDocument, Extraction, InputError, RawDocument, ReadoutsError
+from .types import CleanDocument, Extraction, InputError, PageError, RawDocument, ReadoutsError
 
 if TYPE_CHECKING:
     from .store import Store
@@ -47,8 +47,14 @@ class JsonlRecord(NamedTuple):
 
 
 def process(raw: RawDocument) -> tuple[CleanDocument, Extraction]:
-    doc = clean(raw)
-    return doc, extract(doc)
+    try:
+        doc = clean(raw)
+        return doc, extract(doc)
+    except ReadoutsError:
+        raise
+    except Exception as exc:  # a bug met on one page must not stop a batch of thousands
+        raise PageError(f"{raw.source}: internal error ({type(exc).__name__}: {exc}); "
+                        "please report it with this page") from exc
 
 
 def extract_file(path: Path) -> Extraction:

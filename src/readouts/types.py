@@ -22,6 +22,10 @@ class StoreError(ReadoutsError):
     """The database cannot be opened or written."""
 
 
+class PageError(ReadoutsError):
+    """A fault of readouts itself on one page: that page fails, with the reason, and a batch goes on."""
+
+
 @dataclass
 class RawDocument:
     """One input file, decoded."""
