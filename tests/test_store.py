@@ -248,3 +248,17 @@ def test_search_ranks_the_newest_matching_pages_when_many_match(store, monkeypat
     monkeypatch.setattr(readouts.store, "SEARCH_CANDIDATES", 2)
     assert [hit["doc_id"] for hit in store.search("sanctions")] == ["d3", "d2"]
     assert [hit["doc_id"] for hit in store.search("number 1")] == ["d1"]
+
+
+@pytest.mark.parametrize("few, many", [(1_000, 30_000), (1, 30_000), (1, 2)], ids=["by-id", "set", "per-event"])
+def test_each_form_of_the_text_filter_gives_the_same_events(store, monkeypatch, few, many):
+    import readouts.store
+    a_few_years_of_events(store)
+    save(store, "Nothing about that here.", extraction("other", event("2024-05-05", ["trade"], ("Jung Pak", "USA"))))
+    monkeypatch.setattr(readouts.store, "FEW_PAGES", few)
+    monkeypatch.setattr(readouts.store, "MANY_PAGES", many)
+    everything = store.list_events()
+    assert store.list_events(EventFilter(text="about sanctions")) == [e for e in everything if e["document_id"] != 5]
+    assert store.list_events(EventFilter(text="page p3", since="2024")) == [e for e in everything
+                                                                            if e["document_id"] == 3]
+    assert store.list_events(EventFilter(text="nowhere")) == []

@@ -320,9 +320,13 @@ class Store:
         if f.until:
             where.append("e.date <= ?")
             args.append(f.until + "~")  # "2024-07-22" <= "2024-07~": until "2024-07" counts
-        if f.text:  # an actor's events are few: the pages' set, without counting them first
-            where.append(f"e.document_id IN ({self._matching_documents()})" if f.actor else self._text_condition(f.text))
+        if f.text and f.actor:  # an actor's events are few: the pages' set, without counting them first
+            where.append(f"e.document_id IN ({self._matching_documents()})")
             args.append(self._text_query(f.text))
+        elif f.text:
+            condition, text_args = self._text_condition(f.text)
+            where.append(condition)
+            args += text_args
 
     def _by_date(self, date: str, event_id: str, f: EventFilter) -> str:
         """ORDER BY by date, undated last. PostgreSQL sorts NULL last by itself, and a date filter leaves no
@@ -339,9 +343,12 @@ class Store:
         few actors, participants(actor_id, date, event_id) lists their events by date, and a page stops
         after its last event instead of sorting all of them."""
         like, pattern = self.dialect.like, f"%{f.actor}%"
-        whole = {r["id"] for r in self.db.execute(f"SELECT id FROM actors WHERE name {like} ?", (pattern,))}
-        printed = {r["actor_id"] for r in self.db.execute(
-            f"SELECT DISTINCT actor_id FROM actor_names WHERE name {like} ?", (pattern,))} - whole
+        found = self.db.execute(f"SELECT id, 1 AS whole FROM actors WHERE name {like} ?"
+                                f" UNION SELECT actor_id, 0 FROM actor_names WHERE name {like} ?", (pattern, pattern))
+        whole, printed = set(), set()
+        for r in found:
+            (whole if r["whole"] else printed).add(r["id"])
+        printed -= whole
         if not whole and not printed:
             return []
         if len(whole) + len(printed) > MAX_ACTOR_IDS:  # too many to list: the same rows through subqueries
@@ -465,19 +472,19 @@ class Store:
             return "SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?"
         return "SELECT id FROM documents WHERE search @@ phraseto_tsquery('english', ?)"
 
-    def _text_condition(self, query: str) -> str:
-        """The condition on events e of a full-text filter (one bound query), in the form that costs least
-        for as many pages as match: the events of a few pages are read and sorted; with more, the events
-        are read in the list's order and checked against the set of the pages (+ keeps the planner from
-        reading the events of every page); with most pages, each event asks the text index about its page."""
-        matching = self._matching_documents()
-        n = self.db.execute(f"SELECT COUNT(*) AS n FROM ({matching} LIMIT ?) m",
-                            (self._text_query(query), MANY_PAGES)).fetchone()["n"]
-        if n < FEW_PAGES:
-            return f"e.document_id IN ({matching})"
-        if n < MANY_PAGES:
-            return f"+e.document_id IN ({matching})"
-        return f"EXISTS ({matching} AND {'rowid' if self.dialect.name == 'sqlite' else 'id'} = e.document_id)"
+    def _text_condition(self, query: str) -> tuple[str, list]:
+        """The condition on events e of a full-text filter and its arguments, in the form that costs least
+        for as many pages as match: the events of a few pages, listed by id, are read and sorted; with
+        more, the events are read in the list's order and checked against the set of the pages (+ keeps
+        the planner from reading the events of every page); with most pages, each event asks the text
+        index about its page."""
+        matching, text = self._matching_documents(), self._text_query(query)
+        ids = [r["id"] for r in self.db.execute(f"{matching} LIMIT ?", (text, FEW_PAGES))]
+        if len(ids) < FEW_PAGES:  # by id: PostgreSQL would otherwise walk every event to find those of no page
+            return f"e.document_id IN ({','.join('?' * len(ids)) or 'NULL'})", ids
+        if self.db.execute(f"SELECT COUNT(*) AS n FROM ({matching} LIMIT ?) m", (text, MANY_PAGES)).fetchone()["n"] < MANY_PAGES:
+            return f"+e.document_id IN ({matching})", [text]
+        return f"EXISTS ({matching} AND {'rowid' if self.dialect.name == 'sqlite' else 'id'} = e.document_id)", [text]
 
     def _first_candidate(self, query: str) -> int:
         """The lowest page id that search ranks: that of the SEARCH_CANDIDATES-th newest matching page (by
