@@ -55,7 +55,8 @@ bench-speed: install $(BENCH_STAMP)
 	$(PY) bench/speed.py
 	$(MAKE) bench-queries
 
-# The filtered event list on a synthetic database of EVENTS events, SQLite and PostgreSQL (extra `postgres`).
+# The filtered event list and full-text search through the API on a synthetic database of EVENTS events,
+# SQLite and PostgreSQL (extra `postgres`); `bench/queries.py --build-only --db PATH` only generates one.
 EVENTS ?= 1000000
 QUERY_STAMP := $(VENV)/.installed-postgres
 

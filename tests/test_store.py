@@ -154,3 +154,111 @@ def test_a_version_1_database_is_migrated_with_its_printed_names(store_url, monk
     with Store.open(store_url) as s:
         assert s.schema_version() == len(MIGRATIONS)
         assert [e["date"] for e in s.list_events(EventFilter(actor="amb. seth"))] == ["2024-07-22"]
+
+
+def event(date: str | None, topics: list[str], *people: tuple[str, str], type: str = "meeting") -> Event:
+    return Event(type=type, date=date, participants=[Participant(n, "Minister", None, c) for n, c in people],
+                 topics=topics, evidence=[f"{people[0][0]} met."])
+
+
+def a_few_years_of_events(store: Store) -> None:
+    """Events of several actors over a few years, some undated, a person printed two ways, one named twice."""
+    pages = [
+        ("p1", event("2023-01-05", ["sanctions"], ("Kim Gunn", "KOR"), ("Jung Pak", "USA")),
+         event(None, ["sanctions", "trade"], ("Kim Gunn", "KOR"), ("Seth Bailey", "USA"))),
+        ("p2", event("2023-06-30", ["trade"], ("Amb. Kim Gunn", "KOR"), ("Jung Pak", "USA"), type="phone_call"),
+         event("2024-02-01", ["sanctions"], ("Seth Bailey", "USA"), ("Lee Jun-il", "KOR"))),
+        ("p3", event("2024-02-01", ["sanctions", "nuclear"], ("Kim Gunn", "KOR"), ("Kim Gunn", "KOR"), ("Jung Pak", "USA")),
+         event("2024-11-11", ["nuclear"], ("Kim Gunn", "KOR"), ("Lee Jun-il", "KOR"))),
+        ("p4", event(None, ["nuclear"], ("Jung Pak", "USA"), ("Lee Jun-il", "KOR")),
+         event("2025-03-03", ["sanctions"], ("Amb. Kim Gunn", "KOR"), ("Seth Bailey", "USA"))),
+    ]
+    for doc_id, *events in pages:
+        save(store, f"page {doc_id} about sanctions", Extraction(doc_id=doc_id, is_relevant=True, events=events,
+                                                                 statements=[]))
+
+
+def expected(store: Store, f: EventFilter) -> list[dict]:
+    """The events of the filter, picked from the whole list in Python."""
+    def keep(e: dict) -> bool:
+        names = [p["name"] for p in e["participants"]]
+        canonical = [store.get_actor(p["actor_id"])["name"] for p in e["participants"]]
+        return ((not f.actor or any(f.actor.casefold() in n.casefold() for n in names + canonical))
+                and (not f.topic or f.topic in e["topics"]) and (not f.type or e["type"] == f.type)
+                and (not f.country or f.country in [e["country"]] + [p["country"] for p in e["participants"]])
+                and (not f.since or (e["date"] or "") >= f.since) and (not f.until or (e["date"] or "~") <= f.until + "~"))
+    kept = [e for e in store.list_events() if keep(e)]
+    return kept[f.offset:] if f.limit is None else kept[f.offset:f.offset + f.limit]
+
+
+FILTERS = [EventFilter(actor="Kim Gunn"), EventFilter(actor="kim gunn", topic="sanctions", since="2023", until="2024"),
+           EventFilter(actor="Amb. Kim"), EventFilter(actor="Kim", since="2024-02-01", limit=1, offset=1),
+           EventFilter(actor="Pak", topic="nuclear"), EventFilter(actor="a", limit=3, offset=2),
+           EventFilter(actor="Bailey", until="2024-02", type="meeting"), EventFilter(actor="nobody"),
+           EventFilter(actor="Jung Pak", country="USA", limit=2)]
+
+
+@pytest.mark.parametrize("f", FILTERS, ids=repr)
+def test_actor_filters_give_the_events_of_the_whole_list(store, f):
+    a_few_years_of_events(store)
+    assert [e["date"] for e in store.list_events()][-2:] == [None, None]  # undated last
+    got = store.list_events(f)
+    assert got == expected(store, f)
+    assert len({e["id"] for e in got}) == len(got)  # an actor named twice in an event lists it once
+
+
+def test_an_actor_filter_matching_many_actors_gives_the_same_events(store, monkeypatch):
+    import readouts.store
+    a_few_years_of_events(store)
+    listed = [store.list_events(f) for f in FILTERS]
+    monkeypatch.setattr(readouts.store, "MAX_ACTOR_IDS", 0)  # the form that does not list the actors' ids
+    assert [store.list_events(f) for f in FILTERS] == listed
+
+
+def test_a_version_4_database_gets_the_dates_of_its_participant_rows(store_url, monkeypatch):
+    import readouts.store
+    monkeypatch.setattr(readouts.store, "MIGRATIONS", MIGRATIONS[:4])
+    with Store.open(store_url) as s, s.transaction() as db:  # rows as version 4 wrote them
+        document = db.insert("INSERT INTO documents (doc_id, source, status, ingested_at) VALUES ('a', 'a.txt', 'new', '')", ())
+        actor = db.insert("INSERT INTO actors (name, key, kind) VALUES ('Seth Bailey', 'bailey seth', 'person')", ())
+        for seq, date in enumerate(["2024-07-22", None, "2023-01-02"]):
+            event = db.insert("INSERT INTO events (document_id, seq, type, date, date_inferred, evidence)"
+                              " VALUES (?, ?, 'meeting', ?, 0, '[]')", (document, seq, date))
+            db.execute("INSERT INTO participants (event_id, actor_id, name, kind) VALUES (?, ?, 'Seth Bailey', 'person')",
+                       (event, actor))
+            db.execute("INSERT INTO event_topics (event_id, topic) VALUES (?, 'sanctions')", (event,))
+    monkeypatch.undo()
+    with Store.open(store_url) as s:
+        assert s.schema_version() == len(MIGRATIONS)
+        assert [r["date"] for r in s.db.execute("SELECT date FROM participants ORDER BY event_id")] == \
+            ["2024-07-22", None, "2023-01-02"]
+        indexes = ("SELECT name FROM sqlite_master WHERE type = 'index'" if s.dialect.name == "sqlite"
+                   else "SELECT indexname AS name FROM pg_indexes")
+        assert "participants_actor_date" in {r["name"] for r in s.db.execute(indexes)}
+        assert [e["date"] for e in s.list_events(EventFilter(actor="bailey"))] == ["2023-01-02", "2024-07-22", None]
+        assert [e["date"] for e in s.list_events(EventFilter(actor="bailey", topic="sanctions", since="2024"))] == \
+            ["2024-07-22"]
+
+
+def test_search_ranks_the_newest_matching_pages_when_many_match(store, monkeypatch):
+    import readouts.store
+    for n in range(4):
+        save(store, f"Talks on sanctions number {n}." + " sanctions" * n, extraction(f"d{n}"))
+    assert [hit["doc_id"] for hit in store.search("sanctions")] == ["d3", "d2", "d1", "d0"]  # best first
+    monkeypatch.setattr(readouts.store, "SEARCH_CANDIDATES", 2)
+    assert [hit["doc_id"] for hit in store.search("sanctions")] == ["d3", "d2"]
+    assert [hit["doc_id"] for hit in store.search("number 1")] == ["d1"]
+
+
+@pytest.mark.parametrize("few, many", [(1_000, 30_000), (1, 30_000), (1, 2)], ids=["by-id", "set", "per-event"])
+def test_each_form_of_the_text_filter_gives_the_same_events(store, monkeypatch, few, many):
+    import readouts.store
+    a_few_years_of_events(store)
+    save(store, "Nothing about that here.", extraction("other", event("2024-05-05", ["trade"], ("Jung Pak", "USA"))))
+    monkeypatch.setattr(readouts.store, "FEW_PAGES", few)
+    monkeypatch.setattr(readouts.store, "MANY_PAGES", many)
+    everything = store.list_events()
+    assert store.list_events(EventFilter(text="about sanctions")) == [e for e in everything if e["document_id"] != 5]
+    assert store.list_events(EventFilter(text="page p3", since="2024")) == [e for e in everything
+                                                                            if e["document_id"] == 3]
+    assert store.list_events(EventFilter(text="nowhere")) == []

@@ -21,6 +21,7 @@ from .store import EventFilter, Store
 from .types import RawDocument, ReadoutsError
 
 MAX_PAGE = 200
+IDLE_CONNECTIONS = 8  # database connections kept open between requests
 LARGEST_INTEGER = 2**63 - 1  # the database's integers: a larger id or offset is a bad request, not a crash
 Id = Annotated[int, Path(ge=1, le=LARGEST_INTEGER)]
 Offset = Annotated[int, Query(ge=0, le=LARGEST_INTEGER)]
@@ -42,9 +43,25 @@ class NewDocument(BaseModel):
 
 
 def store_dependency(request: Request) -> Iterator[Store]:
-    """A connection per request: SQLite connections are not shared across threads."""
-    with Store.open(request.app.state.db_url) as store:
+    """A connection for one request at a time, kept for a later request when this one ends well:
+    opening one per request costs more than a filtered query (a new server process on PostgreSQL)."""
+    idle: list[Store] = request.app.state.idle_stores
+    try:
+        store = idle.pop()  # atomic: two threads never get the same connection
+    except IndexError:
+        store = Store.open(request.app.state.db_url)
+    healthy = False
+    try:
         yield store
+        healthy = True
+    except HTTPException:
+        healthy = True  # an answer such as 404: the connection is fine
+        raise
+    finally:  # after any other error the connection may be in any state
+        if healthy and len(idle) < IDLE_CONNECTIONS:
+            idle.append(store)
+        else:
+            store.close()
 
 
 StoreDep = Annotated[Store, Depends(store_dependency)]
@@ -126,7 +143,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     from .web import router as pages  # the pages use the API's helpers
 
     app = FastAPI(title="readouts", summary="A searchable record of diplomatic engagements")
-    app.state.db_url, app.state.token = db_url, token
+    app.state.db_url, app.state.token, app.state.idle_stores = db_url, token, []
     Store.open(db_url).close()  # create or migrate the schema before serving, and fail early
 
     @app.middleware("http")

@@ -7,13 +7,14 @@ same file again writes nothing. The schema is created and migrated by the progra
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TypeVar
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TypeVar
 
 from . import kb, resolve
 from .dialect import Connection, Row, connect, database_errors
@@ -97,6 +98,17 @@ MIGRATIONS: list[str | dict[str, list[str]]] = [
     },
     # the phrase that signalled each topic of an event, kept as its evidence
     """ALTER TABLE event_topics ADD COLUMN phrase TEXT""",
+    # An actor's events by date at a million events (bench/queries.py): each participant row carries
+    # its event's date (written with it; an event's date never changes), so that the rows of one actor
+    # in a date range come from one index in the list's order and a page stops after its last event.
+    # SQLite sorts NULL first: the list's order, undated last, gets an index of its own there.
+    {dialect: [
+        "ALTER TABLE participants ADD COLUMN date TEXT",
+        "UPDATE participants SET date = (SELECT date FROM events WHERE events.id = participants.event_id)",
+        "CREATE INDEX participants_actor_date ON participants(actor_id, date, event_id)",
+        "DROP INDEX participants_actor_event",
+    ] + (["CREATE INDEX events_undated_last ON events((date IS NULL), date, id)"] if dialect == "sqlite" else [])
+     for dialect in ("sqlite", "postgresql")},
 ]
 
 
@@ -120,6 +132,12 @@ class EventFilter:
     text: str | None = None  # full-text query over the pages the events were read from
     limit: int | None = None
     offset: int = 0
+
+
+EVENT_COLUMNS = "SELECT e.*, d.doc_id, d.title AS document_title"
+SEARCH_CANDIDATES = 1000  # search ranks at most this many matching pages, the newest
+FEW_PAGES, MANY_PAGES = 1_000, 30_000  # a text filter's forms (see _text_condition), tuned at a million events
+MAX_ACTOR_IDS = 500  # an actor filter matching more actors than this is answered without listing their ids
 
 
 class Store:
@@ -203,6 +221,8 @@ class Store:
                 return
 
     def migrate(self) -> None:
+        if self._is_current():
+            return  # the usual case, answered without taking the write lock
         with self.transaction() as db:
             db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             current = self.schema_version()
@@ -212,6 +232,12 @@ class Store:
                     if statement.strip():
                         db.execute(statement.replace("{id}", self.dialect.id_column))
                 db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+
+    def _is_current(self) -> bool:
+        try:
+            return self.schema_version() == len(MIGRATIONS)
+        except database_errors():  # no schema_version table yet
+            return False
 
     def schema_version(self) -> int:
         return self.db.execute("SELECT MAX(version) AS version FROM schema_version").fetchone()["version"] or 0
@@ -265,9 +291,9 @@ class Store:
                 if not p.name:
                     continue
                 actor_id = self._actor(db, p.name, p.country, p.kind)
-                db.execute("INSERT INTO participants (event_id, actor_id, name, title, organization, country, kind)"
-                           " VALUES (?,?,?,?,?,?,?)",
-                           (event_id, actor_id, p.name, p.title, p.organization, p.country, p.kind))
+                db.execute("INSERT INTO participants (event_id, actor_id, name, title, organization, country, kind, date)"
+                           " VALUES (?,?,?,?,?,?,?,?)",
+                           (event_id, actor_id, p.name, p.title, p.organization, p.country, p.kind, event.date))
                 d = db.dialect
                 db.execute(f"{d.insert_ignore} INTO actor_names (actor_id, name) VALUES (?,?){d.on_conflict_ignore}",
                            (actor_id, p.name))
@@ -312,22 +338,26 @@ class Store:
 
     def list_events(self, f: EventFilter = EventFilter()) -> list[dict]:
         """Events matching the filter, by date (undated last), each with participants and topics."""
-        where, args = ["1=1"], []
         if f.actor:
-            like = self.dialect.like  # the actors whose name or a printed name matches, then their rows
-            where.append("e.id IN (SELECT p.event_id FROM participants p JOIN actors a ON a.id = p.actor_id"
-                         f" WHERE p.actor_id IN (SELECT id FROM actors WHERE name {like} ?"
-                         f" UNION SELECT actor_id FROM actor_names WHERE name {like} ?)"
-                         f" AND (a.name {like} ? OR p.name {like} ?))")
-            args += [f"%{f.actor}%"] * 4
+            return self._events_of_actors(f)
+        where, args = ["1=1"], []
         if f.country:
             where.append("(e.country = ? OR e.id IN (SELECT event_id FROM participants WHERE country = ?))")
             args += [f.country.upper(), f.country.upper()]
         if f.topic:
-            # the first set filter drives the query (its events); a later one is probed per event
-            where.append("EXISTS (SELECT 1 FROM event_topics t WHERE t.event_id = e.id AND t.topic = ?)" if f.actor
-                         else "e.id IN (SELECT event_id FROM event_topics WHERE topic = ?)")
+            where.append("e.id IN (SELECT event_id FROM event_topics WHERE topic = ?)")
             args.append(f.topic)
+        self._event_conditions(f, where, args)
+        # a date filter leaves no undated event, and without "e.date IS NULL" events(date, id) gives the order
+        sql = (f"{EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id"
+               f" WHERE {' AND '.join(where)} ORDER BY {self._by_date('e.date', 'e.id', f)}")
+        if f.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [f.limit, f.offset]
+        return self._event_rows(self.db.execute(sql, args).fetchall())
+
+    def _event_conditions(self, f: EventFilter, where: list[str], args: list) -> None:
+        """The filters on the events' own columns (alias e) and the pages they were read from."""
         if f.type:
             where.append("e.type = ?")
             args.append(f.type)
@@ -337,28 +367,93 @@ class Store:
         if f.until:
             where.append("e.date <= ?")
             args.append(f.until + "~")  # "2024-07-22" <= "2024-07~": until "2024-07" counts
-        if f.text:
+        if f.text and f.actor:  # an actor's events are few: the pages' set, without counting them first
             where.append(f"e.document_id IN ({self._matching_documents()})")
             args.append(self._text_query(f.text))
-        # a date filter leaves no undated event, and without "e.date IS NULL" events(date, id) gives the order
-        sql = ("SELECT e.*, d.doc_id, d.title AS document_title FROM events e JOIN documents d ON d.id = e.document_id"
-               f" WHERE {' AND '.join(where)} ORDER BY {'' if f.since or f.until else 'e.date IS NULL, '}e.date, e.id")
-        if f.limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            args += [f.limit, f.offset]
-        return [self._event_row(row) for row in self.db.execute(sql, args)]
+        elif f.text:
+            condition, text_args = self._text_condition(f.text)
+            where.append(condition)
+            args += text_args
 
-    def _event_row(self, row: Row) -> dict:
+    def _by_date(self, date: str, event_id: str, f: EventFilter) -> str:
+        """ORDER BY by date, undated last. PostgreSQL sorts NULL last by itself, and a date filter leaves no
+        undated event: then the plain order is the one an index on (date, id) gives."""
+        plain = f.since or f.until or self.dialect.name == "postgresql"
+        return f"{'' if plain else f'{date} IS NULL, '}{date}, {event_id}"
+
+    def _events_of_actors(self, f: EventFilter) -> list[dict]:
+        """list_events with an actor filter, driven by the actors' participant rows in date order.
+
+        The actors whose name or a printed name contains the words are found first; an event is theirs
+        when a row of one of them has the actor's name or the printed name matching (the actor "Seth
+        Bailey" printed "Amb. Seth Bailey": "amb. seth" finds only the events that printed it). With a
+        few actors, participants(actor_id, date, event_id) lists their events by date, and a page stops
+        after its last event instead of sorting all of them."""
+        like, pattern = self.dialect.like, f"%{f.actor}%"
+        found = self.db.execute(f"SELECT id, 1 AS whole FROM actors WHERE name {like} ?"
+                                f" UNION SELECT actor_id, 0 FROM actor_names WHERE name {like} ?", (pattern, pattern))
+        whole, printed = set(), set()
+        for r in found:
+            (whole if r["whole"] else printed).add(r["id"])
+        printed -= whole
+        if not whole and not printed:
+            return []
+        if len(whole) + len(printed) > MAX_ACTOR_IDS:  # too many to list: the same rows through subqueries
+            rows = (f"p.actor_id IN (SELECT id FROM actors WHERE name {like} ? UNION SELECT actor_id FROM actor_names"
+                    f" WHERE name {like} ?) AND (p.name {like} ? OR p.actor_id IN (SELECT id FROM actors WHERE name {like} ?))")
+            where, args = [rows], [pattern] * 4
+        else:
+            marks = lambda ids: ",".join("?" * len(ids))
+            rows = " OR ".join(([f"p.actor_id IN ({marks(whole)})"] if whole else []) +
+                               ([f"(p.actor_id IN ({marks(printed)}) AND p.name {like} ?)"] if printed else []))
+            where, args = [f"({rows})"], [*sorted(whole), *sorted(printed), *([pattern] if printed else [])]
+        if f.topic:
+            where.append("EXISTS (SELECT 1 FROM event_topics t WHERE t.event_id = p.event_id AND t.topic = ?)")
+            args.append(f.topic)
+        if f.country:
+            where.append("(e.country = ? OR EXISTS (SELECT 1 FROM participants c WHERE c.event_id = e.id AND c.country = ?))")
+            args += [f.country.upper(), f.country.upper()]
+        self._event_conditions(f, where, args)
+        # the dates filtered on the participant rows: the index's order; events are joined only when needed
+        where = [w.replace("e.date", "p.date") for w in where]
+        join = " JOIN events e ON e.id = p.event_id" if any(re.search(r"\be\.", w) for w in where) else ""
+        order = self._by_date("p.date", "p.event_id", f)
+        page = (f"SELECT p.date, p.event_id FROM participants p{join} WHERE {' AND '.join(where)}"
+                f" GROUP BY p.date, p.event_id ORDER BY {order}")
+        if f.limit is not None:
+            page += " LIMIT ? OFFSET ?"
+            args += [f.limit, f.offset]
+        sql = (f"{EVENT_COLUMNS} FROM ({page}) page JOIN events e ON e.id = page.event_id"
+               f" JOIN documents d ON d.id = e.document_id ORDER BY {self._by_date('e.date', 'e.id', f)}")
+        return self._event_rows(self.db.execute(sql, args).fetchall())
+
+    def _event_rows(self, rows: list[Row]) -> list[dict]:
+        """Events as dicts with their participants and topics, read for all of them at once."""
+        events = [self._event_row(row) for row in rows]
+        if not events:
+            return events
+        by_id = {event["id"]: event for event in events}
+        marks = ",".join("?" * len(by_id))
+        rowid = self.dialect.rowid
+        for r in self.db.execute("SELECT event_id, actor_id, name, title, organization, country, kind FROM participants"
+                                 f" WHERE event_id IN ({marks}) ORDER BY event_id, {rowid}", list(by_id)):
+            participant = dict(r)
+            by_id[participant.pop("event_id")]["participants"].append(participant)
+        for r in self.db.execute(f"SELECT event_id, topic, phrase FROM event_topics WHERE event_id IN ({marks})"
+                                 f" ORDER BY event_id, {rowid}", list(by_id)):
+            event = by_id[r["event_id"]]
+            event["topics"].append(r["topic"])
+            if r["phrase"]:
+                event["topic_evidence"][r["topic"]] = r["phrase"]
+        return events
+
+    @staticmethod
+    def _event_row(row: Row) -> dict:
+        """An event's own columns; _event_rows adds its participants and topics."""
         event = {k: row[k] for k in row.keys()}
         event["date_inferred"] = bool(event["date_inferred"])
         event["evidence"] = json.loads(event["evidence"])
-        event["participants"] = [dict(r) for r in self.db.execute(
-            "SELECT actor_id, name, title, organization, country, kind FROM participants WHERE event_id = ?",
-            (row["id"],))]
-        topics = self.db.execute(f"SELECT topic, phrase FROM event_topics WHERE event_id = ?"
-                                 f" ORDER BY {self.dialect.rowid}", (row["id"],)).fetchall()
-        event["topics"] = [r["topic"] for r in topics]
-        event["topic_evidence"] = {r["topic"]: r["phrase"] for r in topics if r["phrase"]}
+        event.update(participants=[], topics=[], topic_evidence={})
         return event
 
     def get_event(self, event_id: int) -> dict | None:
@@ -367,7 +462,7 @@ class Store:
                               " JOIN documents d ON d.id = e.document_id WHERE e.id = ?", (event_id,)).fetchone()
         if row is None:
             return None
-        event = self._event_row(row)
+        (event,) = self._event_rows([row])
         event["statements"] = [self._statement_row(r) for r in self.db.execute(
             "SELECT * FROM statements WHERE document_id = ? ORDER BY id", (row["document_id"],))]
         event["document"] = self.get_document(row["document_id"], with_text=False)
@@ -421,26 +516,53 @@ class Store:
     def _matching_documents(self) -> str:
         """SQL for the ids of the pages matching one bound text query (see _text_query)."""
         if self.dialect.name == "sqlite":
-            return "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+            return "SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ?"
         return "SELECT id FROM documents WHERE search @@ phraseto_tsquery('english', ?)"
+
+    def _text_condition(self, query: str) -> tuple[str, list]:
+        """The condition on events e of a full-text filter and its arguments, in the form that costs least
+        for as many pages as match: the events of a few pages, listed by id, are read and sorted; with
+        more, the events are read in the list's order and checked against the set of the pages (+ keeps
+        the planner from reading the events of every page); with most pages, each event asks the text
+        index about its page."""
+        matching, text = self._matching_documents(), self._text_query(query)
+        ids = [r["id"] for r in self.db.execute(f"{matching} LIMIT ?", (text, FEW_PAGES))]
+        if len(ids) < FEW_PAGES:  # by id: PostgreSQL would otherwise walk every event to find those of no page
+            return f"e.document_id IN ({','.join('?' * len(ids)) or 'NULL'})", ids
+        if self.db.execute(f"SELECT COUNT(*) AS n FROM ({matching} LIMIT ?) m", (text, MANY_PAGES)).fetchone()["n"] < MANY_PAGES:
+            return f"+e.document_id IN ({matching})", [text]
+        return f"EXISTS ({matching} AND {'rowid' if self.dialect.name == 'sqlite' else 'id'} = e.document_id)", [text]
+
+    def _first_candidate(self, query: str) -> int:
+        """The lowest page id that search ranks: that of the SEARCH_CANDIDATES-th newest matching page (by
+        id), or 0 when fewer match. Found by walking the matches from the newest, so it costs the same
+        for a word on every page as for a rare one."""
+        row = self.db.execute(f"{self._matching_documents()} ORDER BY id DESC LIMIT 1 OFFSET ?",
+                              (self._text_query(query), SEARCH_CANDIDATES - 1)).fetchone()
+        return row["id"] if row else 0
 
     def _text_query(self, query: str) -> str:
         return fts_phrase(query) if self.dialect.name == "sqlite" else query
 
     def search(self, query: str, limit: int = 20) -> list[dict]:
-        """Pages whose title or text contains the words of the query, best first, with a snippet."""
+        """Pages whose title or text contains the words of the query, best first, with a snippet.
+
+        Ranking reads every page it ranks: when more than SEARCH_CANDIDATES pages match, the best of
+        the SEARCH_CANDIDATES newest (by id) are given, so that a word on most pages costs no more than
+        a rarer one. With fewer matches, this is the best of all of them."""
+        first = self._first_candidate(query)
         if self.dialect.name == "sqlite":
             sql = ("SELECT d.id, d.doc_id, d.title, d.published,"
                    " snippet(documents_fts, 1, '[', ']', ' ... ', 12) AS snippet"
                    " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
-                   " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?")
-            args: tuple = (fts_phrase(query), limit)
+                   " WHERE documents_fts MATCH ? AND documents_fts.rowid >= ? ORDER BY rank LIMIT ?")
+            args: tuple = (fts_phrase(query), first, limit)
         else:
             sql = ("SELECT id, doc_id, title, published, ts_headline('english', coalesce(clean_text, ''),"
                    " phraseto_tsquery('english', ?), 'StartSel=[, StopSel=], MaxFragments=1') AS snippet"
-                   " FROM documents WHERE search @@ phraseto_tsquery('english', ?)"
+                   " FROM documents WHERE search @@ phraseto_tsquery('english', ?) AND id >= ?"
                    " ORDER BY ts_rank(search, phraseto_tsquery('english', ?)) DESC LIMIT ?")
-            args = (query, query, query, limit)
+            args = (query, query, first, query, limit)
         return [dict(r) for r in self.db.execute(sql, args)]
 
     def topic_trends(self, period: str = "month") -> list[dict]:
@@ -461,7 +583,7 @@ class Store:
         rows = self.db.execute("SELECT e.*, d.doc_id, d.title AS document_title FROM events e"
                                " JOIN documents d ON d.id = e.document_id WHERE e.document_id = ? ORDER BY e.seq",
                                (document_id,))
-        return [self._event_row(row) for row in rows]
+        return self._event_rows(rows.fetchall())
 
     def statements_of_document(self, document_id: int) -> list[dict]:
         return [self._statement_row(r) for r in self.db.execute(
@@ -473,7 +595,7 @@ class Store:
                                " JOIN documents d ON d.id = e.document_id"
                                " WHERE e.id IN (SELECT event_id FROM participants WHERE actor_id = ?)"
                                " ORDER BY e.date IS NULL, e.date, e.id LIMIT ? OFFSET ?", (actor_id, limit, offset))
-        return [self._event_row(row) for row in rows]
+        return self._event_rows(rows.fetchall())
 
     def page_of_actors(self, name: str | None, limit: int, offset: int = 0) -> list[dict]:
         """A page of list_actors: only the actors shown are expanded with roles and counterparts."""
