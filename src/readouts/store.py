@@ -534,7 +534,7 @@ class Store:
         return f"EXISTS ({matching} AND {'rowid' if self.dialect.name == 'sqlite' else 'id'} = e.document_id)", [text]
 
     def _first_candidate(self, query: str) -> int:
-        """The lowest page id that search ranks: that of the SEARCH_CANDIDATES-th newest matching page (by
+        """The lowest page id that search ranks on SQLite: that of the SEARCH_CANDIDATES-th newest matching page (by
         id), or 0 when fewer match. Found by walking the matches from the newest, so it costs the same
         for a word on every page as for a rare one."""
         row = self.db.execute(f"{self._matching_documents()} ORDER BY id DESC LIMIT 1 OFFSET ?",
@@ -550,19 +550,23 @@ class Store:
         Ranking reads every page it ranks: when more than SEARCH_CANDIDATES pages match, the best of
         the SEARCH_CANDIDATES newest (by id) are given, so that a word on most pages costs no more than
         a rarer one. With fewer matches, this is the best of all of them."""
-        first = self._first_candidate(query)
         if self.dialect.name == "sqlite":
             sql = ("SELECT d.id, d.doc_id, d.title, d.published,"
                    " snippet(documents_fts, 1, '[', ']', ' ... ', 12) AS snippet"
                    " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
                    " WHERE documents_fts MATCH ? AND documents_fts.rowid >= ? ORDER BY rank LIMIT ?")
-            args: tuple = (fts_phrase(query), first, limit)
+            args: tuple = (fts_phrase(query), self._first_candidate(query), limit)
         else:
-            sql = ("SELECT id, doc_id, title, published, ts_headline('english', coalesce(clean_text, ''),"
+            # one pass: the newest matches (each read once, its phrase checked once), ranked, and only the
+            # best few pages' texts read for their snippets
+            sql = ("SELECT d.id, d.doc_id, d.title, d.published, ts_headline('english', coalesce(d.clean_text, ''),"
                    " phraseto_tsquery('english', ?), 'StartSel=[, StopSel=], MaxFragments=1') AS snippet"
-                   " FROM documents WHERE search @@ phraseto_tsquery('english', ?) AND id >= ?"
-                   " ORDER BY ts_rank(search, phraseto_tsquery('english', ?)) DESC LIMIT ?")
-            args = (query, query, first, query, limit)
+                   " FROM (SELECT id, ts_rank(search, phraseto_tsquery('english', ?)) AS rank"
+                   "       FROM (SELECT id, search FROM documents WHERE search @@ phraseto_tsquery('english', ?)"
+                   "             ORDER BY id DESC LIMIT ?) newest"
+                   "       ORDER BY rank DESC, id DESC LIMIT ?) best"
+                   " JOIN documents d ON d.id = best.id ORDER BY best.rank DESC, best.id DESC")
+            args = (query, query, query, SEARCH_CANDIDATES, limit)
         return [dict(r) for r in self.db.execute(sql, args)]
 
     def topic_trends(self, period: str = "month") -> list[dict]:
