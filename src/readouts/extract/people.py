@@ -92,8 +92,11 @@ def grammar() -> TitleGrammar:
     )
 
 
+_new_tuple = tuple.__new__  # builds a Token without the Python-level __new__ of a NamedTuple (a hot loop)
+
+
 def tokenize(sentence: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    return [_new_tuple(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(sentence)]
 
 
 def _head_length(tokens: list[Token], i: int) -> int:
