@@ -118,7 +118,8 @@ class Corpus:
             rows["events"].append((e + 1, e // EVENTS_PER_DOCUMENT + 1, e % EVENTS_PER_DOCUMENT, rng.choice(TYPES),
                                    date, 0, None, rng.choice(COUNTRIES), "in_person", json.dumps([sentence])))
             for a, name in zip(people, printed):
-                rows["participants"].append((e + 1, a + 1, name, "Minister", None, COUNTRIES[a % len(COUNTRIES)], "person"))
+                rows["participants"].append((e + 1, a + 1, name, "Minister", None, COUNTRIES[a % len(COUNTRIES)], "person",
+                                             date))  # a participant row carries its event's date, as Store.save writes it
                 rows["actor_names"].append((a + 1, name))
             rows["event_topics"] += [(e + 1, t) for t in topics]
             page += [sentence] + [phrase(rng.randrange(6, 16)).capitalize() + "." for _ in range(rng.randrange(1, 3))]
@@ -177,7 +178,7 @@ TABLES = {
     "actors": "id, name, key, country, kind",
     "documents": "id, doc_id, source, sha256, title, clean_text, published, language, is_relevant, status, ingested_at",
     "events": "id, document_id, seq, type, date, date_inferred, city, country, format, evidence",
-    "participants": "event_id, actor_id, name, title, organization, country, kind",
+    "participants": "event_id, actor_id, name, title, organization, country, kind, date",
     "event_topics": "event_id, topic",
     "actor_names": "actor_id, name",
 }
