@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from .types import StoreError
 
 BUSY_TIMEOUT_MS = 30_000
+CACHE_KIB = 64 * 1024  # SQLite page cache per connection: an ingest touches the text index and several others
 # Every writer takes this transaction-level advisory lock on PostgreSQL, so that writers queue as
 # SQLite's BEGIN IMMEDIATE makes them (no duplicate actors from two concurrent ingests).
 WRITE_LOCK_KEY = 0x72656164  # "read"
@@ -122,6 +123,9 @@ def connect_sqlite(url: str) -> Connection:
         db.row_factory = sqlite3.Row
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA journal_mode = WAL")
+        # in WAL mode a commit survives a crash of the program; the disk is synced at checkpoints
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{url}: cannot open database: {exc}") from exc
