@@ -250,6 +250,20 @@ def test_search_ranks_the_newest_matching_pages_when_many_match(store, monkeypat
     assert [hit["doc_id"] for hit in store.search("number 1")] == ["d1"]
 
 
+@pytest.mark.parametrize("dense, slack", [(10, 2), (0, 0), (0, 10 ** 6)], ids=["walk", "windows", "one-window"])
+def test_each_way_of_finding_the_newest_matches_gives_the_same_pages(store, monkeypatch, dense, slack):
+    import readouts.store
+    for n in range(12):
+        save(store, f"Page {n} on {'sanctions' if n % 3 else 'trade'}." + " sanctions" * (n % 4), extraction(f"d{n}"))
+    monkeypatch.setattr(readouts.store, "SEARCH_CANDIDATES", 3)
+    monkeypatch.setattr(readouts.store, "DENSE_MATCHES", dense)  # 0: never walk the primary key
+    monkeypatch.setattr(readouts.store, "WINDOW_SLACK", slack)  # 0: the first range holds one page
+    assert [hit["doc_id"] for hit in store.search("sanctions")] == ["d11", "d10", "d9"]
+    assert {hit["doc_id"] for hit in store.search("on trade")} == {"d9", "d6", "d3"}
+    assert [hit["doc_id"] for hit in store.search("page 4")] == ["d4"]
+    assert store.search("nowhere") == []
+
+
 @pytest.mark.parametrize("few, many", [(1_000, 30_000), (1, 30_000), (1, 2)], ids=["by-id", "set", "per-event"])
 def test_each_form_of_the_text_filter_gives_the_same_events(store, monkeypatch, few, many):
     import readouts.store
