@@ -6,19 +6,25 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import socket
+import tempfile
 import threading
 import time
 from pathlib import Path
 from types import ModuleType
 
-import pytest
-import uvicorn
+# the compiled lexicons of the tests' runs go to a folder of their own, not the user's ~/.cache
+# (set before the imports below compile any)
+os.environ.setdefault("READOUTS_CACHE", tempfile.mkdtemp(prefix="readouts-test-cache-"))
 
-from readouts.api import create_app
-from readouts.ingest import iter_input_files
-from readouts.pipeline import ingest_files
-from readouts.store import Store
+import pytest  # noqa: E402
+import uvicorn  # noqa: E402
+
+from readouts.api import create_app  # noqa: E402
+from readouts.ingest import iter_input_files  # noqa: E402
+from readouts.pipeline import ingest_files  # noqa: E402
+from readouts.store import Store  # noqa: E402
 
 pytest_plugins = ["pg_server"]
 

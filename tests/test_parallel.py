@@ -107,3 +107,10 @@ def test_map_in_order_reads_only_a_bounded_window_ahead():
     assert list(itertools.islice(results, 10)) == [-i for i in range(10)]
     results.close()
     assert len(pulled) <= (2 * CHUNKS_IN_FLIGHT_PER_JOB + 1) * CHUNK_SIZE
+
+
+def test_chunks_grow_so_that_a_short_input_still_reaches_every_worker():
+    from readouts.pipeline import _chunks
+    chunks = list(_chunks(range(100), 32))
+    assert [len(c) for c in chunks] == [1, 2, 4, 8, 16, 32, 32, 5]
+    assert [i for c in chunks for i in c] == list(range(100))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from . import regex_cache
 from .scan import trie_pattern
 
 _APOSTROPHES = ("'", "’")
@@ -48,9 +49,9 @@ def _edged(body: str) -> str:
     return rf"(?<![\w]){body}(?![\w])"
 
 
-def _alternation(forms: dict[str, str | None]) -> re.Pattern[str]:
+def _alternation(forms: dict[str, str | None]) -> str:
     """One regex over all literal forms, on word edges, longest first; the value is looked up."""
-    return re.compile(_edged(trie_pattern(list(forms))))
+    return _edged(trie_pattern(list(forms)))
 
 
 @cache
@@ -78,8 +79,8 @@ def _country_regex(metonyms: bool) -> re.Pattern[str]:
         for code, entry in data["countries"].items()
         for i, pattern in enumerate(entry.get("patterns", []))
     ]
-    literal = _alternation(_country_forms(metonyms)).pattern
-    return re.compile("|".join(contextual + [literal]))
+    literal = _alternation(_country_forms(metonyms))
+    return regex_cache.compile("|".join(contextual + [literal]))
 
 
 def find_countries(text: str, metonyms: bool = False) -> list[CountryMention]:
@@ -128,7 +129,7 @@ def _place_forms() -> dict[str, tuple[str, str]]:
 @cache
 def _any_place() -> re.Pattern[str]:
     """Any printed city or venue: a text naming none has no place, and one scan tells."""
-    return re.compile(trie_pattern(list(_place_forms())))
+    return regex_cache.compile(trie_pattern(list(_place_forms())))
 
 
 @cache
@@ -136,7 +137,7 @@ def _place_regex() -> re.Pattern[str]:
     suffixes = "|".join(re.escape(s) for s in _load("places.json")["district_suffixes"])
     # "Jung-gu, Seoul": a district named before its city is part of the printed place
     district = rf"(?P<district>[A-Z][\w]*(?:-| )(?:{suffixes}),\s+)?"
-    return re.compile(rf"(?<![\w]){district}(?P<city>{trie_pattern(list(_place_forms()))})(?![\w])")
+    return regex_cache.compile(rf"(?<![\w]){district}(?P<city>{trie_pattern(list(_place_forms()))})(?![\w])")
 
 
 def find_places(text: str) -> list[PlaceMention]:

@@ -17,6 +17,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TypeVar
 
+from . import regex_cache
 from .clean import clean
 from .extract import extract
 from .ingest import DEFAULT_MAX_BYTES, looks_like_html, read_document
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-CHUNK_SIZE = 8  # documents per task sent to a worker: enough to hide the pickling round trip
+CHUNK_SIZE = 32  # the most documents per task sent to a worker: each task costs the pool ~1 ms of the parent's time
 CHUNKS_IN_FLIGHT_PER_JOB = 4  # how far reading runs ahead of writing, per worker
 
 
@@ -49,7 +50,9 @@ class JsonlRecord(NamedTuple):
 def process(raw: RawDocument) -> tuple[CleanDocument, Extraction]:
     try:
         doc = clean(raw)
-        return doc, extract(doc)
+        extraction = extract(doc)
+        regex_cache.save()  # after the first page: the lexicons it compiled serve the next run
+        return doc, extraction
     except ReadoutsError:
         raise
     except Exception as exc:  # a bug met on one page must not stop a batch of thousands
@@ -163,10 +166,13 @@ def _map_chunk(func: Callable[[Item], Result], chunk: list[Item]) -> list[Result
     return [func(item) for item in chunk]
 
 
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    iterator = iter(items)
+def _chunks(items: Iterable[Item], largest: int) -> Iterator[list[Item]]:
+    """Lists of consecutive items, growing from one item to `largest`: a short input is still spread
+    over the workers, and a long one pays the pool's cost per task seldom."""
+    iterator, size = iter(items), 1
     while chunk := list(islice(iterator, size)):
         yield chunk
+        size = min(2 * size, largest)
 
 
 # --- ingest into a database ----------------------------------------------------------------

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from . import regex_cache
+
 try:  # the parser behind re.compile (Python 3.11+); without it patterns simply go ungated
     from re import _constants as _sre, _parser as _sre_parse
 except ImportError:  # pragma: no cover - other Python implementations
@@ -187,10 +189,14 @@ class GatedPattern:
     case-insensitive branches would each be entered."""
 
     def __init__(self, pattern: str | re.Pattern[str], flags: int = 0) -> None:
-        self.pattern = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+        self.pattern = pattern if isinstance(pattern, re.Pattern) else regex_cache.compile(pattern, flags)
         self.lowered = bool(self.pattern.flags & re.IGNORECASE)
+        gate = regex_cache.remembered("gate", f"{int(self.pattern.flags)}\x00{self.pattern.pattern}", self._gate)
+        self.gate = regex_cache.compile(gate) if gate is not None else None
+
+    def _gate(self) -> str | None:
         prefixes = literal_prefixes(self.pattern.pattern, self.pattern.flags)
-        self.gate = re.compile(_gate_pattern(self.pattern.pattern, prefixes, self.lowered)) if prefixes else None
+        return _gate_pattern(self.pattern.pattern, prefixes, self.lowered) if prefixes else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         # called tens of times per sentence: written for speed

@@ -98,8 +98,9 @@ class DateLexicon:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """Longest first, so that "September" wins over "Sept" and "Sep"; spaces match any whitespace."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    """Longest first, so that "September" wins over "Sept" and "Sep"; spaces match any whitespace. The
+    same words give the same pattern in every process (see regex_cache)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _cased(words: Iterable[str]) -> list[str]:

@@ -88,7 +88,7 @@ def grammar() -> TitleGrammar:
         title_starts=frozenset(data["modifiers"]) | {h[0] for h in heads},
         government_title=re.compile(data["government_title"], re.I),
         may_name_official=GatedPattern(r"\b(?:" + "|".join(sorted({re.escape(h[0]) for h in heads} | {"counterparts?"},
-                                                                key=len, reverse=True)) + r")\b"),
+                                                                key=lambda h: (-len(h), h))) + r")\b"),
     )
 
 
