@@ -570,15 +570,15 @@ def body_text(body: list[str], title: str | None) -> str:
 def read_published(page: PageReading, text: str, crawler: date | None, prior: str | None) -> Dateline | None:
     """The printed publication date: a dateline, else a news dateline whose missing year is
     taken from another date of the page."""
-    if page.dateline:
-        evidence = gather_evidence(text, page.dateline, page.dateline_line, crawler)
-        value = resolve_readings(page.dateline, evidence, prior)
+    if page.dateline:  # the page's other dates are read only when the dateline's order is in doubt
+        value = page.dateline.unambiguous or resolve_readings(
+            page.dateline, gather_evidence(text, page.dateline, page.dateline_line, crawler), prior)
         return Dateline(value.isoformat(), raw=page.dateline_line)
     news = page.news_dateline
     if news is None:
         return None
-    anchors = ([crawler] if crawler else []) + gather_evidence(text, None, None, None).dates
-    year = news.year or year_near(news.month, news.day, anchors)
+    year = news.year or year_near(news.month, news.day,
+                                  ([crawler] if crawler else []) + gather_evidence(text, None, None, None).dates)
     found = safe_date(year, news.month, news.day) if year else None
     return Dateline(found.isoformat(), raw=news.raw) if found else None
 

@@ -98,10 +98,12 @@ def _compiled_parts(pattern: str, flags: int) -> list:
 def save() -> None:
     """Write the file if this run added entries (atomically: workers may write at the same time)."""
     global _added
-    path = _path()
-    if not _added or path is None or _entries is None:
+    if not _added:  # the common case, once per page: nothing new
         return
     _added = False
+    path = _path()
+    if path is None or _entries is None:
+        return
     entries = _entries if len(_entries) <= MAX_ENTRIES else {k: v for k, v in _entries.items() if k in _used}
     import tempfile  # here: only a run that compiled something new pays for importing it
     try:
