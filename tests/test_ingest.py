@@ -121,6 +121,19 @@ def test_file_at_the_size_limit_is_read(tmp_path):
     assert read_document(write(tmp_path, "a.txt", b"x" * 100), max_bytes=100).text == "x" * 100
 
 
+@pytest.mark.parametrize("limit, read", [(1000, "x" * 300), (200, None)], ids=["within-limit", "over-limit"])
+def test_a_file_that_grows_after_stat_is_read_whole_or_refused(tmp_path, monkeypatch, limit, read):
+    path = write(tmp_path, "a.txt", b"x" * 300)
+    real_stat = type(path).stat
+    monkeypatch.setattr(type(path), "stat", lambda self, **k: os.stat_result(
+        (*real_stat(self, **k)[:6], 10, *real_stat(self, **k)[7:])))  # stat saw 10 bytes
+    if read is None:
+        with pytest.raises(InputError, match="too large"):
+            read_document(path, max_bytes=limit)
+    else:
+        assert read_document(path, max_bytes=limit).text == read
+
+
 def test_missing_file_is_refused(tmp_path):
     with pytest.raises(InputError, match="not found"):
         read_document(tmp_path / "gone.txt")

@@ -138,8 +138,10 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             raise InputError(f"{path}: empty file")
         if info.st_size > max_bytes:
             raise InputError(f"{path}: too large ({info.st_size} bytes, limit {max_bytes})")
-        with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)  # the file may have grown since stat
+        with path.open("rb") as fh:  # read(max_bytes + 1) would allocate the whole limit for every page
+            data = fh.read(info.st_size + 1)
+            if len(data) > info.st_size:  # the file has grown since stat
+                data += fh.read(max_bytes + 1 - len(data))
     except FileNotFoundError as exc:
         if path.is_symlink():
             raise InputError(f"{path}: broken symbolic link (its target does not exist)") from exc
