@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # A single Latin letter between other tokens is a middle initial ("Antony J. Blinken"), not a name part.
@@ -33,6 +33,7 @@ def _folded(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=8192)  # names recur on page after page: a store writes the same few thousand
 def actor_key(name: str) -> str:
     """The identity key of a personal name: its sorted tokens, forms of address, accents and middle
     initials removed, hyphenated given names joined ("Kyu-duk" = "Kyuduk")."""
