@@ -101,3 +101,12 @@ def test_extraction_is_the_same_with_a_cold_and_a_warm_cache(tmp_path):
     warm = subprocess.run(run, capture_output=True, text=True, env=env, check=True).stdout
     off = subprocess.run(run, capture_output=True, text=True, env={**env, "READOUTS_CACHE": "off"}, check=True).stdout
     assert cold == warm == off and json.loads(cold)["doc_id"] == page.stem
+
+
+def test_no_home_folder_means_no_file(cache_dir, monkeypatch):
+    monkeypatch.delenv("READOUTS_CACHE")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: (_ for _ in ()).throw(RuntimeError("no home"))))
+    same_behaviour(regex_cache.compile(*PATTERNS[3]), *PATTERNS[3])
+    assert regex_cache._path() is None
+    regex_cache.save()  # no exception

@@ -43,7 +43,13 @@ def _path() -> Path | None:
     setting = os.environ.get("READOUTS_CACHE")
     if setting == "off" or _VERSION is None:
         return None
-    folder = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "readouts"
+    if setting:
+        folder = Path(setting)
+    else:
+        try:
+            folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "readouts"
+        except RuntimeError:  # no home folder (a service account): compile every time
+            return None
     return folder / f"patterns-{_VERSION}.json"
 
 
