@@ -2,6 +2,7 @@
 
 It prints figures and asserts nothing:
   - docs/s of `readouts extract DIR` as a whole process (start-up included), with --jobs 1 and 2;
+  - seconds of `readouts extract PAGE` on one page, with an empty and a filled pattern cache;
   - docs/s of `readouts ingest DIR` into a new SQLite database, and its ratio to extract's;
   - docs/s of spaCy's bare tokenizer (spacy.blank("en")) and of the statistical pipeline
     en_core_web_sm over nlp.pipe on the same texts, in-process, timing only the pipe;
@@ -237,7 +238,11 @@ def speed_section(args: argparse.Namespace, bases: list[str]) -> tuple[float, li
         folder.mkdir()
         texts = write_corpus(folder, args.docs, bases)
         os.environ["READOUTS_CACHE"] = str(Path(tmp) / "cache")  # inherited by every readouts run below
-        timed([readouts_command(), "extract", str(next(folder.iterdir()))])  # fills it, untimed
+        one_page = [readouts_command(), "extract", str(next(folder.iterdir()))]
+        empty = timed(one_page)  # fills the cache
+        filled = statistics.median(timed(one_page) for _ in range(args.rounds))
+        print(f"readouts extract, one page: {empty:.2f} s with an empty pattern cache, {filled:.2f} s with it"
+              " filled (the timings below)", flush=True)
         subsample = texts[: args.small_docs]
         times = alternate(args.rounds, {
             "readouts extract --jobs 1": lambda: time_extract(folder, 1),

@@ -127,9 +127,14 @@ def _place_forms() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def _places_trie() -> str:
+    return trie_pattern(list(_place_forms()))
+
+
+@cache
 def _any_place() -> re.Pattern[str]:
     """Any printed city or venue: a text naming none has no place, and one scan tells."""
-    return regex_cache.compile(trie_pattern(list(_place_forms())))
+    return regex_cache.compile(_places_trie())
 
 
 @cache
@@ -137,7 +142,7 @@ def _place_regex() -> re.Pattern[str]:
     suffixes = "|".join(re.escape(s) for s in _load("places.json")["district_suffixes"])
     # "Jung-gu, Seoul": a district named before its city is part of the printed place
     district = rf"(?P<district>[A-Z][\w]*(?:-| )(?:{suffixes}),\s+)?"
-    return regex_cache.compile(rf"(?<![\w]){district}(?P<city>{trie_pattern(list(_place_forms()))})(?![\w])")
+    return regex_cache.compile(rf"(?<![\w]){district}(?P<city>{_places_trie()})(?![\w])")
 
 
 def find_places(text: str) -> list[PlaceMention]:

@@ -70,11 +70,17 @@ def literal_prefixes(pattern: str, flags: int = 0) -> set[str] | None:
 def lowercase_starts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """The literal texts, lowercased, that every match begins with (word edges dropped): for
     str.startswith over aligned_lower(text). None when a match can begin with anything."""
+    starts = regex_cache.remembered("starts", f"{int(pattern.flags)}\x00{pattern.pattern}",
+                                    lambda: _lowercase_starts(pattern))
+    return tuple(starts) if starts is not None else None
+
+
+def _lowercase_starts(pattern: re.Pattern[str]) -> list[str] | None:
     prefixes = literal_prefixes(pattern.pattern, pattern.flags)
     if not prefixes:
         return None
     starts = {re.split(f"[{SPACE}{SPACE_RUN}]", p.removeprefix(WORD_EDGE))[0].lower() for p in prefixes}
-    return None if "" in starts else tuple(sorted(starts))
+    return None if "" in starts else sorted(starts)
 
 
 # A prefix is (text, open): open while every item so far was literal, so that the next can extend it.

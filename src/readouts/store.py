@@ -576,7 +576,7 @@ class Store:
         index's matches are intersected with a range of the newest ids, sized from the planner's estimate
         to hold SEARCH_CANDIDATES of them and widened until it does or covers every page, and only bitmap
         scans are allowed, so that only the pages in both are read."""
-        matching = "SELECT id FROM documents WHERE search @@ phraseto_tsquery('english', ?)"
+        matching = self._matching_documents()
         matches = max(self._estimated_rows(matching, (query,)), 1)
         newest = self.db.execute("SELECT MAX(id) AS id FROM documents").fetchone()["id"] or 0
         if matches * DENSE_MATCHES >= newest:

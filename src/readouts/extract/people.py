@@ -25,11 +25,11 @@ from ..scan import GatedPattern
 # words stop after this many, so that a line repeating title words ("Minister of Minister of ...")
 # costs linear time instead of one full scan per title word.
 MAX_TITLE_TOKENS = 24
-MAX_TITLE_PREFIX_TOKENS = 8
+MAX_TITLE_PREFIX_TOKENS = 8  # modifiers before a head: "Republic of Korea (ROK) First Vice Foreign Minister"
 # A byline name is two to four words; its title line is one title (tokens are at most a few dozen
 # characters long): longer lines are prose and are not tokenized for the byline test.
 MAX_BYLINE_NAME_CHARS = 80
-MAX_BYLINE_TITLE_CHARS = 40 * MAX_TITLE_TOKENS  # modifiers before a head: "Republic of Korea (ROK) First Vice Foreign Minister"
+MAX_BYLINE_TITLE_CHARS = 40 * MAX_TITLE_TOKENS
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*|\d[\w\-]*|[^\s\w]")
 

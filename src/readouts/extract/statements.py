@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .. import gazetteer, kb
+from .. import gazetteer, kb, regex_cache
 from ..scan import GatedPattern, aligned_lower, lowercase_starts
 from ..types import Statement
 from .topics import TopicHit, detect_topics, first_topic_between
@@ -50,7 +50,7 @@ def _by_start(rules: tuple[ActionRule, ...]) -> dict[str, tuple[ActionRule, ...]
 
 
 def _rule(entry: dict) -> ActionRule:
-    pattern = re.compile(entry["pattern"], re.I)
+    pattern = regex_cache.compile(entry["pattern"], re.I)
     return ActionRule(pattern, entry["action"], entry["target"], lowercase_starts(pattern))
 
 
