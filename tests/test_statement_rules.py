@@ -5,7 +5,7 @@ PARTIES = ["KOR", "USA"]
 
 
 def keys(sentence, parties=PARTIES, home="KOR"):
-    return {(s.action, tuple(s.target)) for s in extract_statements([sentence], parties, home)}
+    return {(s.action, tuple(s.target)) for _, s in extract_statements([sentence], parties, home)}
 
 
 def test_condemnation_is_an_accusation_of_the_named_country():
@@ -46,10 +46,11 @@ def test_support_of_a_named_body():
                                         parties=["KOR", "EU"])
 
 
-def test_topic_and_evidence_are_kept():
-    (statement,) = extract_statements(["They called on North Korea to return to dialogue."], PARTIES, "KOR")
+def test_topic_and_evidence_sentence_are_kept():
+    sentences = ["Kim met Pak.", "They called on North Korea to return to dialogue."]
+    ((index, statement),) = extract_statements(sentences, PARTIES, "KOR")
     assert statement.topic == "dialogue"
-    assert statement.evidence.startswith("They called on")
+    assert index == 1  # the sentence it was read from
 
 
 def test_reiterated_commitment_is_an_agreement():

@@ -5,7 +5,7 @@ from readouts.ingest import read_document
 from readouts.pipeline import process
 from readouts.resolve import actor_key
 from readouts.store import MIGRATIONS, EventFilter, Store
-from readouts.types import CleanDocument, Event, Extraction, Participant, RawDocument, Statement, StoreError
+from readouts.types import CleanDocument, Event, Extraction, Participant, RawDocument, Span, Statement, StoreError
 
 
 def raw(text: str, doc_id: str = "d1") -> RawDocument:
@@ -16,12 +16,12 @@ def raw(text: str, doc_id: str = "d1") -> RawDocument:
 
 def extraction(doc_id: str, *events: Event) -> Extraction:
     return Extraction(doc_id=doc_id, is_relevant=bool(events), events=list(events),
-                      statements=[Statement("ACCUSE", ["PRK"], "missile_launch", "They condemned North Korea.")])
+                      statements=[Statement("ACCUSE", ["PRK"], "missile_launch", Span(0, 27, "They condemned North Korea."))])
 
 
 def meeting(date: str, *people: tuple[str, str, str]) -> Event:
     return Event(type="meeting", date=date, participants=[Participant(n, t, None, c) for n, t, c in people],
-                 topics=["sanctions"], evidence=["A met B."])
+                 topics=["sanctions"], evidence=[Span(0, 8, "A met B.")])
 
 
 def save(store: Store, text: str, ex: Extraction) -> str:
@@ -158,7 +158,7 @@ def test_a_version_1_database_is_migrated_with_its_printed_names(store_url, monk
 
 def event(date: str | None, topics: list[str], *people: tuple[str, str], type: str = "meeting") -> Event:
     return Event(type=type, date=date, participants=[Participant(n, "Minister", None, c) for n, c in people],
-                 topics=topics, evidence=[f"{people[0][0]} met."])
+                 topics=topics, evidence=[Span(0, len(people[0][0]) + 5, f"{people[0][0]} met.")])
 
 
 def a_few_years_of_events(store: Store) -> None:

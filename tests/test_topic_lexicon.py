@@ -38,5 +38,6 @@ def test_event_topics_keep_the_phrase_that_signalled_them():
                                      "Deputy Special Representative for North Korea, on July 22 and condemned the "
                                      "ballistic missile launches."))
     (event,) = out.events
-    assert event.topic_evidence == {"missile_launch": "ballistic missile"}
+    assert {topic: span.text for topic, span in event.topic_evidence.items()} == {"missile_launch": "ballistic missile"}
+    assert event.topic_evidence["missile_launch"].start == 156
     assert event.to_dict()["topic_evidence"] == {"missile_launch": "ballistic missile"}

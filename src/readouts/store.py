@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from . import kb, resolve
 from .dialect import Connection, Row, connect, database_errors
-from .types import CleanDocument, Extraction, RawDocument, StoreError
+from .types import CleanDocument, Event, Extraction, RawDocument, Span, StoreError
 
 DEFAULT_DB = "readouts.db"
 # An ingest commits every BATCH_PAGES pages or BATCH_SECONDS, whichever comes first: a commit syncs
@@ -109,7 +109,46 @@ MIGRATIONS: list[str | dict[str, list[str]]] = [
         "DROP INDEX participants_actor_event",
     ] + (["CREATE INDEX events_undated_last ON events((date IS NULL), date, id)"] if dialect == "sqlite" else [])
      for dialect in ("sqlite", "postgresql")},
+    # Provenance: where each fact was read, as character offsets into a part of the clean page ("text",
+    # "title", "caption N"). fact is evidence | date | location | participant | topic | statement;
+    # value is what was read there (the participant's name, the topic id, the date, the place).
+    """
+    CREATE TABLE spans (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,
+        statement_id INTEGER REFERENCES statements(id) ON DELETE CASCADE,
+        fact TEXT NOT NULL, value TEXT, part TEXT NOT NULL, char_start INTEGER NOT NULL, char_end INTEGER NOT NULL);
+    CREATE INDEX spans_document ON spans(document_id);
+    CREATE INDEX spans_event ON spans(event_id);
+    CREATE INDEX spans_statement ON spans(statement_id);
+    """,
 ]
+
+
+def _span_row(row: Row) -> dict:
+    """A row of the spans table as {"fact", "value", "part", "start", "end"}."""
+    return {"fact": row["fact"], "value": row["value"], "part": row["part"],
+            "start": row["char_start"], "end": row["char_end"]}
+
+
+def _text(span: Span | None) -> str | None:
+    return span.text if span is not None else None
+
+
+def _event_spans(event: Event) -> Iterator[tuple[str, str | None, Span]]:
+    """(fact, value read, span) for every fact of an event that records where it was read."""
+    for span in event.evidence:
+        yield "evidence", event.type, span
+    for span in event.date_spans:
+        yield "date", event.date, span
+    if event.location is not None:
+        for span in event.location.spans:
+            yield "location", event.location.city or event.location.country, span
+    for participant in event.participants:
+        for span in participant.spans:
+            yield "participant", participant.name, span
+    for topic, span in event.topic_evidence.items():
+        yield "topic", topic, span
 
 
 def fts_phrase(query: str) -> str:
@@ -279,6 +318,7 @@ class Store:
                        (doc_id or Path(source).stem, source, "failed", reason, _now()))
 
     def _save_extraction(self, db: Connection, document_id: int, extraction: Extraction) -> None:
+        spans: list[tuple] = []  # rows of the spans table, written at the end in one call
         for seq, event in enumerate(extraction.events):
             event_id = db.insert(
                 "INSERT INTO events (document_id, seq, type, date, date_inferred, city, country, format, evidence)"
@@ -286,7 +326,9 @@ class Store:
                 (document_id, seq, event.type, event.date, int(event.date_inferred),
                  event.location.city if event.location else None,
                  event.location.country if event.location else None, event.format,
-                 json.dumps(event.evidence, ensure_ascii=False)))
+                 json.dumps([s.text for s in event.evidence], ensure_ascii=False)))
+            spans += [(document_id, event_id, None, fact, value, s.part, s.start, s.end)
+                      for fact, value, s in _event_spans(event)]
             seen = event.date or extraction.published
             for p in event.participants:
                 if not p.name:
@@ -301,10 +343,16 @@ class Store:
                 if p.title:
                     self._role(db, actor_id, p.title, p.organization or "", p.country or "", seen)
             db.executemany("INSERT INTO event_topics (event_id, topic, phrase) VALUES (?, ?, ?)",
-                           [(event_id, topic, event.topic_evidence.get(topic)) for topic in event.topics])
-        db.executemany("INSERT INTO statements (document_id, action, targets, topic, evidence) VALUES (?,?,?,?,?)",
-                       [(document_id, s.action, json.dumps(s.target), s.topic, s.evidence)
-                        for s in extraction.statements])
+                           [(event_id, topic, _text(event.topic_evidence.get(topic))) for topic in event.topics])
+        for s in extraction.statements:
+            statement_id = db.insert("INSERT INTO statements (document_id, action, targets, topic, evidence)"
+                                     " VALUES (?,?,?,?,?)",
+                                     (document_id, s.action, json.dumps(s.target), s.topic, _text(s.evidence) or ""))
+            if s.evidence is not None:
+                spans.append((document_id, None, statement_id, "statement", s.action, s.evidence.part,
+                              s.evidence.start, s.evidence.end))
+        db.executemany("INSERT INTO spans (document_id, event_id, statement_id, fact, value, part, char_start, char_end)"
+                       " VALUES (?,?,?,?,?,?,?,?)", spans)
 
     def _actor(self, db: Connection, name: str, country: str | None, kind: str) -> int:
         """The actor a printed name stands for, created when it is new."""
@@ -464,15 +512,20 @@ class Store:
         if row is None:
             return None
         (event,) = self._event_rows([row])
-        event["statements"] = [self._statement_row(r) for r in self.db.execute(
-            "SELECT * FROM statements WHERE document_id = ? ORDER BY id", (row["document_id"],))]
+        event["spans"] = [_span_row(r) for r in self.db.execute(
+            "SELECT fact, value, part, char_start, char_end FROM spans WHERE event_id = ?"
+            " ORDER BY part, char_start, char_end, fact", (event_id,))]
+        event["statements"] = self.statements_of_document(row["document_id"])
         event["document"] = self.get_document(row["document_id"], with_text=False)
         return event
 
     @staticmethod
     def _statement_row(row: Row) -> dict:
+        """A statement with the span of its evidence sentence (None for a page stored before spans were)."""
+        span = {"part": row["part"], "start": row["char_start"], "end": row["char_end"]} \
+            if row["char_start"] is not None else None
         return {"action": row["action"], "target": json.loads(row["targets"]), "topic": row["topic"],
-                "evidence": row["evidence"]}
+                "evidence": row["evidence"], "evidence_span": span}
 
     def get_document(self, document_id: int, with_text: bool = True) -> dict | None:
         columns = "*" if with_text else ("id, doc_id, source, sha256, title, publisher, published, source_url,"
@@ -617,8 +670,10 @@ class Store:
         return self._event_rows(rows.fetchall())
 
     def statements_of_document(self, document_id: int) -> list[dict]:
+        """The statements of a page, in reading order, each with its evidence span."""
         return [self._statement_row(r) for r in self.db.execute(
-            "SELECT * FROM statements WHERE document_id = ? ORDER BY id", (document_id,))]
+            "SELECT s.*, sp.part, sp.char_start, sp.char_end FROM statements s"
+            " LEFT JOIN spans sp ON sp.statement_id = s.id WHERE s.document_id = ? ORDER BY s.id", (document_id,))]
 
     def events_of_actor(self, actor_id: int, limit: int, offset: int = 0) -> list[dict]:
         """One actor's events by date (undated last): by id, unlike the name filter of list_events."""

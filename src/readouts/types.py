@@ -1,13 +1,15 @@
 """The data types that flow between the pipeline stages, in one place.
 
-ingest -> RawDocument -> clean -> CleanDocument -> extract -> Extraction -> store.
-Extraction.to_dict() is the JSON contract of spec/document.schema.json.
+ingest -> RawDocument -> clean -> CleanDocument -> extract (Document, step by step) -> Extraction -> store.
+Extraction.to_dict() is the JSON contract of spec/document.schema.json; every fact in it carries the
+Spans (character offsets into the clean text, the title or a caption) it was read from.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 
 class ReadoutsError(Exception):
@@ -24,6 +26,55 @@ class StoreError(ReadoutsError):
 
 class PageError(ReadoutsError):
     """A fault of readouts itself on one page: that page fails, with the reason, and a batch goes on."""
+
+
+class StepError(Exception):
+    """An unexpected fault inside one extraction step; the message names the step (a bug, not bad input)."""
+
+
+TEXT, TITLE = "text", "title"  # the parts of a page a span can point into; a caption is "caption N"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters [start, end) of one part of a clean page, and the text they hold.
+
+    part is "text" (CleanDocument.text), "title" (CleanDocument.title) or "caption N" (the Nth of
+    CleanDocument.captions, from 0); so `part_text(doc, span.part)[span.start:span.end] == span.text`.
+    """
+
+    start: int
+    end: int
+    text: str
+    part: str = TEXT
+
+    def to_dict(self) -> dict:
+        out: dict = {"text": self.text, "start": self.start, "end": self.end}
+        if self.part != TEXT:
+            out["part"] = self.part
+        return out
+
+
+def spans_to_dicts(spans: "list[Span] | tuple[Span, ...]") -> list[dict]:
+    """Spans as the JSON objects of `readouts extract`, in reading order, each once."""
+    return [s.to_dict() for s in sorted(set(spans), key=lambda s: (s.part != TEXT, s.part, s.start, s.end))]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a page: its text is exactly part_text(doc, part)[start:end]."""
+
+    index: int  # position among the page's body sentences; -1 for a title or caption
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0  # index of its paragraph in Document.paragraphs (body sentences only)
+    part: str = TEXT
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        """The span of self.text[start:end] (offsets within the sentence) in the sentence's part."""
+        end = len(self.text) if end is None else end
+        return Span(self.start + start, self.start + end, self.text[start:end], self.part)
 
 
 @dataclass
@@ -67,6 +118,14 @@ class CleanDocument:
     def paragraphs(self) -> list[str]:
         return [p for p in self.text.split("\n\n") if p.strip()]
 
+    def part_text(self, part: str) -> str:
+        """The text a Span's part names: the clean text, the title or one caption ("caption 2")."""
+        if part == TEXT:
+            return self.text
+        if part == TITLE:
+            return self.title or ""
+        return self.captions[int(part.split()[1])]
+
 
 @dataclass
 class Participant:
@@ -75,12 +134,14 @@ class Participant:
     organization: str | None = None
     country: str | None = None  # ISO alpha-3, "EU" or "UN"
     kind: str = "person"  # person | body
+    spans: list[Span] = field(default_factory=list)  # where the page names this person
 
     def to_dict(self) -> dict:
         out: dict = {"name": self.name, "title": self.title, "organization": self.organization,
                      "country": self.country}
         if self.kind != "person":
             out["kind"] = self.kind
+        out["spans"] = spans_to_dicts(self.spans)
         return out
 
 
@@ -88,9 +149,10 @@ class Participant:
 class Location:
     city: str | None = None
     country: str | None = None
+    spans: list[Span] = field(default_factory=list)  # the place name as printed
 
     def to_dict(self) -> dict:
-        return {"city": self.city, "country": self.country}
+        return {"city": self.city, "country": self.country, "spans": spans_to_dicts(self.spans)}
 
 
 @dataclass
@@ -102,10 +164,14 @@ class Event:
     format: str | None = None  # bilateral | trilateral | multilateral
     participants: list[Participant] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
-    evidence: list[str] = field(default_factory=list)
-    topic_evidence: dict[str, str] = field(default_factory=dict)  # topic -> the phrase that signalled it
+    evidence: list[Span] = field(default_factory=list)  # the sentences it was read from
+    topic_evidence: dict[str, Span] = field(default_factory=dict)  # topic -> the phrase that signalled it
+    date_spans: list[Span] = field(default_factory=list)  # the date as printed (none: from the dateline)
 
     def to_dict(self) -> dict:
+        """The schema's event; `evidence` stays the schema's list of sentences, and the spans of
+        each fact ride beside it (`evidence_spans`, `date_spans`, `topic_spans`, and `spans` on the
+        location and each participant)."""
         return {
             "type": self.type,
             "date": self.date,
@@ -114,8 +180,11 @@ class Event:
             "format": self.format,
             "participants": [p.to_dict() for p in self.participants],
             "topics": list(self.topics),
-            "evidence": list(self.evidence),
-            "topic_evidence": dict(self.topic_evidence),
+            "evidence": [s.text for s in self.evidence],
+            "evidence_spans": spans_to_dicts(self.evidence),
+            "date_spans": spans_to_dicts(self.date_spans),
+            "topic_evidence": {topic: s.text for topic, s in self.topic_evidence.items()},
+            "topic_spans": {topic: s.to_dict() for topic, s in self.topic_evidence.items()},
         }
 
 
@@ -124,11 +193,12 @@ class Statement:
     action: str  # PLOVER action
     target: list[str] = field(default_factory=list)  # ISO alpha-3 codes
     topic: str | None = None
-    evidence: str = ""
+    evidence: Span | None = None  # the sentence it was read from
 
     def to_dict(self) -> dict:
         return {"action": self.action, "target": list(self.target), "topic": self.topic,
-                "evidence": self.evidence}
+                "evidence": self.evidence.text if self.evidence else "",
+                "evidence_spans": spans_to_dicts([self.evidence] if self.evidence else [])}
 
 
 @dataclass
@@ -172,3 +242,43 @@ def parse_iso(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         return None
+
+
+@dataclass
+class Document:
+    """A clean page as the extraction steps see it: its sentences with character offsets, and what
+    each step has added so far (each list runs parallel to `sentences`).
+
+    Made by `Document.of(clean)`; the steps of `readouts.extract.STEPS` fill it in order, each
+    reading what earlier steps added and never re-splitting or re-scanning the text.
+    """
+
+    clean: CleanDocument
+    reference: date | None = None  # the date relative expressions are read against
+    reference_inferred: bool = True  # True when the reference is not a printed dateline
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    title: Sentence | None = None
+    captions: list[Sentence] = field(default_factory=list)
+    # added by the steps (the mention types are the extract modules' own)
+    dates: list[list[Any]] = field(default_factory=list)  # DateMention per sentence
+    people: list[list[Any]] = field(default_factory=list)  # PersonMention per sentence
+    bylines: list[Any] = field(default_factory=list)  # PersonMention of name-over-office lines
+    topics: list[list[Any]] = field(default_factory=list)  # TopicHit per sentence
+    events: list[Event] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, clean: CleanDocument) -> "Document":
+        """The document before any step: the reference date from the clean page's dateline, the
+        title and captions as sentences of their own parts."""
+        title = Sentence(-1, 0, len(clean.title), clean.title, part=TITLE) if clean.title else None
+        captions = [Sentence(-1, 0, len(c), c, part=f"caption {n}") for n, c in enumerate(clean.captions)]
+        return cls(clean, parse_iso(clean.reference_date), clean.reference_inferred, title=title, captions=captions)
+
+    def extraction(self) -> Extraction:
+        """What was read, as the schema's object."""
+        c = self.clean
+        return Extraction(doc_id=c.doc_id, source_url=c.source_url, publisher=c.publisher, published=c.published,
+                          title=c.title, language=c.language, is_relevant=bool(self.events),
+                          events=self.events, statements=self.statements)

@@ -15,7 +15,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from .api import DATE, MAX_PAGE, Id, Offset, StoreDep, Words, found, get_document
-from .extract.text import split_sentences
+from .extract.text import paragraph_spans
+from .types import TEXT
 from .store import EventFilter
 
 router = APIRouter(include_in_schema=False)
@@ -61,10 +62,24 @@ def timeline(store: StoreDep, actor: Words = "", country: Words = "", topic: Wor
                 next="/?" + urlencode({**filters, **paging, "offset": offset + limit}) if len(events) == limit else None)
 
 
-def highlighted_paragraphs(text: str, marks: dict[str, list[str]]) -> list[list[tuple[str, list[str]]]]:
-    """The page's paragraphs as sentences, each with the facts read from it (none: not evidence)."""
-    return [[(sentence, marks.get(sentence, [])) for sentence in split_sentences(paragraph)]
-            for paragraph in text.split("\n\n") if paragraph.strip()]
+def highlighted_paragraphs(text: str, marks: dict[tuple[int, int], list[str]]) -> list[list[tuple[str, list[str]]]]:
+    """The page's paragraphs cut at the marked spans of the clean text (marks: (start, end) -> the
+    facts read there): each paragraph a list of (text, facts) pieces that join back to it, facts
+    empty where nothing was read. A span that overlaps one already cut is left unmarked."""
+    out = []
+    for paragraph in paragraph_spans(text):
+        pieces, at = [], paragraph.start
+        for (start, end), facts in sorted(marks.items()):
+            if start < at or end > paragraph.end:
+                continue
+            if start > at:
+                pieces.append((text[at:start], []))
+            pieces.append((text[start:end], facts))
+            at = end
+        if at < paragraph.end:
+            pieces.append((text[at:paragraph.end], []))
+        out.append(pieces)
+    return out
 
 
 @router.get("/events/{event_id}")
@@ -73,11 +88,15 @@ def event_page(event_id: Id, store: StoreDep, format: Format = "html") -> Respon
     if format == "json":
         return JSONResponse(event)
     document = store.get_document(event["document_id"])
-    marks: dict[str, list[str]] = {}
-    for sentence in event["evidence"]:
-        marks.setdefault(sentence, []).append(f"{event['type']} on {event['date'] or 'an unknown date'}")
+    marks: dict[tuple[int, int], list[str]] = {}  # spans of the clean text -> the facts read there
+    for span in event["spans"]:
+        if span["fact"] == "evidence" and span["part"] == TEXT:
+            marks.setdefault((span["start"], span["end"]), []).append(
+                f"{event['type']} on {event['date'] or 'an unknown date'}")
     for s in event["statements"]:
-        marks.setdefault(s["evidence"], []).append(f"{s['action']} {', '.join(s['target'])} ({s['topic'] or '-'})")
+        if (span := s["evidence_span"]) and span["part"] == TEXT:
+            marks.setdefault((span["start"], span["end"]), []).append(
+                f"{s['action']} {', '.join(s['target'])} ({s['topic'] or '-'})")
     return page("event.html", twin=f"/api/events/{event_id}", event=event, document=document,
                 paragraphs=highlighted_paragraphs(document["clean_text"] or "", marks))
 

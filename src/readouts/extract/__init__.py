@@ -1,28 +1,50 @@
 """Stage 3, extract: events, participants, dates, topics and statements from a CleanDocument.
 
-The sub-modules each read one kind of fact:
-  text        sentence splitting
-  dates       date mentions resolved against the publication date
-  people      officials: names, titles, organizations, countries
-  events      engagements (type, date, place, format, participants)
-  topics      topic lexicon matching
-  statements  PLOVER actions with targets and topics
+A page is read by STEPS, in order: each is a function of the Document that adds one kind of fact
+(with the spans it was read from) and reads only what earlier steps added (as spaCy's pipeline
+runs its components, without a registry).
+  sentences   paragraphs and sentences, with character offsets     (text.py)
+  dates       date mentions resolved against the page's dateline    (dates.py)
+  people      officials: names, titles, organizations, countries    (people.py)
+  topics      topic lexicon hits                                    (topics.py)
+  events      engagements: type, date, place, format, participants  (events.py)
+  statements  PLOVER actions with targets and topics                (statements.py)
 """
 from __future__ import annotations
 
-from ..types import CleanDocument, Extraction
-from .events import extract_events, home_country, page_of
-from .statements import extract_statements
-from .topics import detect_topics
+from collections.abc import Callable
+
+from ..types import CleanDocument, Document, Extraction, ReadoutsError, StepError
+from .dates import add_dates
+from .events import add_events
+from .people import add_people
+from .statements import add_statements
+from .text import add_sentences
+from .topics import add_topics
+
+STEPS: tuple[tuple[str, Callable[[Document], None]], ...] = (
+    ("sentences", add_sentences),
+    ("dates", add_dates),
+    ("people", add_people),
+    ("topics", add_topics),
+    ("events", add_events),
+    ("statements", add_statements),
+)
 
 
-def extract(doc: CleanDocument) -> Extraction:
-    page = page_of(doc)  # each sentence split, and its people and dates read, once
-    sentences = page.sentences
-    sentence_topics = [detect_topics(s) for s in sentences]  # read once, for events and statements
-    events = extract_events(doc, page, sentence_topics)
-    parties = sorted({p.country for e in events for p in e.participants if p.country})
-    statements = extract_statements(sentences, parties, home_country(doc), sentence_topics) if events else []
-    return Extraction(doc_id=doc.doc_id, source_url=doc.source_url, publisher=doc.publisher,
-                      published=doc.published, title=doc.title, language=doc.language,
-                      is_relevant=bool(events), events=events, statements=statements)
+def read(clean: CleanDocument) -> Document:
+    """The Document after every step. Raises StepError (naming the step) on a fault of a step."""
+    doc = Document.of(clean)
+    for name, step in STEPS:
+        try:
+            step(doc)
+        except ReadoutsError:
+            raise
+        except Exception as exc:  # a bug: say where, the caller says which page
+            raise StepError(f"step {name}: {type(exc).__name__}: {exc}") from exc
+    return doc
+
+
+def extract(clean: CleanDocument) -> Extraction:
+    """Everything read from one clean page, as the schema's object."""
+    return read(clean).extraction()

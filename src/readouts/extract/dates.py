@@ -21,13 +21,13 @@ import json
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 
 from ..scan import GatedPattern
-from ..types import ReadoutsError
+from ..types import Document, ReadoutsError, Sentence, Span
 
 # A date without its year, read with no tense cue, may lie this far after the reference:
 # releases announce engagements a few weeks ahead.
@@ -56,6 +56,7 @@ class DateMention:
     day: int | None = None
     weekday: int | None = None  # Monday = 0, as date.weekday()
     end_value: str | None = None  # last day of a range: "from February 21 to 22"
+    span: Span | None = None  # where, on the page (set by dates_of)
 
 
 @dataclass(frozen=True)
@@ -635,3 +636,14 @@ def find_dates(sentence: str, reference: date | None, reference_inferred: bool =
     if not sentence:
         return []
     return _without_overlaps(_readings(_Sentence(sentence, reference, reference_inferred, lexicon())))
+
+
+def dates_of(sentence: Sentence, reference: date | None, reference_inferred: bool) -> list[DateMention]:
+    """find_dates over one sentence (or title, or caption), each mention with its span on the page."""
+    return [replace(m, span=sentence.span(m.start, m.end))
+            for m in find_dates(sentence.text, reference, reference_inferred)]
+
+
+def add_dates(doc: Document) -> None:
+    """Step `dates`: doc.dates, the date mentions of each sentence, read against doc.reference."""
+    doc.dates = [dates_of(s, doc.reference, doc.reference_inferred) for s in doc.sentences]

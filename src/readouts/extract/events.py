@@ -13,16 +13,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 from importlib import resources
 
 from .. import gazetteer, kb
 from ..scan import GatedPattern
-from ..types import CleanDocument, Event, Location, Participant, parse_iso
-from .dates import DateMention, find_dates, infer_year
-from .people import PersonMention, byline_person, find_people, speaker_of
+from ..types import CleanDocument, Document, Event, Location, Participant, Sentence, Span
+from .dates import DateMention, dates_of, infer_year
+from .people import PersonMention, find_people
 from .people import grammar as people_grammar
-from .text import split_sentences
-from .topics import TopicHit, detect_topics
+from .topics import TopicHit, topics_of
 
 _CALL_TYPES = {"phone_call", "video_call"}
 
@@ -77,15 +77,23 @@ def patterns() -> EventPatterns:
 
 @dataclass
 class Candidate:
-    """An engagement read from one sentence, before merging."""
+    """An engagement read from one sentence (or two: a lead sentence and the one naming its
+    participants), before merging."""
 
     type: str
     people: list[PersonMention]
-    sentence_index: int
-    sentence: str
+    sentences: list[Sentence]  # the first is where the engagement is reported
     dates: list[DateMention]
     location: Location | None
     planned: bool = False  # announced ("will visit"), not yet held
+
+    @property
+    def sentence_index(self) -> int:
+        return self.sentences[0].index
+
+    @property
+    def sentence(self) -> str:
+        return " ".join(s.text for s in self.sentences)
 
 
 def engagement_type(sentence: str) -> tuple[str, int] | None:
@@ -155,27 +163,22 @@ def _is_locative(before: str) -> bool:
     return False
 
 
-def _location(sentence: str, spans: list[tuple[int, int]]) -> Location | None:
-    for place in gazetteer.find_places(sentence):
-        if _inside(place.start, spans) or not _is_locative(sentence[:place.start]):
+def _location(sentence: Sentence, spans: list[tuple[int, int]]) -> Location | None:
+    text = sentence.text
+    for place in gazetteer.find_places(text):
+        if _inside(place.start, spans) or not _is_locative(text[:place.start]):
             continue
         # the city as printed ("Washington, D.C."), unless the mention is a venue or district
         city = place.surface if place.surface.startswith(place.city) else place.city
-        return Location(city=city, country=place.country)
-    m = _VISITED_COUNTRY.search(sentence)
+        return Location(city=city, country=place.country,
+                        spans=[sentence.span(place.start, place.start + len(place.surface))])
+    m = _VISITED_COUNTRY.search(text)
     if m and not _inside(m.start(), spans):
         found = gazetteer.find_countries(m.group(1))
         if found and found[0].start == 0:
-            return Location(city=None, country=found[0].code)
+            at = m.start(1) + found[0].start
+            return Location(city=None, country=found[0].code, spans=[sentence.span(at, m.start(1) + found[0].end)])
     return None
-
-
-@dataclass(frozen=True)
-class Reference:
-    """The date relative dates are read against, and whether it is itself a guess."""
-
-    day: date | None
-    inferred: bool
 
 
 def person_key(name: str) -> str:
@@ -211,7 +214,7 @@ class Roster:
                 known.country = known.country or mention.country
                 return
         self.full.append(PersonMention(mention.name, mention.title, mention.organization, mention.country,
-                                       mention.start, mention.end))
+                                       mention.start, mention.end, span=mention.span))
 
     def _short_forms(self) -> list[str]:
         """Full names and unambiguous single names (a surname in either name order)."""
@@ -254,14 +257,16 @@ class Roster:
         key = person_key(mention.name)
         return next((p for p in self.full if person_key(p.name) == key), mention)
 
-    def spot(self, sentence: str, found: list[PersonMention]) -> list[PersonMention]:
+    def spot(self, sentence: Sentence, found: list[PersonMention]) -> list[PersonMention]:
         """Bare mentions of the document's officials that the title grammar did not catch."""
         extra = []
-        for start, end in self._occurrences(sentence) if self._forms else ():
+        text = sentence.text
+        for start, end in self._occurrences(text) if self._forms else ():
             if any(p.start <= start < p.end + 1 for p in found):
                 continue
-            possessive = sentence.startswith(("'", "’"), end)
-            extra.append(PersonMention(sentence[start:end], None, None, None, start, end, possessive))
+            possessive = text.startswith(("'", "’"), end)
+            extra.append(PersonMention(text[start:end], None, None, None, start, end, possessive,
+                                       sentence.span(start, end)))
         return extra
 
 
@@ -277,42 +282,15 @@ class Facts:
 _ANAPHORIC_DAY = re.compile(r"\b(?:the|that)\s+(?:same\s+)?day\b", re.I)
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
-
-
-class Page:
-    """A document's sentences with the officials and dates each names, each read once. In a
-    transcript, "I" and "my" name the speaker of the paragraph ("SECRETARY POMPEO: ... It is my
-    honor to welcome ..."); a name alone on a line over an office is a byline official."""
-
-    def __init__(self, text: str, ref: Reference) -> None:
-        self.reference = ref
-        self.sentences: list[str] = []  # every paragraph's sentences, in order
-        self.people: list[list[PersonMention]] = []
-        self.bylines: list[PersonMention] = []
-        paragraphs = [p for p in text.split("\n\n") if p.strip()]
-        for n, paragraph in enumerate(paragraphs):
-            speaker = speaker_of(paragraph)
-            if n + 1 < len(paragraphs) and (byline := byline_person(paragraph, paragraphs[n + 1])):
-                self.bylines.append(byline)
-            for sentence in split_sentences(paragraph):
-                self.sentences.append(sentence)
-                found = find_people(sentence)
-                if speaker and _FIRST_PERSON.search(sentence):
-                    found.append(speaker)
-                self.people.append(found)
-        self.dates = [find_dates(s, ref.day, ref.inferred) for s in self.sentences]
-
-
-def _sentence_facts(page: Page, i: int, kind: str, roster: Roster, predicate: int = 0,
+def _sentence_facts(doc: Document, i: int, kind: str, roster: Roster, predicate: int = 0,
                     context: DateMention | None = None) -> Facts:
-    sentence = page.sentences[i]
-    spans = background_spans(sentence)
-    found = page.people[i] + roster.spot(sentence, page.people[i])
+    sentence = doc.sentences[i]
+    spans = background_spans(sentence.text)
+    found = doc.people[i] + roster.spot(sentence, doc.people[i])
     people = sorted((p for p in found if not _inside(p.start, spans) and not p.possessive), key=lambda p: p.start)
     # the date nearest after the predicate comes first ("visited from February 21 to 22, and held
     # talks ... on February 22"), then the nearest before it ("On December 11, X met Y")
-    dates = sorted((d for d in page.dates[i] if not _inside(d.start, spans)),
+    dates = sorted((d for d in doc.dates[i] if not _inside(d.start, spans)),
                    key=lambda d: (d.start < predicate, abs(d.start - predicate)))
     if context is not None:  # "earlier in the day" is the day the page spoke of last
         dates = [context if _ANAPHORIC_DAY.search(d.text) else d for d in dates]
@@ -320,18 +298,18 @@ def _sentence_facts(page: Page, i: int, kind: str, roster: Roster, predicate: in
     return Facts(people, dates, location)
 
 
-def _candidates_from(page: Page, i: int, kind: str, predicate: int, roster: Roster,
+def _candidates_from(doc: Document, i: int, kind: str, predicate: int, roster: Roster,
                      context: DateMention | None) -> list[Candidate]:
-    facts = _sentence_facts(page, i, kind, roster, predicate, context)
+    facts = _sentence_facts(doc, i, kind, roster, predicate, context)
     if not facts.people:
         return []
-    sentence = page.sentences[i]
-    planned = bool(patterns().planned.search(sentence))
+    sentence = doc.sentences[i]
+    planned = bool(patterns().planned.search(sentence.text))
 
     def candidate(people: list[PersonMention]) -> Candidate:
-        return Candidate(kind, people, i, sentence, facts.dates, facts.location, planned)
+        return Candidate(kind, people, [sentence], facts.dates, facts.location, planned)
 
-    if patterns().separate_events.search(sentence) and kind == "meeting" and len(facts.people) >= 3:
+    if patterns().separate_events.search(sentence.text) and kind == "meeting" and len(facts.people) >= 3:
         hosts = [p for p in facts.people if p.start < predicate]
         guests = [p for p in facts.people if p.start > predicate]
         if hosts and len(guests) >= 2:
@@ -339,34 +317,34 @@ def _candidates_from(page: Page, i: int, kind: str, predicate: int, roster: Rost
     return [candidate(facts.people)]
 
 
-def _joint_engagement(page: Page, i: int, roster: Roster, context: DateMention | None) -> Candidate | None:
+def _joint_engagement(doc: Document, i: int, roster: Roster, context: DateMention | None) -> Candidate | None:
     """'A and his Japanese counterpart B agreed Thursday in Tokyo to ...': officials of two
     governments who agree or discuss together have met (or called, if the sentence says so)."""
-    sentence = page.sentences[i]
-    joint = patterns().joint.search(sentence)
+    sentence = doc.sentences[i]
+    joint = patterns().joint.search(sentence.text)
     if joint is None:
         return None
-    facts = _sentence_facts(page, i, "meeting", roster, joint.start(), context)
+    facts = _sentence_facts(doc, i, "meeting", roster, joint.start(), context)
     subjects = [p for p in facts.people if p.start < joint.start()]
     if len(subjects) < 2 or len({p.country for p in subjects if p.country}) < 2:
         return None
-    kind = next((name for name, pattern in patterns().types if name in _CALL_TYPES and pattern.search(sentence)),
-                "meeting")
+    kind = next((name for name, pattern in patterns().types
+                 if name in _CALL_TYPES and pattern.search(sentence.text)), "meeting")
     location = None if kind in _CALL_TYPES else facts.location
-    return Candidate(kind, subjects, i, sentence, facts.dates, location, bool(patterns().planned.search(sentence)))
+    return Candidate(kind, subjects, [sentence], facts.dates, location, bool(patterns().planned.search(sentence.text)))
 
 
-def _named_in_next(page: Page, pending: tuple[int, str], i: int, roster: Roster) -> Candidate | None:
+def _named_in_next(doc: Document, pending: tuple[int, str], i: int, roster: Roster) -> Candidate | None:
     """'Top envoys discussed X on the phone Wednesday. ... A and B exchanged assessments': an
     engagement sentence that names nobody takes its participants from the sentence after it."""
     start, kind = pending
-    facts = _sentence_facts(page, i, kind, roster)
+    facts = _sentence_facts(doc, i, kind, roster)
     if len(facts.people) < 2:
         return None
-    lead = _sentence_facts(page, start, kind, roster)
-    first = page.sentences[start]
-    return Candidate(kind, facts.people, start, f"{first} {page.sentences[i]}", lead.dates + facts.dates,
-                     lead.location, bool(patterns().planned.search(first)))
+    lead = _sentence_facts(doc, start, kind, roster)
+    first = doc.sentences[start]
+    return Candidate(kind, facts.people, [first, doc.sentences[i]], lead.dates + facts.dates,
+                     lead.location, bool(patterns().planned.search(first.text)))
 
 
 @dataclass
@@ -376,6 +354,12 @@ class Draft:
     type: str
     people: dict[str, PersonMention]
     candidates: list[Candidate]
+    spans: dict[str, list[Span]]  # per person key: where the page names that person
+
+    def add_person(self, key: str, resolved: PersonMention, mention: PersonMention) -> None:
+        """The person (as resolved on the page) and the spans of the mention and of its resolution."""
+        self.people.setdefault(key, resolved)
+        self.spans.setdefault(key, []).extend(m.span for m in (mention, resolved) if m.span is not None)
 
     @property
     def first_index(self) -> int:
@@ -387,10 +371,10 @@ _TYPE_STRENGTH = {"visit": 0, "statement": 0}
 
 def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
     """Add the candidate to the event about the same people, or start a new event."""
-    people = {}
+    people: dict[str, list[tuple[PersonMention, PersonMention]]] = {}
     for mention in cand.people:
         resolved = roster.resolve(mention)
-        people.setdefault(person_key(resolved.name), resolved)
+        people.setdefault(person_key(resolved.name), []).append((resolved, mention))
     keys = set(people)
     comparable = [d for d in reversed(drafts) if d.candidates[0].planned == cand.planned]  # plans are not reports
     if len(keys) == 1:
@@ -401,11 +385,12 @@ def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
         target = next((d for d in comparable if keys == set(d.people)), None) or \
             next((d for d in comparable if set(d.people) < keys and d.type == "visit"), None)
     if target is None:
-        drafts.append(Draft(cand.type, people, [cand]))
-        return
+        target = Draft(cand.type, {}, [], {})
+        drafts.append(target)
     target.candidates.append(cand)
-    for key, person in people.items():
-        target.people.setdefault(key, person)
+    for key, mentions in people.items():
+        for resolved, mention in mentions:
+            target.add_person(key, resolved, mention)
     if _TYPE_STRENGTH.get(target.type, 1) < _TYPE_STRENGTH.get(cand.type, 1):
         target.type = cand.type
 
@@ -416,7 +401,7 @@ def _add_gathered(drafts: list[Draft], mentions: list[PersonMention], roster: Ro
         return
     for mention in mentions:
         resolved = roster.resolve(mention)
-        drafts[-1].people.setdefault(person_key(resolved.name), resolved)
+        drafts[-1].add_person(person_key(resolved.name), resolved, mention)
 
 
 _YEAR = re.compile(r"(?<![\d-])(?:19[89]\d|20[0-4]\d)(?![\d-])")
@@ -438,38 +423,51 @@ def _year_from_tenures(mention: DateMention, people: list[PersonMention]) -> int
     return infer_year(mention.month, mention.day, mention.weekday, fitting) if fitting else None
 
 
-def _caption_dates(captions: list[str], roster: Roster, ref: Reference) -> list[tuple[set[str], list[DateMention]]]:
+def _caption_dates(doc: Document, roster: Roster) -> list[tuple[set[str], list[DateMention]]]:
     """Who each photo caption names, and the dates it gives ("..., in this photo provided by the ministry, May 19")."""
     out = []
-    for caption in captions:
-        people = find_people(caption) + roster.spot(caption, [])
-        out.append(({person_key(roster.resolve(p).name) for p in people}, find_dates(caption, ref.day, ref.inferred)))
+    for caption in doc.captions:
+        people = find_people(caption.text) + roster.spot(caption, [])
+        out.append(({person_key(roster.resolve(p).name) for p in people},
+                    dates_of(caption, doc.reference, doc.reference_inferred)))
     return out
 
 
-def _event_date(draft: Draft, title: str | None, title_dates: list[DateMention], previous: Event | None,
-                ref: Reference, captions: list[tuple[set[str], list[DateMention]]]) -> tuple[str | None, bool]:
+class EventDate(NamedTuple):
+    """An event's date, whether any part of it was inferred, and the text it was read from."""
+
+    value: str | None
+    inferred: bool
+    spans: list[Span]
+
+
+def _spans_of(mention: DateMention) -> list[Span]:
+    return [mention.span] if mention.span is not None else []
+
+
+def _event_date(draft: Draft, doc: Document, title_dates: list[DateMention], previous: Event | None,
+                captions: list[tuple[set[str], list[DateMention]]]) -> EventDate:
     pictured = [d for keys, dates in captions if len(keys & set(draft.people)) >= 2 for d in dates]
     mentions = [d for c in draft.candidates for d in c.dates] + pictured + title_dates
     same_day = any(patterns().same_day.search(c.sentence) for c in draft.candidates)
     if same_day and previous is not None and not any(d.value for d in mentions):
-        return previous.date, previous.date_inferred
+        return EventDate(previous.date, previous.date_inferred, previous.date_spans)
     read = sorted((m for m in mentions if m.value), key=lambda m: len(m.value) < 10)  # days before months
     if read:
-        return read[0].value, read[0].inferred
+        return EventDate(read[0].value, read[0].inferred, _spans_of(read[0]))
     for mention in mentions:
         if mention.month and mention.day:
-            year = _printed_year([c.sentence for c in draft.candidates] + [title or ""])
+            year = _printed_year([c.sentence for c in draft.candidates] + [doc.clean.title or ""])
             if year:
-                return f"{year:04d}-{mention.month:02d}-{mention.day:02d}", False
+                return EventDate(f"{year:04d}-{mention.month:02d}-{mention.day:02d}", False, _spans_of(mention))
             year = _year_from_tenures(mention, list(draft.people.values()))
             if year:
-                return f"{year:04d}-{mention.month:02d}-{mention.day:02d}", True
+                return EventDate(f"{year:04d}-{mention.month:02d}-{mention.day:02d}", True, _spans_of(mention))
     if same_day and previous is not None:
-        return previous.date, previous.date_inferred
-    if ref.day and not mentions:
-        return ref.day.isoformat(), True
-    return None, False
+        return EventDate(previous.date, previous.date_inferred, previous.date_spans)
+    if doc.reference and not mentions:
+        return EventDate(doc.reference.isoformat(), True, [])
+    return EventDate(None, False, [])
 
 
 def _fill_country(person: PersonMention, home: str | None) -> str | None:
@@ -501,80 +499,75 @@ def _format(kind: str, participants: list[Participant]) -> str:
     return "trilateral" if len(parties) == 3 else "bilateral"
 
 
-def _drafts(page: Page, roster: Roster) -> list[Draft]:
+def _drafts(doc: Document, roster: Roster) -> list[Draft]:
     drafts: list[Draft] = []
     gathering = patterns().gathering
     pending: tuple[int, str] | None = None
     context: DateMention | None = None  # the last day the page named
-    for i, sentence in enumerate(page.sentences):
-        found = engagement_type(sentence)
+    for i, sentence in enumerate(doc.sentences):
+        found = engagement_type(sentence.text)
         if found:
             kind, predicate = found
-            candidates = _candidates_from(page, i, kind, predicate, roster, context)
+            candidates = _candidates_from(doc, i, kind, predicate, roster, context)
             pending = None if candidates else (i, kind)
-        elif joint := _joint_engagement(page, i, roster, context):
+        elif joint := _joint_engagement(doc, i, roster, context):
             candidates = [joint]
         elif pending and i - pending[0] <= 2:
-            late = _named_in_next(page, pending, i, roster)
+            late = _named_in_next(doc, pending, i, roster)
             candidates = [late] if late else []
             pending = None if late else pending
         else:
             candidates = []
-            if gathering.search(sentence):
-                _add_gathered(drafts, page.people[i], roster)
+            if gathering.search(sentence.text):
+                _add_gathered(drafts, doc.people[i], roster)
         for cand in candidates:
             _merge(drafts, cand, roster)
-        named_days = [d for d in page.dates[i] if d.day and d.value and not _ANAPHORIC_DAY.search(d.text)]
+        named_days = [d for d in doc.dates[i] if d.day and d.value and not _ANAPHORIC_DAY.search(d.text)]
         context = named_days[0] if named_days else context
     return drafts
 
 
-def _segment_topics(hits: list[list[TopicHit]]) -> dict[str, str]:
+def _segment_topics(hits: list[list[TopicHit]]) -> dict[str, Span]:
     """The topics of consecutive sentences, in order of first appearance, each with the phrase that
     first signalled it."""
-    found: dict[str, str] = {}
+    found: dict[str, Span] = {}
     for sentence in hits:
         for hit in sentence:
-            found.setdefault(hit.topic, hit.phrase)
+            if hit.span is not None:
+                found.setdefault(hit.topic, hit.span)
     return found
 
 
-def page_of(doc: CleanDocument) -> Page:
-    return Page(doc.text, Reference(parse_iso(doc.reference_date), doc.reference_inferred))
+def add_events(doc: Document) -> None:
+    """Step `events`: doc.events, the engagements the page reports, each fact with its spans.
 
-
-def extract_events(doc: CleanDocument, page: Page | None = None,
-                   sentence_topics: list[list[TopicHit]] | None = None) -> list[Event]:
-    """The engagements a page reports (page: page_of(doc), and sentence_topics: the topics of
-    each of its sentences, if already read)."""
-    page = page or page_of(doc)
-    ref = page.reference
-    if sentence_topics is None:
-        sentence_topics = [detect_topics(s) for s in page.sentences]
-    title_topics = detect_topics(doc.title) if doc.title else []
-    home = home_country(doc)
-    roster = Roster(page.bylines + [m for mentions in page.people for m in mentions])
-    drafts = _drafts(page, roster)
-    title_dates = find_dates(doc.title, ref.day, ref.inferred) if doc.title else []
-    captions = _caption_dates(doc.captions, roster, ref)
-    events: list[Event] = []
+    Needs the steps `sentences`, `dates`, `people` and `topics`."""
+    clean = doc.clean
+    title_topics = topics_of(doc.title) if doc.title else []
+    home = home_country(clean)
+    roster = Roster(doc.bylines + [m for mentions in doc.people for m in mentions])
+    drafts = _drafts(doc, roster)
+    title_dates = dates_of(doc.title, doc.reference, doc.reference_inferred) if doc.title else []
+    captions = _caption_dates(doc, roster)
+    events = doc.events
     for n, draft in enumerate(drafts):
         previous = events[-1] if events else None
-        day, inferred = _event_date(draft, doc.title, title_dates, previous, ref, captions)
+        day = _event_date(draft, doc, title_dates, previous, captions)
         places = [c.location for c in draft.candidates if c.location]
         location = next((p for p in places if p.city), places[0] if places else None)  # a city beats a country
-        if location is None and previous is not None and previous.date == day and draft.type not in _CALL_TYPES:
+        if location is None and previous is not None and previous.date == day.value and draft.type not in _CALL_TYPES:
             location = previous.location
         participants = [Participant(name=p.name, title=p.title, organization=p.organization,
-                                    country=_fill_country(p, home)) for p in draft.people.values()]
+                                    country=_fill_country(p, home), spans=draft.spans.get(key, []))
+                        for key, p in draft.people.items()]
         # an event's topics are read from its sentences up to the next event's (events read from one
         # "respectively" sentence share the passage that follows it)
-        end = next((d.first_index for d in drafts[n + 1:] if d.first_index > draft.first_index), len(page.sentences))
+        end = next((d.first_index for d in drafts[n + 1:] if d.first_index > draft.first_index), len(doc.sentences))
         start = 0 if n == 0 else draft.first_index
-        segment = ([title_topics] if n == 0 else []) + sentence_topics[start:end]
+        segment = ([title_topics] if n == 0 else []) + doc.topics[start:end]
+        topics = _segment_topics(segment)
         events.append(Event(
-            type=_type_with_title(draft, doc.title), date=day, date_inferred=inferred, location=location,
-            format=_format(draft.type, participants), participants=participants,
-            topics=list(topics := _segment_topics(segment)), topic_evidence=topics,
-            evidence=[c.sentence for c in draft.candidates]))
-    return events
+            type=_type_with_title(draft, clean.title), date=day.value, date_inferred=day.inferred,
+            date_spans=day.spans, location=location, format=_format(draft.type, participants),
+            participants=participants, topics=list(topics), topic_evidence=topics,
+            evidence=[s.span() for c in draft.candidates for s in c.sentences]))

@@ -20,6 +20,7 @@ from importlib import resources
 
 from .. import gazetteer, kb
 from ..scan import GatedPattern
+from ..types import Document, Span
 
 # The longest title (or organization) this genre prints runs to about 14 tokens. Scans over title
 # words stop after this many, so that a line repeating title words ("Minister of Minister of ...")
@@ -49,6 +50,7 @@ class PersonMention:
     start: int  # span in the sentence, for clause filtering
     end: int
     possessive: bool = False  # "President Moon's visit": the person is talked about, not taking part
+    span: Span | None = None  # where the page prints it (set by add_people)
 
     @property
     def surname_only(self) -> bool:
@@ -414,3 +416,33 @@ def byline_person(name_line: str, title_line: str) -> PersonMention | None:
     title = _clean_title(title_line)
     return PersonMention(name=name_line.strip(), title=title, organization=None,
                          country=_country_from(title_line, None), start=0, end=len(name_line))
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
+
+
+def add_people(doc: Document) -> None:
+    """Step `people`: doc.people (the officials each sentence names, each with its span) and
+    doc.bylines. In a transcript, "I" and "my" name the speaker of the paragraph ("SECRETARY
+    POMPEO: ... It is my honor to welcome ..."); a name alone on a line over an office is a byline
+    official."""
+    paragraphs = doc.paragraphs
+    speakers = []
+    for n, paragraph in enumerate(paragraphs):
+        speaker = speaker_of(paragraph.text)
+        if speaker:
+            speaker.span = Span(paragraph.start + speaker.start, paragraph.start + speaker.end,
+                                paragraph.text[speaker.start:speaker.end])
+        speakers.append(speaker)
+        if n + 1 < len(paragraphs) and (byline := byline_person(paragraph.text, paragraphs[n + 1].text)):
+            byline.span = Span(paragraph.start + byline.start, paragraph.start + byline.end,
+                               paragraph.text[byline.start:byline.end])
+            doc.bylines.append(byline)
+    for sentence in doc.sentences:
+        found = find_people(sentence.text)
+        for mention in found:
+            mention.span = sentence.span(mention.start, mention.end)
+        speaker = speakers[sentence.paragraph]
+        if speaker and _FIRST_PERSON.search(sentence.text):
+            found.append(speaker)
+        doc.people.append(found)

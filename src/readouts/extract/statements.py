@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
 from .. import gazetteer, kb, regex_cache
 from ..scan import GatedPattern, aligned_lower, lowercase_starts
-from ..types import Statement
+from ..types import Document, Statement
+from .events import home_country
 from .topics import TopicHit, detect_topics, first_topic_between
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
@@ -195,12 +196,12 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
         if pred.rule.action:
             target = _targets(pred.rule, sentence[pred.start:pred.end], subject, clause, topic, parties, home)
             if target:
-                out.append(Statement(pred.rule.action, target, topic, sentence))
+                out.append(Statement(pred.rule.action, target, topic))
         if pred.rule.action != "ACCUSE":
             accused, windows = _accused(sentence, pred.end, end, parties, home)
             if accused:
                 about = next((t for a, b in windows if (t := first_topic_between(sentence, a, b, hits))), topic)
-                out.append(Statement("ACCUSE", accused, about, sentence))
+                out.append(Statement("ACCUSE", accused, about))
     return out
 
 
@@ -222,17 +223,27 @@ def _accused(sentence: str, start: int, end: int, parties: set[str],
 
 
 def extract_statements(sentences: list[str], parties: list[str], home: str | None = None,
-                       sentence_topics: list[list[TopicHit]] | None = None) -> list[Statement]:
-    """Distinct (action, target, topic) statements of the participants, with their evidence
-    (sentence_topics: each sentence's topics, if already read)."""
+                       sentence_topics: list[list[TopicHit]] | None = None) -> list[tuple[int, Statement]]:
+    """Distinct (action, target, topic) statements of the participants, each with the index of the
+    sentence it was read from (sentence_topics: each sentence's topics, if already read)."""
     party_set = set(parties)
     seen: set[tuple] = set()
-    statements: list[Statement] = []
+    statements: list[tuple[int, Statement]] = []
     for n, sentence in enumerate(sentences):
         hits = sentence_topics[n] if sentence_topics is not None else None
         for statement in sentence_statements(sentence, party_set, home, hits):
             key = (statement.action, tuple(statement.target), statement.topic)
             if key not in seen:
                 seen.add(key)
-                statements.append(statement)
+                statements.append((n, statement))
     return statements
+
+
+def add_statements(doc: Document) -> None:
+    """Step `statements`: doc.statements, what the participants of the page's events said, each with
+    its sentence's span. A page that reports no engagement has none. Needs `events` and `topics`."""
+    if not doc.events:
+        return
+    parties = sorted({p.country for e in doc.events for p in e.participants if p.country})
+    found = extract_statements([s.text for s in doc.sentences], parties, home_country(doc.clean), doc.topics)
+    doc.statements = [replace(statement, evidence=doc.sentences[n].span()) for n, statement in found]

@@ -1,47 +1,110 @@
-"""Sentence splitting tuned to the genre: abbreviations like "U.S.", "Amb.", "Dec." do not end sentences."""
+"""Sentences with character offsets: the first extraction step.
+
+Tuned to the genre: an abbreviation ("U.S.", "Amb.", "Dec.", "No.") does not end a sentence when more
+text follows, and neither does one closing a hyphenated compound ("the next ROK-U.S. Foreign
+Ministers' meeting"). The wording is data (data/sentences.json); offsets are never lost, so each
+Sentence's text is exactly the slice of the clean text it stands for.
+"""
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
-# Tokens ending in a period that do not end a sentence when followed by more text.
-_ABBREVIATIONS = {
-    "u.s", "u.k", "u.n", "r.o.k", "d.c", "e.u", "amb", "dr", "mr", "mrs", "ms", "h.e", "gen", "lt", "col",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "st",
-    "vs", "etc", "i.e", "e.g", "a.m", "p.m", "jr", "sr", "prof", "rep", "sen", "gov", "adm", "capt",
-}
+from ..types import TEXT, Document, Sentence, Span
+
 _LOOK_BACK = 64  # characters before a boundary that hold its last word (abbreviations are short)
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-_SENTENCE_OPENER = re.compile(r"(?:The|They|He|She|It|In|On|During|Both|Furthermore|Additionally)\b")
-_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[o°•·\-*]|[ivx]+\.)\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class SentenceWording:
+    abbreviations: frozenset[str]
+    titles_before_names: frozenset[str]
+    opener: re.Pattern
+    list_marker: re.Pattern
+
+
+@cache
+def wording() -> SentenceWording:
+    """data/sentences.json, compiled once."""
+    data = json.loads(resources.files("readouts.data").joinpath("sentences.json").read_text("utf-8"))
+    return SentenceWording(
+        abbreviations=frozenset(data["abbreviations"]),
+        titles_before_names=frozenset(data["titles_before_names"]),
+        opener=re.compile(r"(?:" + "|".join(map(re.escape, data["openers"])) + r")\b"),
+        list_marker=re.compile(data["list_marker"]),
+    )
 
 
 def strip_list_marker(paragraph: str) -> str:
     """'1. On the afternoon ...' -> 'On the afternoon ...'."""
-    return _LIST_MARK.sub("", paragraph, count=1)
+    return wording().list_marker.sub("", paragraph, count=1)
+
+
+def _last_word(text: str) -> str:
+    """The word before a boundary, lowercased, without its final period or opening quotes; of a
+    hyphenated compound, its last part ("ROK-U.S." -> "u.s")."""
+    word = text.rstrip("\"'”’)").rsplit(" ", 1)[-1].rstrip(".").lstrip("([\"'“‘").lower()
+    return word.rsplit("-", 1)[-1]
+
+
+def sentence_bounds(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph, offsets into `paragraph`, without a leading
+    list mark or surrounding spaces; in order, not overlapping."""
+    w = wording()
+    marker = w.list_marker.match(paragraph)
+    start = marker.end() if marker else 0
+    bounds: list[tuple[int, int]] = []
+    for match in _BOUNDARY.finditer(paragraph, start):
+        # Only the word before the boundary matters: a bounded look-back keeps a paragraph of
+        # abbreviations ("Mr. Mr. Mr. ...") linear instead of copying the growing sentence each time.
+        last = _last_word(paragraph[max(start, match.start() - _LOOK_BACK):match.start()])
+        if last in w.abbreviations or (len(last) == 1 and "a" <= last <= "z"):
+            # "U.S. Deputy ..." or an initial "J. Smith": not a boundary, unless a common sentence
+            # opener follows an abbreviation that can end a clause.
+            if not w.opener.match(paragraph, match.end()) or last in w.titles_before_names:
+                continue
+        bounds.append(_stripped(paragraph, start, match.start() + 1))
+        start = match.end()
+    if paragraph[start:].strip():
+        bounds.append(_stripped(paragraph, start, len(paragraph)))
+    return [(a, b) for a, b in bounds if b > a]
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """start and end moved inward past white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    """Split one paragraph into sentences."""
-    text = " ".join(strip_list_marker(paragraph).split())
-    if not text:
-        return []
-    sentences: list[str] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        # Only the word before the boundary matters: a bounded look-back keeps a paragraph of
-        # abbreviations ("Mr. Mr. Mr. ...") linear instead of copying the growing sentence each time.
-        before = text[max(start, match.start() - _LOOK_BACK):match.start()].rstrip("\"'”’)")
-        last_word = before.rsplit(" ", 1)[-1].rstrip(".").lstrip("([\"'“‘").lower()
-        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and "a" <= last_word <= "z"):
-            # "U.S. Deputy ..." or an initial "J. Smith": not a boundary, unless a common
-            # sentence opener follows an abbreviation at the end of a clause.
-            nxt = text[match.end():match.end() + 12]
-            if not _SENTENCE_OPENER.match(nxt) \
-                    or last_word in {"amb", "dr", "mr", "mrs", "ms", "h.e", "gen", "prof"}:
-                continue
-        sentences.append(text[start:match.start() + 1].strip())
-        start = match.end()
-    tail = text[start:].strip()
-    if tail:
-        sentences.append(tail)
-    return sentences
+    """The sentences of one paragraph, as text."""
+    return [paragraph[a:b] for a, b in sentence_bounds(paragraph)]
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """The paragraphs of a clean text (separated by blank lines), with their offsets."""
+    spans, start = [], 0
+    for m in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        a, b = _stripped(text, start, end)
+        if b > a:
+            spans.append(Span(a, b, text[a:b], TEXT))
+        start = m.end() if m else end
+    return spans
+
+
+def add_sentences(doc: Document) -> None:
+    """Step `sentences`: doc.paragraphs and doc.sentences, every paragraph's sentences in order."""
+    doc.paragraphs = paragraph_spans(doc.clean.text)
+    for n, paragraph in enumerate(doc.paragraphs):
+        for a, b in sentence_bounds(paragraph.text):
+            doc.sentences.append(Sentence(len(doc.sentences), paragraph.start + a, paragraph.start + b,
+                                          paragraph.text[a:b], n))

@@ -8,6 +8,7 @@ from functools import cache
 from importlib import resources
 
 from ..scan import GatedPattern
+from ..types import Document, Sentence, Span
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,7 @@ class TopicHit:
     topic: str
     phrase: str  # the text that triggered it
     start: int = 0  # where, in the text searched
+    span: Span | None = None  # where, on the page (set by topics_of)
 
 
 @dataclass(frozen=True)
@@ -88,3 +90,14 @@ def first_topic_between(text: str, start: int, end: int, hits: list[TopicHit]) -
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), hit.topic)
     return best[1] if best else None
+
+
+def topics_of(sentence: Sentence) -> list[TopicHit]:
+    """detect_topics over one sentence, each hit with its span on the page."""
+    return [TopicHit(h.topic, h.phrase, h.start, sentence.span(h.start, h.start + len(h.phrase)))
+            for h in detect_topics(sentence.text)]
+
+
+def add_topics(doc: Document) -> None:
+    """Step `topics`: doc.topics, the topic hits of each sentence."""
+    doc.topics = [topics_of(s) for s in doc.sentences]
