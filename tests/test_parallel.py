@@ -3,6 +3,7 @@ import io
 import itertools
 import json
 import operator
+import threading
 
 import pytest
 from click.testing import CliRunner
@@ -114,3 +115,22 @@ def test_chunks_grow_so_that_a_short_input_still_reaches_every_worker():
     chunks = list(_chunks(range(100), 32))
     assert [len(c) for c in chunks] == [1, 2, 4, 8, 16, 32, 32, 5]
     assert [i for c in chunks for i in c] == list(range(100))
+
+
+HELD_BY_ANOTHER_THREAD = threading.Lock()
+
+
+def needs_the_lock(item: int) -> int:
+    with HELD_BY_ANOTHER_THREAD:
+        return item
+
+
+@pytest.mark.timeout(60)
+def test_workers_do_not_inherit_locks_that_other_threads_hold():
+    """A lock held by another thread when the pool starts (as a web server's or Dask's may be) is
+    not held in the workers: a forked worker would wait for it forever, and the run would hang."""
+    HELD_BY_ANOTHER_THREAD.acquire()
+    try:
+        assert list(map_in_order(needs_the_lock, range(6), jobs=2)) == list(range(6))
+    finally:
+        HELD_BY_ANOTHER_THREAD.release()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import multiprocessing.pool
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -145,14 +146,14 @@ def map_in_order(func: Callable[[Item], Result], items: Iterable[Item], jobs: in
 
     Pool.imap would read the whole input ahead (its feeder thread has no bound), so chunks are
     submitted through a sliding window instead: at most jobs * CHUNKS_IN_FLIGHT_PER_JOB chunks
-    are pending, and memory stays flat however long the input is. Workers are forked (or
-    spawned) once and import the package once; a worker's exception is re-raised here.
+    are pending, and memory stays flat however long the input is. Workers are started once, from
+    a fork server (see _worker_pool); a worker's exception is re-raised here.
     """
     if jobs <= 1:
         yield from map(func, items)
         return
     window = jobs * CHUNKS_IN_FLIGHT_PER_JOB
-    with multiprocessing.get_context().Pool(jobs) as pool:
+    with _worker_pool(jobs) as pool:
         pending: deque = deque()
         for chunk in _chunks(items, CHUNK_SIZE):
             pending.append(pool.apply_async(_map_chunk, (func, chunk)))
@@ -160,6 +161,19 @@ def map_in_order(func: Callable[[Item], Result], items: Iterable[Item], jobs: in
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+
+
+def _worker_pool(jobs: int) -> "multiprocessing.pool.Pool":
+    """A pool of `jobs` workers started by a fork server that has imported the pipeline.
+
+    Not forked from this process: a fork copies the locks that this process's other threads hold
+    (a web server's, Dask's, a test runner's) with no thread left to release them, and a worker that
+    waits on one never ends (then neither does Pool.terminate). The fork server is a fresh,
+    single-threaded process; forking from it is still cheap, and it has the lexicons imported once.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["readouts.pipeline"])
+    return context.Pool(jobs)
 
 
 def _map_chunk(func: Callable[[Item], Result], chunk: list[Item]) -> list[Result]:
