@@ -7,7 +7,7 @@ Usage:
 
 A corpus is a folder under tests/corpus with raw/ and gold/. Floors only rise: `floors` refuses
 (exit 1, nothing written) to lower a floor, raise a ceiling or drop a perfect page unless
---allow-lower is given. Standard library and the project's package; extraction runs in this
+--allow-lower is given, and then lowers only what the measurement no longer meets. Standard library and the project's package; extraction runs in this
 process and is scored by the vendored bench/score.py.
 """
 from __future__ import annotations
@@ -41,12 +41,12 @@ MARGIN = 0.005  # a floor sits this far under the measured figure (rounded down 
 DIGESTS_NOTE = ("sha256 of every file under each corpus's raw/ and gold/ (corpus -> path -> digest); "
                 f"tests/test_golden.py fails when a file changes, appears or goes. Update: {UPDATE_DIGESTS}.")
 FLOORS_NOTE = ("Written by scripts/golden.py floors (make golden); do not edit by hand. Per corpus: floors "
-               f"of bench/score.py's headline metrics, score and the accuracies issue 3 names, each the "
+               "of bench/score.py's headline metrics, score and the accuracies issue 3 names, each the "
                f"measured figure rounded down to 3 decimals less {MARGIN} (n/a counts 0); ceilings: "
                "wrong_dates_as_read, the dates that differ from gold yet are not flagged date_inferred, at "
                "the measured count; perfect_pages: the pages whose headline figures, scored alone, are all "
                "1.0 (those a page defines). Floors only rise and perfect pages stay perfect: the script "
-               "lowers nothing without --allow-lower.")
+               "lowers nothing without --allow-lower, and with it only what is no longer met.")
 
 
 # --- files ------------------------------------------------------------------------------------
