@@ -27,6 +27,8 @@ def measured() -> dict[str, dict]:
 
 
 def gate(corpus: str) -> dict:
+    """The recorded gate of a corpus ({"floors", "ceilings", "perfect_pages"}); fails, saying how to
+    write it, when the corpus has none (a new batch)."""
     assert corpus in GATES, f"{corpus} has no floors: run `make golden` (scripts/golden.py floors)"
     return GATES[corpus]
 
@@ -147,6 +149,7 @@ def seeds_floors(corpus_copy):
 
 
 def write_gate(path, gate_: dict) -> None:
+    """Records gate_ as the seeds corpus's only gate in the floors file at path."""
     path.write_text(json.dumps({"seeds": gate_}), encoding="utf-8")
 
 
