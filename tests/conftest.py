@@ -1,10 +1,9 @@
-"""Shared fixtures: where the project's own copies of the corpora, the schema and the scorer are.
+"""Shared fixtures: where the project's own copies of the corpora and the schema are.
 
 The tests never read ../shared: tests/corpus, tests/spec and bench/ are vendored copies.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import socket
@@ -12,7 +11,6 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from types import ModuleType
 
 # the compiled lexicons of the tests' runs go to a folder of their own, not the user's ~/.cache
 # (set before the imports below compile any)
@@ -58,15 +56,6 @@ def corpus_dirs() -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def schema() -> dict:
     return json.loads((REPO_ROOT / "tests" / "spec" / "document.schema.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="session")
-def scorer() -> ModuleType:
-    """bench/score.py as a module (it is a script, not part of the package)."""
-    spec = importlib.util.spec_from_file_location("readouts_bench_score", REPO_ROOT / "bench" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 # --- a real server over a real database, for the API and browser tests ---------------------------
