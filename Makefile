@@ -8,8 +8,8 @@ READOUTS := $(VENV)/bin/readouts
 STAMP := $(VENV)/.installed
 DB ?= readouts.db
 BENCH_OUT := build/bench
-SEEDS := tests/corpus/seeds
-DEV := tests/corpus/dev
+# every gold corpus: a folder of tests/corpus with raw/ and gold/
+CORPORA := $(sort $(patsubst tests/corpus/%/gold/,%,$(dir $(wildcard tests/corpus/*/gold/))))
 
 .PHONY: install run test bench golden bench-speed bench-queries clean
 
@@ -32,23 +32,13 @@ test: install
 
 bench: install
 	mkdir -p $(BENCH_OUT)
-	$(READOUTS) extract $(SEEDS)/raw > $(BENCH_OUT)/seeds.jsonl
-	$(READOUTS) extract $(DEV)/raw > $(BENCH_OUT)/dev.jsonl
-	@echo "== seeds"
-	@$(PY) bench/score.py --gold $(SEEDS)/gold --pred $(BENCH_OUT)/seeds.jsonl
-	@echo "== dev"
-	@$(PY) bench/score.py --gold $(DEV)/gold --pred $(BENCH_OUT)/dev.jsonl
+	@for corpus in $(CORPORA); do \
+		$(READOUTS) extract tests/corpus/$$corpus/raw > $(BENCH_OUT)/$$corpus.jsonl || exit 1; \
+		echo "== $$corpus"; \
+		$(PY) bench/score.py --gold tests/corpus/$$corpus/gold --pred $(BENCH_OUT)/$$corpus.jsonl || exit 1; \
+	done
 	@echo
-	@$(PY) bench/report.py --top 5 \
-		--corpus seeds $(SEEDS)/gold $(BENCH_OUT)/seeds.jsonl \
-		--corpus dev $(DEV)/gold $(BENCH_OUT)/dev.jsonl
-
-# The golden gate of tests/test_golden.py: pin the corpora's raw and gold files by digest, then measure
-# every corpus and raise its floors (refused when one would drop; `scripts/golden.py floors --allow-lower`
-# re-bases them, for revised gold).
-golden: install
-	$(PY) scripts/golden.py digests
-	$(PY) scripts/golden.py floors
+	@$(PY) bench/report.py --top 5 $(foreach c,$(CORPORA),--corpus $(c) tests/corpus/$(c)/gold $(BENCH_OUT)/$(c).jsonl)
 
 # Speed and memory against spaCy's tokenizer and en_core_web_sm (benchmark-only extra `bench`), then
 # the query latencies: about 25 minutes in all (the 100,000-document memory run takes ten).

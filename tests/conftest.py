@@ -28,7 +28,8 @@ pytest_plugins = ["pg_server"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS_ROOT = REPO_ROOT / "tests" / "corpus"
-CORPORA = ("seeds", "dev")  # the gold corpora: each has raw/*.txt and gold/*.json
+# the gold corpora: every folder of tests/corpus with raw/*.txt and gold/*.json
+CORPORA = tuple(sorted(p.name for p in CORPUS_ROOT.iterdir() if (p / "raw").is_dir() and (p / "gold").is_dir()))
 
 
 def raw_files(corpus: str) -> list[Path]:
