@@ -65,3 +65,19 @@ def test_every_action_rule_is_found_under_the_letters_its_matches_begin_with():
     for rule in lex.rules:
         for start in rule.starts or ():
             assert rule in lex.rules_by_start.get(start[:2], lex.rules_anywhere)
+
+
+def test_agreement_on_a_listed_topic_is_aimed_at_the_country_actions_json_maps_it_to():
+    from readouts.extract.statements import lexicon, sentence_statements
+    from readouts.extract.topics import TopicHit
+    from readouts.extract.topics import lexicon as topic_lexicon
+
+    targets = lexicon().topic_targets
+    assert targets["nuclear_program"] == "PRK"  # read from actions.json's topic_targets, not from code
+    agreed = "The two sides agreed to stay in close touch on the matter."  # names no country, no topic
+    for topic, country in targets.items():
+        assert topic in topic_lexicon().bodies  # a topic data/topics.json defines
+        found = sentence_statements(agreed, set(PARTIES), "KOR", [TopicHit(topic, "")])
+        assert [(s.action, s.target) for s in found] == [("AGREE", [country])]
+    unlisted = sentence_statements(agreed, set(PARTIES), "KOR", [TopicHit("dialogue", "")])
+    assert [s.target for s in unlisted] == [["USA"]]  # no mapped country: the counterpart

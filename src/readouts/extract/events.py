@@ -43,6 +43,10 @@ class EventPatterns:
     dateline: re.Pattern
     joint: GatedPattern
     call_in_title: tuple[tuple[str, re.Pattern], ...]
+    place_prepositions: frozenset[str]  # a place right after one of these is where the engagement was
+    address_prepositions: frozenset[str]  # ... or after one of these and an address: "in Jung-gu, Seoul"
+    visited_country: re.Pattern  # group 1: where the name of a country visited begins
+    anaphoric_day: re.Pattern  # "the same day": the day the page named last
 
 
 def _union(patterns: list[str]) -> GatedPattern:
@@ -72,6 +76,10 @@ def patterns() -> EventPatterns:
         dateline=re.compile(data["dateline"]),
         joint=GatedPattern(data["joint_predicates"], re.I),
         call_in_title=tuple((kind, re.compile(p, re.I)) for kind, p in data["call_in_title"].items()),
+        place_prepositions=frozenset(data["place_prepositions"]),
+        address_prepositions=frozenset(data["address_prepositions"]),
+        visited_country=re.compile(data["visited_country"]),
+        anaphoric_day=re.compile(data["anaphoric_day"], re.I),
     )
 
 
@@ -140,11 +148,7 @@ def home_country(doc: CleanDocument) -> str | None:
     return found[0].code if found else kb.office_country(doc.publisher)
 
 
-_PLACE_PREPOSITIONS = {"in", "at", "to", "visited", "visiting", "visit", "the"}
-
-
 _OPEN_PARENTHESIS = re.compile(r"[\w.]+\s*\($")  # "Indonesia (" before "Jakarta)"
-_VISITED_COUNTRY = re.compile(r"\b(?:visit(?:ed|ing|s)?|(?:a\s+)?(?:visit|trip)\s+to|in)\s+(?:the\s+)?([A-Z][\w.’' -]+)")
 _NAME_PUNCTUATION = re.compile(r"[-‐’']")
 
 
@@ -152,13 +156,15 @@ def _is_locative(before: str) -> bool:
     """A place is where the engagement happened when a preposition governs it, possibly through an
     address chain ("at the Lotte Hotel in Sogong-dong, Jung-gu, Seoul") or a country before it
     ("visiting Indonesia (Jakarta)")."""
+    p = patterns()
     before = _OPEN_PARENTHESIS.sub("", before.rstrip())
     words = before.split()
-    if words and words[-1].lower() in _PLACE_PREPOSITIONS:
+    if words and words[-1].lower() in p.place_prepositions:
         return True
     for back in range(2, 5):
         chain = words[-back:]
-        if len(chain) == back and chain[0].lower() in {"in", "at"} and all(w.endswith(",") for w in chain[1:]):
+        if len(chain) == back and chain[0].lower() in p.address_prepositions \
+                and all(w.endswith(",") for w in chain[1:]):
             return True
     return False
 
@@ -172,7 +178,7 @@ def _location(sentence: Sentence, spans: list[tuple[int, int]]) -> Location | No
         city = place.surface if place.surface.startswith(place.city) else place.city
         return Location(city=city, country=place.country,
                         spans=[sentence.span(place.start, place.start + len(place.surface))])
-    m = _VISITED_COUNTRY.search(text)
+    m = patterns().visited_country.search(text)
     if m and not _inside(m.start(), spans):
         found = gazetteer.find_countries(m.group(1))
         if found and found[0].start == 0:
@@ -279,9 +285,6 @@ class Facts:
     location: Location | None
 
 
-_ANAPHORIC_DAY = re.compile(r"\b(?:the|that)\s+(?:same\s+)?day\b", re.I)
-
-
 def _sentence_facts(doc: Document, i: int, kind: str, roster: Roster, predicate: int = 0,
                     context: DateMention | None = None) -> Facts:
     sentence = doc.sentences[i]
@@ -293,7 +296,8 @@ def _sentence_facts(doc: Document, i: int, kind: str, roster: Roster, predicate:
     dates = sorted((d for d in doc.dates[i] if not _inside(d.start, spans)),
                    key=lambda d: (d.start < predicate, abs(d.start - predicate)))
     if context is not None:  # "earlier in the day" is the day the page spoke of last
-        dates = [context if _ANAPHORIC_DAY.search(d.text) else d for d in dates]
+        anaphoric_day = patterns().anaphoric_day
+        dates = [context if anaphoric_day.search(d.text) else d for d in dates]
     location = None if kind in _CALL_TYPES else _location(sentence, spans)
     return Facts(people, dates, location)
 
@@ -501,7 +505,7 @@ def _format(kind: str, participants: list[Participant]) -> str:
 
 def _drafts(doc: Document, roster: Roster) -> list[Draft]:
     drafts: list[Draft] = []
-    gathering = patterns().gathering
+    gathering, anaphoric_day = patterns().gathering, patterns().anaphoric_day
     pending: tuple[int, str] | None = None
     context: DateMention | None = None  # the last day the page named
     for i, sentence in enumerate(doc.sentences):
@@ -522,7 +526,7 @@ def _drafts(doc: Document, roster: Roster) -> list[Draft]:
                 _add_gathered(drafts, doc.people[i], roster)
         for cand in candidates:
             _merge(drafts, cand, roster)
-        named_days = [d for d in doc.dates[i] if d.day and d.value and not _ANAPHORIC_DAY.search(d.text)]
+        named_days = [d for d in doc.dates[i] if d.day and d.value and not anaphoric_day.search(d.text)]
         context = named_days[0] if named_days else context
     return drafts
 

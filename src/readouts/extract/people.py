@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 from functools import cache, lru_cache
@@ -69,6 +70,17 @@ class TitleGrammar:
     title_starts: frozenset[str]  # tokens a title can begin with: modifiers and first words of heads
     may_name_official: GatedPattern  # a sentence without any of these words names no titled official
     government_title: re.Pattern  # a title held in a government (not in a think tank or an NGO)
+    office_word: re.Pattern  # in an organization the knowledge base does not know: a government body
+    caption_positions: frozenset[str]  # "Chun Young-hee, right, head of ..."
+    counterpart: re.Pattern  # "her Chinese counterpart ": the nationality in group "adj", the name after it
+    leading_article: re.Pattern
+    possessive: re.Pattern  # a possessive ending ("Rubio's")
+    first_person: re.Pattern  # in a transcript, the paragraph's speaker
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation matching exactly the given words, the longest first."""
+    return "|".join(sorted({re.escape(w) for w in words}, key=lambda w: (-len(w), w)))
 
 
 @cache
@@ -89,8 +101,17 @@ def grammar() -> TitleGrammar:
         plural_heads={k.split()[-1]: v.split()[-1] for k, v in data["plural_heads"].items()},
         title_starts=frozenset(data["modifiers"]) | {h[0] for h in heads},
         government_title=re.compile(data["government_title"], re.I),
-        may_name_official=GatedPattern(r"\b(?:" + "|".join(sorted({re.escape(h[0]) for h in heads} | {"counterparts?"},
-                                                                key=lambda h: (-len(h), h))) + r")\b"),
+        may_name_official=GatedPattern(
+            r"\b(?:" + _alternatives({h[0] for h in heads} | set(data["counterpart_nouns"])) + r")\b"),
+        office_word=re.compile(_alternatives(data["office_words"])),
+        caption_positions=frozenset(data["caption_positions"]),
+        # the nationality is one or two capitalised words ("U.S.", "South Korean")
+        counterpart=re.compile(rf"\b(?:{_alternatives(data['counterpart_possessives'])})\s+"
+                               rf"(?P<adj>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+"
+                               rf"(?:{_alternatives(data['counterpart_nouns'])}),?\s+"),
+        leading_article=re.compile(rf"^(?:{_alternatives(data['leading_articles'])})\s+"),
+        possessive=re.compile(rf"(?:{_alternatives(data['possessive_endings'])})$"),
+        first_person=re.compile(rf"\b(?:{_alternatives(data['first_person'])})\b"),
     )
 
 
@@ -113,7 +134,7 @@ def _head_length(tokens: list[Token], i: int) -> int:
 @lru_cache(maxsize=65536)
 def _is_country_word(text: str) -> bool:
     """A nationality, possessives included ("Japan's top nuclear envoy")."""
-    return gazetteer.country_code(_POSSESSIVE.sub("", text)) is not None
+    return gazetteer.country_code(grammar().possessive.sub("", text)) is not None
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -173,12 +194,9 @@ def _text(sentence: str, tokens: list[Token], i: int, j: int) -> str:
     return sentence[tokens[i].start:tokens[j - 1].end]
 
 
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-
-
 def _name_text(sentence: str, tokens: list[Token], i: int, j: int) -> str:
     """A name as printed, without a possessive ending ("Rubio's" -> "Rubio")."""
-    return _POSSESSIVE.sub("", _text(sentence, tokens, i, j))
+    return grammar().possessive.sub("", _text(sentence, tokens, i, j))
 
 
 def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
@@ -213,9 +231,6 @@ def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     return i, head_end, end
 
 
-_OFFICE_WORD = re.compile(r"Ministry|Department|Office|Service|Council|Bureau")
-
-
 def _organization(tokens: list[Token], sentence: str, end: int) -> tuple[str | None, int]:
     """'at the U.S. Department of State' after a title: the organization and where it ends."""
     if end + 1 < len(tokens) and tokens[end].text in {"at", "of"} and tokens[end + 1].text == "the":
@@ -226,7 +241,7 @@ def _organization(tokens: list[Token], sentence: str, end: int) -> tuple[str | N
         while m > end + 2 and tokens[m - 1].text in grammar().connectors:
             m -= 1
         org = _text(sentence, tokens, end + 2, m)
-        if org and kb.organization_of(org) or _OFFICE_WORD.search(org):
+        if org and kb.organization_of(org) or grammar().office_word.search(org):
             return org, m
     return None, end
 
@@ -243,14 +258,12 @@ def _country_from(title: str, organization: str | None) -> str | None:
     return kb.office_country(f"{title} {organization or ''}")
 
 
-_CAPTION_POSITIONS = {"right", "left", "center", "centre", "second", "third"}
-
-
 def find_people(sentence: str) -> list[PersonMention]:
     """Every titled or named official in the sentence, in order."""
     people = _find_titled(sentence)
+    possessive = grammar().possessive
     for person in people:
-        person.possessive = bool(_POSSESSIVE.search(sentence[person.start:person.end]))
+        person.possessive = bool(possessive.search(sentence[person.start:person.end]))
     return people
 
 
@@ -292,7 +305,7 @@ def _find_titled(sentence: str) -> list[PersonMention]:
             # NAME, TITLE  (an honorific before the name is not part of it; a photo caption may put
             # the position in between: "Chun Young-hee, right, head of ...")
             comma = start - 1
-            if comma >= 3 and tokens[comma].text == "," and tokens[comma - 1].text in _CAPTION_POSITIONS \
+            if comma >= 3 and tokens[comma].text == "," and tokens[comma - 1].text in g.caption_positions \
                     and tokens[comma - 2].text == ",":
                 comma -= 2
             if comma >= 1 and tokens[comma].text == ",":
@@ -351,12 +364,9 @@ def _plural_list(sentence: str, tokens: list[Token], title: str, first: int,
             for (a, b), c in zip(spans, countries)], k
 
 
-_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?P<adj>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+counterparts?,?\s+")
-
-
 def _counterparts(sentence: str, tokens: list[Token], found: list[PersonMention]) -> list[PersonMention]:
     out = []
-    for m in _COUNTERPART.finditer(sentence):
+    for m in grammar().counterpart.finditer(sentence):
         if any(p.start <= m.end() < p.end for p in found):
             continue
         idx = next((k for k, t in enumerate(tokens) if t.start >= m.end()), None)
@@ -371,16 +381,15 @@ def _counterparts(sentence: str, tokens: list[Token], found: list[PersonMention]
     return out
 
 
-_LEADING = re.compile(r"^(?:the|The|a|an)\s+")
-
-
 @lru_cache(maxsize=4096)
 def _clean_title(title: str) -> str:
     """The office as printed, without an article or a leading nationality ("U.S. Deputy Secretary of
     State" -> "Deputy Secretary of State"): the country is recorded on its own."""
-    title = _LEADING.sub("", title).strip(" ,")
+    leading_article = grammar().leading_article
+    title = leading_article.sub("", title).strip(" ,")
     while (found := gazetteer.find_countries(title)) and found[0].start == 0:
-        rest = _LEADING.sub("", re.sub(r"^(?:['’]s)?\s*(?:\([^)]*\)\s*)?", "", title[found[0].end:])) if title[found[0].end:] else ""
+        after = title[found[0].end:]
+        rest = leading_article.sub("", re.sub(r"^(?:['’]s)?\s*(?:\([^)]*\)\s*)?", "", after)) if after else ""
         if not rest:
             return title
         title = rest
@@ -418,15 +427,13 @@ def byline_person(name_line: str, title_line: str) -> PersonMention | None:
                          country=_country_from(title_line, None), start=0, end=len(name_line))
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I|my|me)\b")
-
-
 def add_people(doc: Document) -> None:
     """Step `people`: doc.people (the officials each sentence names, each with its span) and
     doc.bylines. In a transcript, "I" and "my" name the speaker of the paragraph ("SECRETARY
     POMPEO: ... It is my honor to welcome ..."); a name alone on a line over an office is a byline
     official."""
     paragraphs = doc.paragraphs
+    first_person = grammar().first_person
     speakers = []
     for n, paragraph in enumerate(paragraphs):
         speaker = speaker_of(paragraph.text)
@@ -443,6 +450,6 @@ def add_people(doc: Document) -> None:
         for mention in found:
             mention.span = sentence.span(mention.start, mention.end)
         speaker = speakers[sentence.paragraph]
-        if speaker and _FIRST_PERSON.search(sentence.text):
+        if speaker and first_person.search(sentence.text):
             found.append(speaker)
         doc.people.append(found)

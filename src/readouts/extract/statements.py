@@ -16,11 +16,7 @@ from ..types import Document, Statement
 from .events import home_country
 from .topics import TopicHit, detect_topics, first_topic_between
 
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
-_PASSIVE_AFTER = re.compile(r"^\s+(?:to\s+)?(?:by|upon)\b", re.I)
-_INTERNATIONAL_BODIES = {"UN"}  # named as venues and law ("UN Security Council resolutions"), not as targets
-_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
-_RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose)\b[^,]*$", re.I)
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")  # a word that may be an official's surname
 _CONTEXT = 40  # characters around a predicate read for passive voice and negation
 _ACCUSED_WINDOW = (40, 60)  # characters before and after a negative word in which the accused is named
 
@@ -62,11 +58,16 @@ class ActionLexicon:
     rules_by_start: dict[str, tuple[ActionRule, ...]]  # the first two letters of a match -> rules, in order
     rules_anywhere: tuple[ActionRule, ...]  # rules whose matches may begin with other letters
     negation: re.Pattern
+    passive_before: re.Pattern  # the passive voice, before and after a predicate
+    passive_after: re.Pattern
     negative: re.Pattern
     third_party_subjects: re.Pattern
     counterpart_objects: re.Pattern
-    nk_topics: frozenset[str]
+    topic_targets: dict[str, str]  # topic -> the country an agreement on it is aimed at if the clause names none
+    excluded_objects: dict[str, frozenset[str]]  # action -> countries never its object
+    international_bodies: frozenset[str]  # venues and law, never targets
     clause_breaks: re.Pattern
+    relative_clause: re.Pattern  # a relative clause running up to a predicate
     subject_boundaries: re.Pattern
     non_state_objects: re.Pattern
 
@@ -82,11 +83,16 @@ def lexicon() -> ActionLexicon:
         # fails most positions at once
         any_rule=GatedPattern(r"\b(?:" + "|".join(f"(?:{r['pattern']})" for r in data["actions"]) + ")", re.I),
         negation=re.compile(data["negation"], re.I),
+        passive_before=re.compile(data["passive_before"], re.I),
+        passive_after=re.compile(data["passive_after"], re.I),
         negative=re.compile(data["negative"], re.I),
         third_party_subjects=re.compile(data["third_party_subjects"]),
         counterpart_objects=re.compile(data["counterpart_objects"], re.I),
-        nk_topics=frozenset(data["nk_topics"]),
+        topic_targets={topic: country for country, topics in data["topic_targets"].items() for topic in topics},
+        excluded_objects={action: frozenset(codes) for action, codes in data["excluded_objects"].items()},
+        international_bodies=frozenset(data["international_bodies"]),
         clause_breaks=re.compile(data["clause_breaks"], re.I),
+        relative_clause=re.compile(data["relative_clause"], re.I),
         subject_boundaries=re.compile(data["subject_boundaries"], re.I),
         non_state_objects=re.compile(data["non_state_objects"], re.I),
     )
@@ -103,7 +109,8 @@ def _is_predicate(sentence: str, m: re.Match) -> bool:
     """Not a passive, not negated, not a sentence-opening participle ("Asked to deliver remarks")."""
     before = sentence[max(0, m.start() - _CONTEXT):m.start()]  # the words just around it decide
     after = sentence[m.end():m.end() + _CONTEXT]
-    return not (_PASSIVE_BEFORE.search(before) or _PASSIVE_AFTER.match(after) or lexicon().negation.search(before)
+    lex = lexicon()
+    return not (lex.passive_before.search(before) or lex.passive_after.match(after) or lex.negation.search(before)
                 or (not before.strip() and after.lstrip().startswith("to ")))
 
 
@@ -144,24 +151,24 @@ def _countries(text: str, home: str | None) -> list[str]:
 def _targets(rule: ActionRule, match_text: str, subject: str, clause: str, topic: str | None,
              parties: set[str], home: str | None) -> list[str]:
     """The countries a statement is aimed at; the counterparts when it names none, if they are known."""
+    lex = lexicon()
     named = _countries(clause, home)
-    others = [c for c in named if c not in parties and c not in _INTERNATIONAL_BODIES]
+    others = [c for c in named if c not in parties and c not in lex.international_bodies]
     if rule.target == "self":
         return sorted(set(_countries(match_text, home)))
     if rule.target == "subject":
         return sorted(set(_countries(subject, home)) - parties)
     if rule.target == "all":
         return sorted(set(others))
-    lex = lexicon()
     if lex.non_state_objects.search(clause):
         return []
     if not lex.counterpart_objects.search(clause):
         if rule.target == "agreed" and others:
             return [others[0]]
-        if rule.target == "agreed" and topic in lex.nk_topics:
-            return ["PRK"]
+        if rule.target == "agreed" and topic in lex.topic_targets:
+            return [lex.topic_targets[topic]]
         if rule.target == "object":
-            near = [c for c in named if c != "PRK" or rule.action != "SUPPORT"]  # participants do not praise the North
+            near = [c for c in named if c not in lex.excluded_objects.get(rule.action, ())]
             return [near[0]] if near else []
     counterparts = parties - {home}
     if home is None or home not in parties or not 0 < len(counterparts) <= 2:
@@ -188,7 +195,8 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
     for n, pred in enumerate(predicates):
         previous_end = predicates[n - 1].end if n else 0
         subject = _subject_text(sentence, pred.start, previous_end)
-        if lex.third_party_subjects.match(subject.strip()) or _RELATIVE.search(sentence[previous_end:pred.start]):
+        if lex.third_party_subjects.match(subject.strip()) \
+                or lex.relative_clause.search(sentence[previous_end:pred.start]):
             continue
         end = _clause_end(sentence, pred.end, predicates[n + 1].start if n + 1 < len(predicates) else len(sentence))
         clause = sentence[pred.end:end]
@@ -213,9 +221,10 @@ def _accused(sentence: str, start: int, end: int, parties: set[str],
     before, after = _ACCUSED_WINDOW
     accused: set[str] = set()
     windows = []
-    for m in lexicon().negative.finditer(sentence, start, end):
+    lex = lexicon()
+    for m in lex.negative.finditer(sentence, start, end):
         a, b = max(start, m.start() - before), min(end, m.end() + after)
-        found = {c for c in _countries(sentence[a:b], home) if c not in parties | _INTERNATIONAL_BODIES}
+        found = {c for c in _countries(sentence[a:b], home) if c not in parties | lex.international_bodies}
         if found:
             accused |= found
             windows.append((a, b))
