@@ -90,15 +90,17 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
     """Read the pages under PATHS into the database, extracting their events.
 
     Every file ends in one status, printed on stderr and kept in the database: new, unchanged
-    (same bytes already stored: nothing is written), skipped (e.g. unsupported language) or failed
-    with its reason. All files are processed even when some fail; the exit code is 1 if any failed.
+    (same bytes already stored: nothing is written), updated (same bytes stored, but read by another
+    version of readouts or of its data files: read again and replaced), skipped (e.g. unsupported
+    language) or failed with its reason. All files are processed even when some fail; the exit code
+    is 1 if any failed.
     Pages are committed in batches (200 pages or one second) and a status is printed once its page
     is committed: a killed run leaves no half-written page, and running it again completes the
     batch without duplicates.
     """
     from tqdm import tqdm  # imported here: it adds tens of ms to the start of every other command
 
-    counts = {"new": 0, "unchanged": 0, "skipped": 0, "failed": 0}
+    counts = {"new": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
     with open_store(db_url) as store:
         try:
             results = tqdm(ingest(store, iter_input_files(paths), engine, scheduler, max_bytes), unit="file",

@@ -179,7 +179,7 @@ def _chunks(items: Iterable[Item], largest: int) -> Iterator[list[Item]]:
 
 
 class IngestResult(NamedTuple):
-    """What became of one input file: new, unchanged, skipped or failed, with the reason."""
+    """What became of one input file: new, updated, unchanged, skipped or failed, with the reason."""
 
     path: Path
     status: str
@@ -189,11 +189,11 @@ class IngestResult(NamedTuple):
 def ingest_files(store: "Store", files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[IngestResult]:
     """Read, extract and store each file, one transaction each (a savepoint inside Store.batches); a
     file that cannot be read is recorded as failed and the batch goes on. Unchanged bytes are not
-    extracted again."""
+    extracted again, unless another extractor read them (Store.is_current)."""
     for path in files:
         try:
             raw = read_document(path, max_bytes=max_bytes)
-            if store.status_of(raw.sha256) in {"new", "skipped"}:
+            if store.is_current(raw.sha256):
                 yield IngestResult(path, "unchanged")
                 continue
             status = store.save(raw, *process(raw))
@@ -201,3 +201,4 @@ def ingest_files(store: "Store", files: Iterable[Path], max_bytes: int = DEFAULT
         except ReadoutsError as exc:
             store.record_failure(str(path), str(exc))
             yield IngestResult(path, "failed", str(exc))
+
