@@ -1,21 +1,29 @@
 """Versioned extraction: each stored page keeps the stamp of the extractor that read it (version and
-data files); a page read by another one is read again, in place, by `readouts ingest` (same bytes),
-on SQLite and PostgreSQL, and the database ends as a fresh ingest with today's extractor makes it."""
+data files); a page read by another one is read again, in place, by `readouts ingest` (same bytes)
+and `readouts reextract` (every stale page, from the stored text), on SQLite and PostgreSQL, and the
+database ends as a fresh ingest with today's extractor makes it."""
 from __future__ import annotations
 
 import re
 import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_store import extraction, meeting, save, store_url  # noqa: F401 (fixtures)
+from test_crash import check_no_half_written_page, make_batch
+from test_store import extraction, meeting, raw, save, store, store_url  # noqa: F401 (fixtures)
 
-from readouts import __version__, stamp
+from readouts import __version__, pipeline, stamp
 from readouts.cli import main
 from readouts.ingest import iter_input_files
-from readouts.pipeline import ingest_files
+from readouts.pipeline import ingest_files, reextract_documents
 from readouts.store import MIGRATIONS, Store
+from readouts.types import PageError
 
 KOREAN = "외교부 장관은 미국 국무장관과 회담을 가졌다. 양측은 긴밀한 공조를 지속하기로 하였다.\n"
 
@@ -139,9 +147,12 @@ def test_a_version_5_database_has_every_page_stale(store_url, monkeypatch):
     with Store.open(store_url) as s:
         assert s.schema_version() == len(MIGRATIONS)
         assert s.is_current("abc") is False
+        assert s.count_stale() == (1, 0)
+        ((_, raw),) = s.stale_pages()
+        assert (raw.doc_id, raw.text, raw.sha256) == ("a", "Some text.", "abc")
 
 
-# -- readouts ingest ------------------------------------------------------------------------------
+# -- readouts ingest and readouts reextract ------------------------------------------------------
 
 
 def test_ingest_says_updated_for_the_same_bytes_read_by_another_extractor(pages, tmp_path, monkeypatch):
@@ -161,3 +172,121 @@ def test_ingest_says_updated_for_the_same_bytes_read_by_another_extractor(pages,
     assert content(str(db)) == fresh_ingest(str(tmp_path / "fresh.db"), pages)
 
 
+def test_reextract_brings_every_stale_page_to_this_extractor(pages, store_url, tmp_path, monkeypatch):
+    use_stamp(monkeypatch, "old")
+    with Store.open(store_url) as s:
+        list(s.batches(ingest_files(s, iter_input_files([pages]))))
+    n = len(list(pages.glob("*.txt"))) - 2
+    use_stamp(monkeypatch, "new")
+    result = run("reextract", "--db", store_url)
+    assert result.exit_code == 0, result.output
+    assert f"{n} updated, 0 failed, 0 already current" in result.output
+    assert "updated: " in result.output
+    after = stamps(store_url)
+    assert {v for name, v in after.items() if name not in ("korean.txt", "empty.txt")} == {("new", "new")}
+    assert (after["korean.txt"], after["empty.txt"]) == (("skipped", "old"), ("failed", None))  # left alone
+    assert content(store_url) == fresh_ingest(str(tmp_path / "fresh.db"), pages)
+    again = run("reextract", "--db", store_url, "--quiet")
+    assert again.exit_code == 0 and again.output.strip() == f"0 updated, 0 failed, {n} already current"
+
+
+def failing_on(monkeypatch, name: str, error: BaseException) -> None:
+    """process() raises `error` on the page whose source ends with `name`."""
+    process = pipeline.process
+
+    def broken(raw):
+        if raw.source.endswith(name):
+            raise error
+        return process(raw)
+    monkeypatch.setattr(pipeline, "process", broken)
+
+
+def events_per_page(url: str) -> dict[str, int]:
+    with Store.open(url) as s:
+        return {Path(r["source"]).name: r["n"] for r in s.db.execute(
+            "SELECT d.source, COUNT(e.id) AS n FROM documents d LEFT JOIN events e ON e.document_id = d.id"
+            " WHERE d.status = 'new' GROUP BY d.source")}
+
+
+def test_a_page_that_fails_to_be_read_again_keeps_its_old_extraction(pages, tmp_path, monkeypatch):
+    db = tmp_path / "r.db"
+    use_stamp(monkeypatch, "old")
+    run("ingest", pages, "--db", db)
+    events = events_per_page(str(db))
+    use_stamp(monkeypatch, "new")
+    failing_on(monkeypatch, "001_1b200d8da6c8ee19.txt", PageError("001: internal error (a bug)"))
+    result = run("reextract", "--db", db, "--quiet")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith("failed: ") and lines[0].endswith("001: internal error (a bug)")
+    assert re.fullmatch(r"\d+ updated, 1 failed, 0 already current", lines[1]) and len(lines) == 2
+    assert stamps(str(db))["001_1b200d8da6c8ee19.txt"] == ("new", "old")
+    assert events_per_page(str(db)) == events
+    monkeypatch.undo()
+    use_stamp(monkeypatch, "new")
+    assert run("reextract", "--db", db, "--quiet").output.startswith("1 updated, 0 failed")
+
+
+def test_an_interrupted_reextract_leaves_no_half_written_page(store, store_url, monkeypatch):
+    use_stamp(monkeypatch, "old")
+    for n in range(6):
+        page = raw(f"Foreign Minister Park Jin met with Secretary of State Antony Blinken in Seoul on May {n + 1}, 2023.",
+                   f"p{n}")
+        assert store.save(page, *pipeline.process(page)) == "new"
+    store.db.execute("UPDATE events SET type = 'old'")  # what the old extractor read, told apart from the new
+    use_stamp(monkeypatch, "new")
+    failing_on(monkeypatch, "p3.txt", KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        list(store.batches(reextract_documents(store), pages=2))
+    # the first batch (p0, p1) was committed; p2, in the open batch, was rolled back with it
+    by_page = {r["doc_id"]: (r["stamp"], r["types"]) for r in store.db.execute(
+        "SELECT d.doc_id, d.stamp, MIN(e.type) || '/' || MAX(e.type) || '/' || COUNT(e.id) AS types"
+        " FROM documents d JOIN events e ON e.document_id = d.id GROUP BY d.doc_id, d.stamp")}
+    assert by_page == {"p0": ("new", "meeting/meeting/1"), "p1": ("new", "meeting/meeting/1"),
+                       **{f"p{n}": ("old", "old/old/1") for n in range(2, 6)}}
+    monkeypatch.undo()
+    use_stamp(monkeypatch, "new")
+    assert [r.status for r in store.batches(reextract_documents(store))] == ["updated"] * 4
+    assert store.count_stale() == (0, 6)
+
+
+def start_reextract(db: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "readouts.cli", "reextract", "--db", str(db), "--quiet"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def check_each_page_old_or_new(db: Path) -> None:
+    """Every stored page is wholly the old extraction (no stamp, events marked old) or wholly the new."""
+    con = sqlite3.connect(db)
+    for doc, page_stamp, old, events in con.execute(
+            "SELECT d.id, d.stamp, COALESCE(SUM(e.type = 'old'), 0), COUNT(e.id) FROM documents d"
+            " LEFT JOIN events e ON e.document_id = d.id WHERE d.status = 'new' GROUP BY d.id, d.stamp"):
+        assert (page_stamp, old) in ((None, events), (stamp.extractor_stamp(), 0)), doc
+
+
+@pytest.mark.slow
+def test_reextract_killed_at_any_point_then_rerun_completes(tmp_path, corpus_dirs):
+    pages, _ = make_batch(tmp_path / "pages", corpus_dirs, copies=30)  # about four seconds of reextract
+    db = tmp_path / "r.db"
+    with Store.open(str(db)) as s:
+        list(s.batches(ingest_files(s, pages)))
+        s.db.execute("UPDATE documents SET stamp = NULL")  # stored by readouts before stamps were kept
+        s.db.execute("UPDATE events SET type = 'old'")
+    for delay in (0.4, 0.9, 1.5):
+        process = start_reextract(db)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        check_no_half_written_page(db, pages)
+        check_each_page_old_or_new(db)
+    con = sqlite3.connect(db)
+    done = con.execute("SELECT COUNT(*) FROM documents WHERE stamp IS NOT NULL").fetchone()[0]
+    assert done < len(pages)  # the runs were killed midway
+    rerun = start_reextract(db)
+    assert rerun.wait(timeout=300) == 0, rerun.stderr.read()
+    assert rerun.stderr.read() == f"{len(pages) - done} updated, 0 failed, {done} already current\n"
+    check_no_half_written_page(db, pages)
+    check_each_page_old_or_new(db)
+    assert con.execute("SELECT COUNT(*) FROM events WHERE type = 'old'").fetchone() == (0,)
+    assert con.execute("SELECT COUNT(*) FROM documents WHERE stamp = ?", (stamp.extractor_stamp(),)).fetchone() == \
+        (len(pages),)

@@ -202,3 +202,27 @@ def ingest_files(store: "Store", files: Iterable[Path], max_bytes: int = DEFAULT
             store.record_failure(str(path), str(exc))
             yield IngestResult(path, "failed", str(exc))
 
+
+# --- extract stored pages again ------------------------------------------------------------
+
+
+class ReextractResult(NamedTuple):
+    """What became of one stored page read again: updated, skipped (no longer read as English),
+    unchanged (made current meanwhile by another process) or failed, with the reason."""
+
+    source: str
+    status: str
+    reason: str = ""
+
+
+def reextract_documents(store: "Store") -> Iterator[ReextractResult]:
+    """Extract every stale page of the store again (Store.stale_pages) from the raw text it keeps, and
+    replace what was read from it (Store.save: one savepoint each inside Store.batches, which commits).
+    A page that fails keeps its old extraction and stamp, and the batch goes on."""
+    after = 0
+    while pages := store.stale_pages(after):
+        for after, raw in pages:
+            try:
+                yield ReextractResult(raw.source, store.save(raw, *process(raw)))
+            except ReadoutsError as exc:
+                yield ReextractResult(raw.source, "failed", str(exc))

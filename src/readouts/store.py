@@ -26,6 +26,7 @@ DEFAULT_DB = "readouts.db"
 # the disk (milliseconds), and a killed run redoes at most this much.
 BATCH_PAGES = 200
 BATCH_SECONDS = 1.0
+STALE_CHUNK = 50  # stale pages read from the database at a time by `readouts reextract` (their raw text)
 T = TypeVar("T")
 
 # Each migration is applied once, in order, in one transaction: a script of ";"-separated statements
@@ -324,6 +325,22 @@ class Store:
                        f" WHERE p.actor_id = actors.id AND p.{column} IS NOT NULL"
                        f" ORDER BY e.document_id, e.seq, p.{db.dialect.rowid} LIMIT 1) WHERE id IN ({marks}) AND NOT EXISTS"
                        f" (SELECT 1 FROM participants p WHERE p.actor_id = actors.id AND p.{column} = actors.{column})", ids)
+
+    def stale_pages(self, after: int = 0, limit: int = STALE_CHUNK) -> list[tuple[int, RawDocument]]:
+        """Up to `limit` stale pages with an id above `after`, by id, as (id, RawDocument from the stored
+        raw text): pages with status new read by another extractor than this process's (or stored before
+        stamps were kept). Skipped pages are not stale; failed ones have no text to read again."""
+        rows = self.db.execute("SELECT id, doc_id, source, raw_text, encoding, media_type, sha256 FROM documents"
+                               " WHERE status = 'new' AND (stamp IS NULL OR stamp != ?) AND id > ? ORDER BY id LIMIT ?",
+                               (stamp.extractor_stamp(), after, limit)).fetchall()
+        return [(r["id"], RawDocument(doc_id=r["doc_id"], source=r["source"], text=r["raw_text"], encoding=r["encoding"],
+                                      sha256=r["sha256"], media_type=r["media_type"])) for r in rows]
+
+    def count_stale(self) -> tuple[int, int]:
+        """(stale, current): how many pages with status new were read by another extractor, and by this one."""
+        row = self.db.execute("SELECT COUNT(*) AS pages, COUNT(CASE WHEN stamp = ? THEN 1 END) AS current"
+                              " FROM documents WHERE status = 'new'", (stamp.extractor_stamp(),)).fetchone()
+        return row["pages"] - row["current"], row["current"]
 
     def record_failure(self, source: str, reason: str, doc_id: str | None = None) -> None:
         """Record a file that could not be ingested; a later success replaces the record."""
