@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_api import get_json
 from test_crash import check_no_half_written_page, make_batch
 from test_store import extraction, meeting, raw, save, store, store_url  # noqa: F401 (fixtures)
 
@@ -106,6 +107,11 @@ def test_the_stamp_is_the_version_and_a_digest_of_every_data_file(tmp_path):
     assert len(digests) == 4  # each change made another digest
 
 
+def test_a_document_of_the_api_has_its_stamp(server):
+    status, document = get_json(f"{server}/api/documents/1")
+    assert (status, document["stamp"]) == (200, stamp.extractor_stamp())
+
+
 # -- the store -----------------------------------------------------------------------------------
 
 
@@ -168,6 +174,7 @@ def test_ingest_says_updated_for_the_same_bytes_read_by_another_extractor(pages,
     n = len(list(pages.glob("*.txt"))) - 2
     assert f"0 new, {n} updated, 1 unchanged, 0 skipped, 1 failed" in result.output, result.output
     assert f"updated: {pages}/000_" in result.output
+    assert re.search(r"\n +\d+  new +new +\S+/000_", "\n" + run("documents", "--db", db).output)  # the stamp column
     assert {name for name, (_, value) in stamps(str(db)).items() if value == "new"} == names - {"empty.txt", "korean.txt"}
     assert content(str(db)) == fresh_ingest(str(tmp_path / "fresh.db"), pages)
 

@@ -258,11 +258,13 @@ def actors_command(name: str | None, db_url: str, fmt: str) -> None:
 @db_option
 @click.option("--status", type=click.Choice(["new", "skipped", "failed"]), help="Only documents with this status.")
 def documents_command(db_url: str, status: str | None) -> None:
-    """The pages in the database with their status (and the reason for skipped and failed ones)."""
+    """The pages in the database with their status, the stamp of the extractor that read them (version+data
+    digest; '-' for failed pages and those stored before stamps were kept) and the reason for skipped and
+    failed ones."""
     with open_store(db_url) as store:
         for d in store.list_documents(status):
             reason = f": {d['reason']}" if d["reason"] else ""
-            click.echo(f"{d['id']:>5}  {d['status']:<8} {d['source']}{reason}")
+            click.echo(f"{d['id']:>5}  {d['status']:<8} {d['stamp'] or '-':<22} {d['source']}{reason}")
 
 
 @main.command("serve")

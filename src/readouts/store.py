@@ -547,12 +547,12 @@ class Store:
 
     def get_document(self, document_id: int, with_text: bool = True) -> dict | None:
         columns = "*" if with_text else ("id, doc_id, source, sha256, title, publisher, published, source_url,"
-                                         " language, is_relevant, status, reason, ingested_at")
+                                         " language, is_relevant, status, reason, ingested_at, stamp")
         row = self.db.execute(f"SELECT {columns} FROM documents WHERE id = ?", (document_id,)).fetchone()
         return dict(row) if row else None
 
     def list_documents(self, status: str | None = None) -> list[dict]:
-        sql = "SELECT id, doc_id, source, status, reason, title, published, ingested_at FROM documents"
+        sql = "SELECT id, doc_id, source, status, reason, title, published, ingested_at, stamp FROM documents"
         rows = self.db.execute(sql + (" WHERE status = ?" if status else "") + " ORDER BY id",
                                (status,) if status else ())
         return [dict(r) for r in rows]
