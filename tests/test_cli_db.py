@@ -16,12 +16,12 @@ def test_ingest_twice_is_idempotent_and_queries_work(tmp_path, repo_root):
     db = tmp_path / "r.db"
     first = run("ingest", repo_root / "examples", "--db", db)
     assert first.exit_code == 0, first.output
-    assert "5 new, 0 unchanged" in first.output
+    assert "5 new, 0 updated, 0 unchanged" in first.output
     dump = lambda: [sqlite3.connect(db).execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
                     for t in ("documents", "events", "participants", "actors", "roles", "statements")]
     before = dump()
     second = run("ingest", repo_root / "examples", "--db", db)
-    assert second.exit_code == 0 and "0 new, 5 unchanged" in second.output
+    assert second.exit_code == 0 and "0 new, 0 updated, 5 unchanged" in second.output
     assert dump() == before
 
     timeline = run("events", "--db", db)
@@ -44,7 +44,7 @@ def test_a_bad_file_does_not_stop_the_batch(tmp_path, repo_root):
     db = tmp_path / "r.db"
     result = run("ingest", pages, "--db", db)
     assert result.exit_code == 1
-    assert "5 new, 0 unchanged, 0 skipped, 2 failed" in result.output
+    assert "5 new, 0 updated, 0 unchanged, 0 skipped, 2 failed" in result.output
     failed = run("documents", "--status", "failed", "--db", db).output
     assert "empty.txt" in failed and "image.txt" in failed
 

@@ -11,7 +11,7 @@ import click
 
 from .engine import ENGINES, ingest
 from .ingest import DEFAULT_MAX_BYTES, iter_input_files
-from .pipeline import iter_jsonl_inputs, map_in_order, outcome_of_file, outcome_of_record
+from .pipeline import iter_jsonl_inputs, map_in_order, outcome_of_file, outcome_of_record, reextract_documents
 from .store import DEFAULT_DB, EventFilter, Store
 from .types import ReadoutsError
 
@@ -90,15 +90,17 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
     """Read the pages under PATHS into the database, extracting their events.
 
     Every file ends in one status, printed on stderr and kept in the database: new, unchanged
-    (same bytes already stored: nothing is written), skipped (e.g. unsupported language) or failed
-    with its reason. All files are processed even when some fail; the exit code is 1 if any failed.
+    (same bytes already stored: nothing is written), updated (same bytes stored, but read by another
+    version of readouts or of its data files: read again and replaced), skipped (e.g. unsupported
+    language) or failed with its reason. All files are processed even when some fail; the exit code
+    is 1 if any failed.
     Pages are committed in batches (200 pages or one second) and a status is printed once its page
     is committed: a killed run leaves no half-written page, and running it again completes the
     batch without duplicates.
     """
     from tqdm import tqdm  # imported here: it adds tens of ms to the start of every other command
 
-    counts = {"new": 0, "unchanged": 0, "skipped": 0, "failed": 0}
+    counts = {"new": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
     with open_store(db_url) as store:
         try:
             results = tqdm(ingest(store, iter_input_files(paths), engine, scheduler, max_bytes), unit="file",
@@ -110,6 +112,39 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
         except ReadoutsError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(", ".join(f"{n} {status}" for status, n in counts.items()), err=True)
+    if counts["failed"]:
+        sys.exit(1)
+
+
+@main.command("reextract")
+@db_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no line per updated page; only the failures"
+                                                 " and the summary.")
+def reextract_command(db_url: str, quiet: bool) -> None:
+    """Read again every stale page in the database: those read by another version of readouts or
+    of its data files (see the stamp in `readouts documents`), from the text the database keeps.
+
+    What was read from each page (events, participants, topics, statements) is replaced; the page
+    keeps its id. Pages are committed in batches as by ingest: a killed run leaves no half-written
+    page, and running it again completes the rest. A page that fails is reported on stderr and keeps
+    its old extraction; the exit code is 1 if any failed. Skipped and failed pages are left alone.
+    """
+    from tqdm import tqdm  # imported here, as by ingest
+
+    counts = {"updated": 0, "skipped": 0, "failed": 0}
+    with open_store(db_url) as store:
+        stale, current = store.count_stale()
+        results = tqdm(store.batches(reextract_documents(store)), total=stale, unit="page",
+                       disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
+        for source, status, reason in results:
+            if status == "unchanged":  # made current meanwhile by another process
+                current += 1
+                continue
+            counts[status] += 1
+            if status == "failed" or not quiet:
+                results.write(f"{status}: {source}" + (f": {reason}" if reason else ""), file=sys.stderr)
+    skipped = f", {counts['skipped']} skipped" if counts["skipped"] else ""  # rare: a page no longer read as English
+    click.echo(f"{counts['updated']} updated{skipped}, {counts['failed']} failed, {current} already current", err=True)
     if counts["failed"]:
         sys.exit(1)
 
@@ -223,11 +258,13 @@ def actors_command(name: str | None, db_url: str, fmt: str) -> None:
 @db_option
 @click.option("--status", type=click.Choice(["new", "skipped", "failed"]), help="Only documents with this status.")
 def documents_command(db_url: str, status: str | None) -> None:
-    """The pages in the database with their status (and the reason for skipped and failed ones)."""
+    """The pages in the database with their status, the stamp of the extractor that read them (version+data
+    digest; '-' for failed pages and those stored before stamps were kept) and the reason for skipped and
+    failed ones."""
     with open_store(db_url) as store:
         for d in store.list_documents(status):
             reason = f": {d['reason']}" if d["reason"] else ""
-            click.echo(f"{d['id']:>5}  {d['status']:<8} {d['source']}{reason}")
+            click.echo(f"{d['id']:>5}  {d['status']:<8} {d['stamp'] or '-':<22} {d['source']}{reason}")
 
 
 @main.command("serve")

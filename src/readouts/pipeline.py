@@ -193,7 +193,7 @@ def _chunks(items: Iterable[Item], largest: int) -> Iterator[list[Item]]:
 
 
 class IngestResult(NamedTuple):
-    """What became of one input file: new, unchanged, skipped or failed, with the reason."""
+    """What became of one input file: new, updated, unchanged, skipped or failed, with the reason."""
 
     path: Path
     status: str
@@ -203,11 +203,11 @@ class IngestResult(NamedTuple):
 def ingest_files(store: "Store", files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[IngestResult]:
     """Read, extract and store each file, one transaction each (a savepoint inside Store.batches); a
     file that cannot be read is recorded as failed and the batch goes on. Unchanged bytes are not
-    extracted again."""
+    extracted again, unless another extractor read them (Store.is_current)."""
     for path in files:
         try:
             raw = read_document(path, max_bytes=max_bytes)
-            if store.status_of(raw.sha256) in {"new", "skipped"}:
+            if store.is_current(raw.sha256):
                 yield IngestResult(path, "unchanged")
                 continue
             status = store.save(raw, *process(raw))
@@ -215,3 +215,28 @@ def ingest_files(store: "Store", files: Iterable[Path], max_bytes: int = DEFAULT
         except ReadoutsError as exc:
             store.record_failure(str(path), str(exc))
             yield IngestResult(path, "failed", str(exc))
+
+
+# --- extract stored pages again ------------------------------------------------------------
+
+
+class ReextractResult(NamedTuple):
+    """What became of one stored page read again: updated, skipped (no longer read as English),
+    unchanged (made current meanwhile by another process) or failed, with the reason."""
+
+    source: str
+    status: str
+    reason: str = ""
+
+
+def reextract_documents(store: "Store") -> Iterator[ReextractResult]:
+    """Extract every stale page of the store again (Store.stale_pages) from the raw text it keeps, and
+    replace what was read from it (Store.save: one savepoint each inside Store.batches, which commits).
+    A page that fails keeps its old extraction and stamp, and the batch goes on."""
+    after = 0
+    while pages := store.stale_pages(after):
+        for after, raw in pages:
+            try:
+                yield ReextractResult(raw.source, store.save(raw, *process(raw)))
+            except ReadoutsError as exc:
+                yield ReextractResult(raw.source, "failed", str(exc))

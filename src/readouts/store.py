@@ -2,7 +2,8 @@
 postgresql:// URL); the SQL is written once and dialect.py translates the few differences.
 
 Every document is written in one transaction, keyed by the sha256 of its bytes: ingesting the
-same file again writes nothing. The schema is created and migrated by the program itself.
+same file again writes nothing, unless another extractor read it (its stamp, see stamp.py): then
+what was read from it is replaced. The schema is created and migrated by the program itself.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TypeVar
 
-from . import kb, resolve
+from . import kb, resolve, stamp
 from .dialect import Connection, Row, connect, database_errors
 from .types import CleanDocument, Event, Extraction, RawDocument, Span, StoreError
 
@@ -25,6 +26,7 @@ DEFAULT_DB = "readouts.db"
 # the disk (milliseconds), and a killed run redoes at most this much.
 BATCH_PAGES = 200
 BATCH_SECONDS = 1.0
+STALE_CHUNK = 50  # stale pages read from the database at a time by `readouts reextract` (their raw text)
 T = TypeVar("T")
 
 # Each migration is applied once, in order, in one transaction: a script of ";"-separated statements
@@ -109,6 +111,8 @@ MIGRATIONS: list[str | dict[str, list[str]]] = [
         "DROP INDEX participants_actor_event",
     ] + (["CREATE INDEX events_undated_last ON events((date IS NULL), date, id)"] if dialect == "sqlite" else [])
      for dialect in ("sqlite", "postgresql")},
+    # the extractor that read each page (stamp.extractor_stamp); NULL, for pages stored before, is stale
+    """ALTER TABLE documents ADD COLUMN stamp TEXT""",
     # Provenance: where each fact was read, as character offsets into a part of the clean page ("text",
     # "title", "caption N"). fact is evidence | date | location | participant | topic | statement;
     # value is what was read there (the participant's name, the topic id, the date, the place).
@@ -284,31 +288,98 @@ class Store:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def status_of(self, sha256: str) -> str | None:
-        row = self.db.execute("SELECT status FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
-        return row["status"] if row else None
+    def is_current(self, sha256: str) -> bool:
+        """Whether the page with these bytes is stored and reading it again would change nothing: it
+        was skipped, or read by this process's extractor (its stamp)."""
+        return self._current(self.db.execute("SELECT status, stamp FROM documents WHERE sha256 = ?",
+                                             (sha256,)).fetchone())
+
+    @staticmethod
+    def _current(row: Row | None) -> bool:
+        """is_current for a documents row (None: not stored)."""
+        # a skipped page has no extraction to refresh: it stays skipped
+        return row is not None and (row["status"] == "skipped" or
+                                    (row["status"] == "new" and row["stamp"] == stamp.extractor_stamp()))
 
     def save(self, raw: RawDocument, clean: CleanDocument, extraction: Extraction) -> str:
-        """Store a document and what was read from it: "new", or "unchanged" (nothing written)."""
-        if self.status_of(raw.sha256) in {"new", "skipped"}:
+        """Store a document and what was read from it: "new", "skipped" (not in English), "unchanged" (the
+        bytes are stored and current: nothing written) or "updated" (the bytes are stored, read by another
+        extractor: the row keeps its id, and what was read from it is replaced)."""
+        if self.is_current(raw.sha256):
             return "unchanged"
         with self.transaction() as db:
-            if db.execute("SELECT 1 FROM documents WHERE sha256 = ? AND status != 'failed'",
-                          (raw.sha256,)).fetchone():
+            stored = db.execute("SELECT id, status, stamp FROM documents WHERE sha256 = ?", (raw.sha256,)).fetchone()
+            if self._current(stored):
                 return "unchanged"  # another process stored it meanwhile
+            named = self._actors_of_document(db, stored["id"]) if stored else set()
+            # the stale row goes with its extraction (deleted by cascade) and comes back under its id
             db.execute("DELETE FROM documents WHERE sha256 = ? OR (source = ? AND status = 'failed')",
                        (raw.sha256, raw.source))
             status, reason = ("skipped", "unsupported language") if clean.language not in (None, "en") else ("new", None)
+            id_column, id_value = ("id, ", [stored["id"]]) if stored else ("", [])
             document_id = db.insert(
-                "INSERT INTO documents (doc_id, source, sha256, encoding, media_type, raw_text, clean_text, title,"
-                " publisher, published, source_url, language, is_relevant, status, reason, ingested_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (raw.doc_id, raw.source, raw.sha256, raw.encoding, raw.media_type, raw.text, clean.text,
+                f"INSERT INTO documents ({id_column}doc_id, source, sha256, encoding, media_type, raw_text, clean_text,"
+                " title, publisher, published, source_url, language, is_relevant, status, reason, ingested_at, stamp)"
+                f" VALUES ({'?,' * len(id_value)}?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*id_value, raw.doc_id, raw.source, raw.sha256, raw.encoding, raw.media_type, raw.text, clean.text,
                  clean.title, clean.publisher, clean.published, clean.source_url, clean.language,
-                 int(extraction.is_relevant), status, reason, _now()))
+                 int(extraction.is_relevant), status, reason, _now(), stamp.extractor_stamp()))
             if status == "new":
                 self._save_extraction(db, document_id, extraction)
-        return status if status == "skipped" else "new"
+            if named:
+                self._tidy_actors(db, named)
+        return "skipped" if status == "skipped" else "updated" if stored else "new"
+
+    @staticmethod
+    def _actors_of_document(db: Connection, document_id: int) -> set[int]:
+        """The ids of the actors named in a stored page's events."""
+        return {r["actor_id"] for r in db.execute("SELECT DISTINCT p.actor_id FROM participants p"
+                                                  " JOIN events e ON e.id = p.event_id WHERE e.document_id = ?",
+                                                  (document_id,))}
+
+    @staticmethod
+    def _tidy_actors(db: Connection, actor_ids: set[int]) -> None:
+        """After a page's extraction was replaced, the actors it named as the remaining participant rows
+        have them, as a fresh ingest would: printed names no page prints any more go, roles are made
+        again from the rows (first and last seen included), an actor no page names goes, and a name or
+        country no row gives any more is the first row's.
+
+        Costs a read of these actors' participant rows (one prolific actor: all of their events)."""
+        marks, ids = ",".join("?" * len(actor_ids)), sorted(actor_ids)
+        db.execute(f"DELETE FROM actor_names WHERE actor_id IN ({marks}) AND NOT EXISTS (SELECT 1 FROM participants p"
+                   " WHERE p.actor_id = actor_names.actor_id AND p.name = actor_names.name)", ids)
+        db.execute(f"DELETE FROM roles WHERE actor_id IN ({marks})", ids)
+        # what _role writes: a participant's title, "" for no organization or country, seen on the event's
+        # date or else the page's
+        seen = "COALESCE(p.date, d.published)"
+        db.execute("INSERT INTO roles (actor_id, title, organization, country, first_seen, last_seen)"
+                   f" SELECT p.actor_id, p.title, COALESCE(p.organization, ''), COALESCE(p.country, ''), MIN({seen}),"
+                   f" MAX({seen}) FROM participants p JOIN events e ON e.id = p.event_id"
+                   f" JOIN documents d ON d.id = e.document_id WHERE p.actor_id IN ({marks}) AND p.title != ''"
+                   " GROUP BY p.actor_id, p.title, COALESCE(p.organization, ''), COALESCE(p.country, '')", ids)
+        db.execute(f"DELETE FROM actors WHERE id IN ({marks})"
+                   " AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.actor_id = actors.id)", ids)
+        for column in ("name", "country"):  # taken from the first row naming the actor, when no row has it any more
+            db.execute(f"UPDATE actors SET {column} = (SELECT p.{column} FROM participants p JOIN events e ON e.id = p.event_id"
+                       f" WHERE p.actor_id = actors.id AND p.{column} IS NOT NULL"
+                       f" ORDER BY e.document_id, e.seq, p.{db.dialect.rowid} LIMIT 1) WHERE id IN ({marks}) AND NOT EXISTS"
+                       f" (SELECT 1 FROM participants p WHERE p.actor_id = actors.id AND p.{column} = actors.{column})", ids)
+
+    def stale_pages(self, after: int = 0, limit: int = STALE_CHUNK) -> list[tuple[int, RawDocument]]:
+        """Up to `limit` stale pages with an id above `after`, by id, as (id, RawDocument from the stored
+        raw text): pages with status new read by another extractor than this process's (or stored before
+        stamps were kept). Skipped pages are not stale; failed ones have no text to read again."""
+        rows = self.db.execute("SELECT id, doc_id, source, raw_text, encoding, media_type, sha256 FROM documents"
+                               " WHERE status = 'new' AND (stamp IS NULL OR stamp != ?) AND id > ? ORDER BY id LIMIT ?",
+                               (stamp.extractor_stamp(), after, limit)).fetchall()
+        return [(r["id"], RawDocument(doc_id=r["doc_id"], source=r["source"], text=r["raw_text"], encoding=r["encoding"],
+                                      sha256=r["sha256"], media_type=r["media_type"])) for r in rows]
+
+    def count_stale(self) -> tuple[int, int]:
+        """(stale, current): how many pages with status new were read by another extractor, and by this one."""
+        row = self.db.execute("SELECT COUNT(*) AS pages, COUNT(CASE WHEN stamp = ? THEN 1 END) AS current"
+                              " FROM documents WHERE status = 'new'", (stamp.extractor_stamp(),)).fetchone()
+        return row["pages"] - row["current"], row["current"]
 
     def record_failure(self, source: str, reason: str, doc_id: str | None = None) -> None:
         """Record a file that could not be ingested; a later success replaces the record."""
@@ -529,12 +600,12 @@ class Store:
 
     def get_document(self, document_id: int, with_text: bool = True) -> dict | None:
         columns = "*" if with_text else ("id, doc_id, source, sha256, title, publisher, published, source_url,"
-                                         " language, is_relevant, status, reason, ingested_at")
+                                         " language, is_relevant, status, reason, ingested_at, stamp")
         row = self.db.execute(f"SELECT {columns} FROM documents WHERE id = ?", (document_id,)).fetchone()
         return dict(row) if row else None
 
     def list_documents(self, status: str | None = None) -> list[dict]:
-        sql = "SELECT id, doc_id, source, status, reason, title, published, ingested_at FROM documents"
+        sql = "SELECT id, doc_id, source, status, reason, title, published, ingested_at, stamp FROM documents"
         rows = self.db.execute(sql + (" WHERE status = ?" if status else "") + " ORDER BY id",
                                (status,) if status else ())
         return [dict(r) for r in rows]
