@@ -59,6 +59,9 @@ def content(url: str) -> dict[str, list[tuple]]:
             "actor_names": rows(s, "SELECT a.key, n.name FROM actor_names n JOIN actors a ON a.id = n.actor_id"),
             "roles": rows(s, "SELECT a.key, r.title, r.organization, r.country, r.first_seen, r.last_seen"
                              " FROM roles r JOIN actors a ON a.id = r.actor_id"),
+            "spans": rows(s, "SELECT d.doc_id, e.seq, st.action, sp.fact, sp.value, sp.part, sp.char_start, sp.char_end"
+                             " FROM spans sp JOIN documents d ON d.id = sp.document_id"
+                             " LEFT JOIN events e ON e.id = sp.event_id LEFT JOIN statements st ON st.id = sp.statement_id"),
         }
 
 
