@@ -20,6 +20,7 @@ from datetime import date
 from importlib import resources
 from urllib.parse import urlparse
 
+from .extract.dates import latest_date
 from .scan import GatedPattern
 from .types import CleanDocument, Dateline, RawDocument
 
@@ -477,7 +478,9 @@ def read_html(html: str) -> HtmlPage:
 
     try:
         body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
-        meta = trafilatura.extract_metadata(html, date_config={"extensive_search": False, "original_date": True})
+        # htmldate's latest acceptable date defaults to the clock's today: the data's last year instead
+        meta = trafilatura.extract_metadata(html, date_config={"extensive_search": False, "original_date": True,
+                                                               "max_date": latest_date().isoformat()})
     except Exception:  # lxml/trafilatura raise assorted errors on broken markup; clean() must not raise
         return HtmlPage(text=text_of_markup(html))
     text = body or text_of_markup(html)

@@ -131,13 +131,45 @@ _DASH = r"(?:-|–|—|(?i:to|and|through|until|till))"
 _REL = r"(?i:this|last|next)"
 _DAY = r"(?P<day>\d{1,2})" + _ORD + r"?\b(?![:.,]\d)"  # "11:30", "1.5" and "1,200" are no days
 _DAY_RANGE = rf"(?:\s*{_DASH}\s*(?P<day2>\d{{1,2}}){_ORD}?\b(?![:.,]\d))?+"
-_YEAR_TAIL = (rf"(?:,?\s*(?:(?i:of)\s+)?(?P<year>(?:19|20)\d\d)\b(?![:.,]\d)"
-              rf"|\s+(?:(?i:of)\s+)?(?P<rel>{_REL})\s+(?i:year)\b)?")
+
+
+def _year_tail(year: str) -> str:
+    """What may follow a month or a day: ", 2023", " of 2023", " of this year" (year: the years' pattern)."""
+    return (rf"(?:,?\s*(?:(?i:of)\s+)?(?P<year>{year})\b(?![:.,]\d)"
+            rf"|\s+(?:(?i:of)\s+)?(?P<rel>{_REL})\s+(?i:year)\b)?")
+
+
+def _digit_range(low: int, high: int) -> str:
+    """The digits low..high as a pattern: "7", "[0-4]", "\\d"."""
+    if low == high:
+        return str(low)
+    return r"\d" if (low, high) == (0, 9) else f"[{low}-{high}]"
+
+
+def _two_digit_ranges(low: int, high: int) -> list[str]:
+    """Patterns for the numbers low..high (0 <= low <= high <= 99) written with two digits:
+    the partial decade at each end, the whole decades between."""
+    if low // 10 == high // 10:
+        return [f"{low // 10}{_digit_range(low % 10, high % 10)}"]
+    head = [f"{low // 10}{_digit_range(low % 10, 9)}"] if low % 10 else []
+    tail = [f"{high // 10}{_digit_range(0, high % 10)}"] if high % 10 != 9 else []
+    first_whole, last_whole = -(-low // 10), (high + 1) // 10 - 1
+    whole = [rf"{_digit_range(first_whole, last_whole)}\d"] if first_whole <= last_whole else []
+    return head + whole + tail
+
+
+def year_alternation(first: int, last: int) -> str:
+    """A pattern, without groups, for the four-digit years first..last: (1980, 2049) ->
+    (?:19[8-9]\\d|20[0-4]\\d). The window is data (data/dates.json "years"), never the clock."""
+    parts = [f"{century}{two}" for century in range(first // 100, last // 100 + 1)
+             for two in _two_digit_ranges(max(first, 100 * century) % 100, min(last, 100 * century + 99) % 100)]
+    return "(?:" + "|".join(parts) + ")"
 _LOOKBACK = 40  # characters before a match that the *_before patterns read
 _PUNCTUATION = ".,;:!?\"()[]“”‘’'"
 
 
 def _build(data: dict) -> DateLexicon:
+    year = year_alternation(*data["years"]["in_dates"])
     months = {name.lower(): n for n, (full, abbrevs) in enumerate(data["months"], 1) for name in [full, *abbrevs]}
     weekdays = {name.lower(): n for n, (full, abbrevs) in enumerate(data["weekdays"]) for name in [full, *abbrevs]}
     month = rf"(?P<mon>{_alternation(_cased(_names(data['months'])))})\b"
@@ -154,14 +186,14 @@ def _build(data: dict) -> DateLexicon:
         future_suffixes=tuple(data["future_suffixes"]),
         past_verbs=frozenset(data["past_verbs"]),
         past_suffix=data["past_suffix"],
-        iso=GatedPattern(r"(?P<year>(?:19|20)\d\d)(?P<sep>[-./])\s?(?P<mon>\d{1,2})(?P=sep)\s?"
+        iso=GatedPattern(rf"(?P<year>{year})(?P<sep>[-./])\s?(?P<mon>\d{{1,2}})(?P=sep)\s?"
                        r"(?P<day>\d{1,2})(?![\d:])\.?"),
         numeric=re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
                            r"(?![\d/.-]?\d)"),
         month_name=GatedPattern(month),
-        month_day=GatedPattern(rf"{month}(?:\.\s*|\s+){_DAY}{_DAY_RANGE}{local_time}{_YEAR_TAIL}"),
-        day_month=re.compile(rf"{_DAY}{_DAY_RANGE}\s+(?:(?i:of)\s+)?{month}\.?{_YEAR_TAIL}"),
-        month_only=GatedPattern(rf"{month}\.?(?![-‐]\w)(?!\.?\s*\d{{1,2}}{_ORD}?\b){_YEAR_TAIL}"),
+        month_day=GatedPattern(rf"{month}(?:\.\s*|\s+){_DAY}{_DAY_RANGE}{local_time}{_year_tail(year)}"),
+        day_month=re.compile(rf"{_DAY}{_DAY_RANGE}\s+(?:(?i:of)\s+)?{month}\.?{_year_tail(year)}"),
+        month_only=GatedPattern(rf"{month}\.?(?![-‐]\w)(?!\.?\s*\d{{1,2}}{_ORD}?\b){_year_tail(year)}"),
         month_cue_before=re.compile(rf"(?:(?<!\w)(?P<cue>{_alternation(data['month_cues'])})\s+)?"
                                     rf"(?:(?<!\w)(?P<mod>{_alternation(data['month_modifiers'])})[\s-]+)?$"),
         weekday_before=re.compile(rf"(?<!\w)(?P<wd>{_alternation(_cased(_names(data['weekdays'])))})\.?,?\s+$"),
@@ -184,12 +216,31 @@ def _build(data: dict) -> DateLexicon:
 
 
 @cache
+def _data() -> dict:
+    try:
+        return json.loads(resources.files("readouts.data").joinpath("dates.json").read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DateLexiconError(f"cannot load data/dates.json: {exc}") from exc
+
+
+@cache
 def lexicon() -> DateLexicon:
     try:
-        data = json.loads(resources.files("readouts.data").joinpath("dates.json").read_text("utf-8"))
-        return _build(data)
-    except (OSError, ValueError, KeyError, re.error) as exc:
+        return _build(_data())
+    except (KeyError, re.error) as exc:
         raise DateLexiconError(f"cannot load data/dates.json: {exc}") from exc
+
+
+def latest_date() -> date:
+    """The last day of the last year a date may be read in (data/dates.json "years")."""
+    return date(_data()["years"]["in_dates"][1], 12, 31)
+
+
+@cache
+def year_standing_alone() -> re.Pattern:
+    """A year printed with no month or day beside it ("Davos Forum 2019"), within the window
+    data/dates.json gives for such years (not a part of a longer number or a range)."""
+    return re.compile(rf"(?<![\d-]){year_alternation(*_data()['years']['standing_alone'])}(?![\d-])")
 
 
 # ---------------------------------------------------------------- calendar arithmetic (pure)

@@ -18,7 +18,7 @@ from importlib import resources
 from .. import gazetteer, kb
 from ..scan import GatedPattern
 from ..types import CleanDocument, Event, Location, Participant, parse_iso
-from .dates import DateMention, find_dates, infer_year
+from .dates import DateMention, find_dates, infer_year, year_standing_alone
 from .people import PersonMention, byline_person, find_people, speaker_of
 from .people import grammar as people_grammar
 from .text import split_sentences
@@ -419,20 +419,18 @@ def _add_gathered(drafts: list[Draft], mentions: list[PersonMention], roster: Ro
         drafts[-1].people.setdefault(person_key(resolved.name), resolved)
 
 
-_YEAR = re.compile(r"(?<![\d-])(?:19[89]\d|20[0-4]\d)(?![\d-])")
-
-
 def _printed_year(texts: list[str]) -> int | None:
     """The one year printed in the event's sentences or the title ("Davos Forum 2019")."""
-    years = {int(y) for text in texts for y in _YEAR.findall(text)}
+    years = {int(y) for text in texts for y in year_standing_alone().findall(text)}
     return years.pop() if len(years) == 1 else None
 
 
-def _year_from_tenures(mention: DateMention, people: list[PersonMention]) -> int | None:
+def _year_from_tenures(mention: DateMention, people: list[PersonMention], reference: date | None) -> int | None:
     """The latest year in which every serving official named was in office on that month and day
-    (and the printed weekday fits): a page that omits the year still names who held which post."""
+    (and the printed weekday fits): a page that omits the year still names who held which post.
+    A post still held counts up to the page's reference date (see kb.candidate_years)."""
     serving = [(p.name, p.title) for p in people if not (p.title or "").lower().startswith("former")]
-    years = kb.candidate_years(serving)
+    years = kb.candidate_years(serving, reference)
     fitting = [y for y in years if infer_year(mention.month, mention.day, None, [y])  # the day exists
                and all(kb.in_office_on(n, t, date(y, mention.month, mention.day)) is not False for n, t in serving)]
     return infer_year(mention.month, mention.day, mention.weekday, fitting) if fitting else None
@@ -462,7 +460,7 @@ def _event_date(draft: Draft, title: str | None, title_dates: list[DateMention],
             year = _printed_year([c.sentence for c in draft.candidates] + [title or ""])
             if year:
                 return f"{year:04d}-{mention.month:02d}-{mention.day:02d}", False
-            year = _year_from_tenures(mention, list(draft.people.values()))
+            year = _year_from_tenures(mention, list(draft.people.values()), ref.day)
             if year:
                 return f"{year:04d}-{mention.month:02d}-{mention.day:02d}", True
     if same_day and previous is not None:
