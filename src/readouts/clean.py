@@ -590,7 +590,10 @@ def language_of(text: str) -> str:
     return "ko" if is_mostly_hangul(text) else "en"
 
 
-def clean(raw: RawDocument) -> CleanDocument:
+def clean(raw: RawDocument, as_of: date | None = None) -> CleanDocument:
+    """The page's text, title, publisher and dates. Relative dates are read against the printed
+    publication date, else a crawler's fetch date, else `as_of` (given by the caller, e.g.
+    `readouts extract --as-of`), else nothing: never the clock."""
     html = read_html(raw.text) if raw.media_type == "text/html" else HtmlPage(text=raw.text)
     # one pass over the text for the spaces (they never span lines), then each line's ends
     printed = [line for line in map(str.strip, HORIZONTAL_SPACE.sub(" ", normalise_text(html.text)).split("\n")) if line]
@@ -611,7 +614,7 @@ def clean(raw: RawDocument) -> CleanDocument:
     published = read_published(page, "\n".join(lines), fetched, prior)
     if published is None and html.date:
         published = Dateline(html.date, raw=html.date)
-    reference = published.value if published else (fetched.isoformat() if fetched else None)
+    reference = published.value if published else next((d.isoformat() for d in (fetched, as_of) if d), None)
     return CleanDocument(
         doc_id=raw.doc_id, source=raw.source, text=text, title=title, publisher=publisher,
         published=published.value if published else None, reference_date=reference,
