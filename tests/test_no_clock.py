@@ -48,6 +48,14 @@ def test_relative_dates_without_a_page_date_stay_unresolved_unless_as_of_is_give
     assert dates("--as-of", "2023-04-05") == ["2023-04-05"]
 
 
+def test_ingest_reads_relative_dates_against_as_of(tmp_path):
+    page, db = tmp_path / "today.txt", tmp_path / "r.db"
+    page.write_text(RELATIVE_PAGE, encoding="utf-8")
+    assert CliRunner().invoke(main, ["ingest", str(page), "--db", str(db), "--as-of", "2023-04-05"]).exit_code == 0
+    events = CliRunner().invoke(main, ["events", "--db", str(db), "--format", "json"]).output.splitlines()
+    assert [json.loads(line)["date"] for line in events] == ["2023-04-05"]
+
+
 @pytest.mark.parametrize("command", ["extract", "ingest"])
 @pytest.mark.parametrize("value", ["2023-02-30", "05/04/2023", "20230405", "tomorrow"])
 def test_a_bad_as_of_is_one_line_and_exit_code_2(tmp_path, command, value):
