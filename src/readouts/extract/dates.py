@@ -89,6 +89,12 @@ class DateLexicon:
     future_suffixes: tuple[str, ...]
     past_verbs: frozenset[str]
     past_suffix: str
+    offsets: dict[str, int]  # "this", "next", "last" -> 0, 1, -1
+    period_names: dict[str, str]  # "week", "month", "year" -> the language's word
+    past_modifiers: frozenset[str]  # "last" Friday
+    future_modifiers: frozenset[str]  # "next" Friday
+    placing_modifiers: frozenset[str]  # "this" Friday (next week): the week a sentence names places it
+    weekday_gate: str  # the ending every weekday name shares ("day"): a sentence without it names none
     date_order: str | None  # the language's way of writing numeric dates (DMY, MDY), None if it has none
     month_names: str  # an alternation of the month names and abbreviations, as printed
     weekday_names: str
@@ -139,17 +145,52 @@ def _names(table: list) -> list[str]:
     return [name for full, abbrevs in table for name in [full, *abbrevs]]
 
 
-_ORD = r"(?:st|nd|rd|th)"
-_DASH = r"(?:-|–|—|(?i:to|and|through|until|till))"
-_REL = r"(?i:this|last|next)"
-_DAY = r"(?P<day>\d{1,2})" + _ORD + r"?\b(?![:.,]\d)"  # "11:30", "1.5" and "1,200" are no days
-_DAY_RANGE = rf"(?:\s*{_DASH}\s*(?P<day2>\d{{1,2}}){_ORD}?\b(?![:.,]\d))?+"
+@dataclass(frozen=True)
+class _Words:
+    """The pieces of pattern made of a language's words that several date patterns share."""
+
+    ordinal: str  # "(?:st|nd|rd|th)"
+    dash: str  # what joins the days of a range: a dash or a range word
+    relative: str  # "this", "next", "last", any case
+    pertain: str  # "of", any case
+    year: str  # the years a full date may print (data/dates.json "years")
+    year_word: str  # "year", any case
+
+    @property
+    def day(self) -> str:
+        return rf"(?P<day>\d{{1,2}}){self.ordinal}?\b(?![:.,]\d)"  # "11:30", "1.5" and "1,200" are no days
+
+    @property
+    def day_range(self) -> str:
+        return rf"(?:\s*{self.dash}\s*(?P<day2>\d{{1,2}}){self.ordinal}?\b(?![:.,]\d))?+"
+
+    @property
+    def year_tail(self) -> str:
+        """What may follow a month or a day: ", 2023", " of 2023", " of this year"."""
+        return (rf"(?:,?\s*(?:{self.pertain}\s+)?(?P<year>{self.year})\b(?![:.,]\d)"
+                rf"|\s+(?:{self.pertain}\s+)?(?P<rel>{self.relative})\s+{self.year_word}\b)?")
 
 
-def _year_tail(year: str) -> str:
-    """What may follow a month or a day: ", 2023", " of 2023", " of this year" (year: the years' pattern)."""
-    return (rf"(?:,?\s*(?:(?i:of)\s+)?(?P<year>{year})\b(?![:.,]\d)"
-            rf"|\s+(?:(?i:of)\s+)?(?P<rel>{_REL})\s+(?i:year)\b)?")
+def _any_case(words: Iterable[str]) -> str:
+    """A case-insensitive group of the words' alternation."""
+    return f"(?i:{_alternation(words)})"
+
+
+def _words(data: dict, year: str) -> _Words:
+    return _Words(ordinal=f"(?:{_alternation(data['ordinal_suffixes'])})",
+                  dash=f"(?:-|–|—|{_any_case(data['range_words'])})", relative=_any_case(data["relative_periods"]),
+                  pertain=_any_case(data["pertain"]), year=year, year_word=_any_case([data["period_names"]["year"]]))
+
+
+def _common_suffix(words: Iterable[str]) -> str:
+    """The longest ending all the words share: "day" for the English weekdays; "" if none."""
+    reversed_words = [w[::-1] for w in words]
+    return "".join(reversed(_common_prefix(reversed_words)))
+
+
+def _common_prefix(words: list[str]) -> str:
+    shortest = min(words, key=len, default="")
+    return next((shortest[:i] for i, chars in enumerate(zip(*words)) if len(set(chars)) > 1), shortest)
 
 
 def _digit_range(low: int, high: int) -> str:
@@ -191,6 +232,10 @@ def _build(settings: dict, data: dict, markers: list[dict[str, str]]) -> DateLex
     """The lexicon of one language's wording (data), with the settings of data/dates.json and the
     date markers of the languages whose marked dates are read too."""
     year = year_alternation(*settings["years"]["in_dates"])
+    w = _words(data, year)
+    periods, modifiers = data["period_names"], data["weekday_modifiers"]
+    relative = _alternation(data["relative_periods"])  # matched on lower-cased text
+    article = "|".join(sorted({form for a in data["ordinal_article"] for form in (a, a.capitalize())}))
     months = {name.lower(): n for n, (full, abbrevs) in enumerate(data["months"], 1) for name in [full, *abbrevs]}
     weekdays = {name.lower(): n for n, (full, abbrevs) in enumerate(data["weekdays"]) for name in [full, *abbrevs]}
     month = rf"(?P<mon>{_alternation(_cased(_names(data['months'])))})\b"
@@ -207,6 +252,12 @@ def _build(settings: dict, data: dict, markers: list[dict[str, str]]) -> DateLex
         future_suffixes=tuple(data["future_suffixes"]),
         past_verbs=frozenset(data["past_verbs"]),
         past_suffix=data["past_suffix"],
+        offsets=dict(data["relative_periods"]),
+        period_names=dict(periods),
+        past_modifiers=frozenset(modifiers["past"]),
+        future_modifiers=frozenset(modifiers["future"]),
+        placing_modifiers=frozenset(modifiers["placing"]),
+        weekday_gate=_common_suffix(full.lower() for full, _ in data["weekdays"]),
         date_order=data["date_order"],
         month_names=_alternation(_names(data["months"])),
         weekday_names=_alternation(_names(data["weekdays"])),
@@ -218,27 +269,26 @@ def _build(settings: dict, data: dict, markers: list[dict[str, str]]) -> DateLex
         numeric=re.compile(rf"(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<year>{year}|\d{{2}})"
                            r"(?![\d/.-]?\d)"),
         month_name=GatedPattern(month),
-        month_day=GatedPattern(rf"{month}(?:\.\s*|\s+){_DAY}{_DAY_RANGE}{local_time}{_year_tail(year)}"),
-        day_month=re.compile(rf"{_DAY}{_DAY_RANGE}\s+(?:(?i:of)\s+)?{month}\.?{_year_tail(year)}"),
-        month_only=GatedPattern(rf"{month}\.?(?![-‐]\w)(?!\.?\s*\d{{1,2}}{_ORD}?\b){_year_tail(year)}"),
+        month_day=GatedPattern(rf"{month}(?:\.\s*|\s+){w.day}{w.day_range}{local_time}{w.year_tail}"),
+        day_month=re.compile(rf"{w.day}{w.day_range}\s+(?:{w.pertain}\s+)?{month}\.?{w.year_tail}"),
+        month_only=GatedPattern(rf"{month}\.?(?![-‐]\w)(?!\.?\s*\d{{1,2}}{w.ordinal}?\b){w.year_tail}"),
         month_cue_before=re.compile(rf"(?:(?<!\w)(?P<cue>{_alternation(data['month_cues'])})\s+)?"
                                     rf"(?:(?<!\w)(?P<mod>{_alternation(data['month_modifiers'])})[\s-]+)?$"),
         weekday_before=re.compile(rf"(?<!\w)(?P<wd>{_alternation(_cased(_names(data['weekdays'])))})\.?,?\s+$"),
         day_ordinal=GatedPattern(
-            rf"[Tt]he\s+(?P<day>\d{{1,2}}){_ORD}\b"
-            rf"(?:\s*{_DASH}\s*(?:(?i:the)\s+)?(?P<day2>\d{{1,2}}){_ORD}\b)?+"
-            rf"(?:\s+(?i:of)\s+(?P<which>{_REL})\s+(?i:month)\b"
+            rf"(?:{article})\s+(?P<day>\d{{1,2}}){w.ordinal}\b"
+            rf"(?:\s*{w.dash}\s*(?:{_any_case(data['ordinal_article'])}\s+)?(?P<day2>\d{{1,2}}){w.ordinal}\b)?+"
+            rf"(?:\s+{w.pertain}\s+(?P<which>{w.relative})\s+{_any_case([periods['month']])}\b"
             rf"|(?=\s*(?:[,.;:!?)(\]\"”’']|$|(?i:{_alternation(data['day_ordinal_followers'])})\b)))"),
         weekday=GatedPattern(rf"(?P<wd>{_alternation(_cased(full for full, _ in data['weekdays']))})\b"),
         weekday_modifier_before=re.compile(
-            r"(?<!\w)(?P<mod>this\s+coming|this\s+past|last|next|coming|past|this)\s+$"),
+            rf"(?<!\w)(?P<mod>{_alternation(m for kind in modifiers.values() for m in kind)})\s+$"),
         relative_day=GatedPattern(day_phrases),
-        relative_month=GatedPattern(r"(?P<which>this|next|last)\s+month\b"),
-        relative_week=GatedPattern(r"(?P<which>this|next|last)\s+week\b"),
-        relative_year=GatedPattern(r"(?P<which>this|next|last)\s+year\b"),
-        period_modifier_before=re.compile(
-            r"(?<!\w)(?P<mod>earlier|later|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+$"),
-        duration_before=re.compile(r"(?<!\w)(?:the|past|over)\s+$"),
+        relative_month=GatedPattern(rf"(?P<which>{relative})\s+{re.escape(periods['month'])}\b"),
+        relative_week=GatedPattern(rf"(?P<which>{relative})\s+{re.escape(periods['week'])}\b"),
+        relative_year=GatedPattern(rf"(?P<which>{relative})\s+{re.escape(periods['year'])}\b"),
+        period_modifier_before=re.compile(rf"(?<!\w)(?P<mod>{_alternation(data['period_modifiers'])})[\s-]+$"),
+        duration_before=re.compile(rf"(?<!\w)(?:{_alternation(data['duration_words'])})\s+$"),
     )
 
 
@@ -274,9 +324,6 @@ def year_standing_alone() -> re.Pattern:
 
 
 # ---------------------------------------------------------------- calendar arithmetic (pure)
-
-_OFFSETS = {"this": 0, "next": 1, "last": -1}
-
 
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -367,7 +414,7 @@ def resolve_relative_year_phrase(text: str, reference: date | None) -> int | Non
     lex, lower = lexicon(), _ascii_lower(text)
     for found in lex.relative_year.finditer(lower):
         if _word_starts(lower, found.start()) and not _before(lex.duration_before, lower, found.start()):
-            return reference.year + _OFFSETS[found["which"]]
+            return reference.year + lex.offsets[found["which"]]
     return None
 
 
@@ -542,7 +589,7 @@ def _named_month_day(s: _Sentence, m: re.Match) -> DateMention | None:
     elif s.reference is None:
         return s.mention(start, m.end(), None, True, **parts)
     elif m["rel"]:
-        year, inferred = s.reference.year + _OFFSETS[m["rel"].lower()], s.reference_inferred
+        year, inferred = s.reference.year + s.lex.offsets[m["rel"].lower()], s.reference_inferred
     else:
         year = year_for_month_day(month, day, s.reference, s.tense_at(start, m.end()), weekday)
         inferred = s.reference_inferred
@@ -568,7 +615,7 @@ def _month_only(s: _Sentence, m: re.Match) -> DateMention | None:
     elif s.reference is None:
         return s.mention(start, m.end(), None, True, month=month)
     elif m["rel"]:
-        year, inferred = s.reference.year + _OFFSETS[m["rel"].lower()], s.reference_inferred
+        year, inferred = s.reference.year + s.lex.offsets[m["rel"].lower()], s.reference_inferred
     else:
         year, inferred = year_for_month(month, s.reference, s.tense_at(start, m.end())), s.reference_inferred
     return s.mention(start, m.end(), _iso(year, month), inferred, year=year, month=month)
@@ -582,7 +629,7 @@ def _day_ordinal(s: _Sentence, m: re.Match) -> DateMention | None:
     if s.reference is None:
         return s.mention(m.start(), m.end(), None, True, relative=True, day=day)
     if m["which"]:
-        year, month = _shift_month(s.reference.year, s.reference.month, _OFFSETS[m["which"].lower()])
+        year, month = _shift_month(s.reference.year, s.reference.month, s.lex.offsets[m["which"].lower()])
     else:
         year, month = month_for_day(day, s.reference, s.tense_at(m.start(), m.end()))
     if not valid_day(year, month, day):
@@ -593,11 +640,10 @@ def _day_ordinal(s: _Sentence, m: re.Match) -> DateMention | None:
                      month=month, day=day, end_value=end_value)
 
 
-def _week_named_for(tense: str, weeks: list[re.Match], start: int) -> re.Match | None:
+def _week_named_for(tense: str, weeks: list[re.Match], start: int, offsets: dict[str, int]) -> re.Match | None:
     """The "next week" / "last week" / "this week" of the sentence that places a weekday, if any:
     "will meet on Friday next week", "met on Tuesday last week"."""
-    fitting = [w for w in weeks if _OFFSETS[w["which"]] == 0
-               or (_OFFSETS[w["which"]] > 0) == (tense == FUTURE)]
+    fitting = [w for w in weeks if offsets[w["which"]] == 0 or (offsets[w["which"]] > 0) == (tense == FUTURE)]
     return min(fitting, key=lambda w: abs(w.start() - start), default=None)
 
 
@@ -615,14 +661,15 @@ def _weekday(s: _Sentence, m: re.Match, weeks: list[re.Match],
     if s.reference is None:
         return s.mention(start, m.end(), None, True, relative=True, weekday=weekday), None
     modifier = " ".join(named["mod"].lower().split()) if named else ""
-    if modifier in ("last", "past", "this past"):
+    if modifier in s.lex.past_modifiers:
         tense = PAST
-    elif modifier in ("next", "coming", "this coming"):
+    elif modifier in s.lex.future_modifiers:
         tense = FUTURE
     else:
         tense = s.tense_at(start, m.end())
-    week = _week_named_for(tense, weeks, m.start()) if modifier in ("", "this") else None
-    offset = _OFFSETS[week["which"]] if week else None
+    placing = not modifier or modifier in s.lex.placing_modifiers
+    week = _week_named_for(tense, weeks, m.start(), s.lex.offsets) if placing else None
+    offset = s.lex.offsets[week["which"]] if week else None
     if tense == FUTURE and offset is None and planned is not None:
         day = date_for_weekday(weekday, planned - timedelta(days=1), FUTURE)
     else:
@@ -659,7 +706,7 @@ def _relative_month(s: _Sentence, m: re.Match, days_per_step: int | None = None)
     start = modifier.start() if modifier else m.start()
     if s.reference is None:
         return s.mention(start, m.end(), None, True, relative=True)
-    by = _OFFSETS[m["which"]]
+    by = s.lex.offsets[m["which"]]
     if days_per_step:
         shifted = s.reference + timedelta(days=days_per_step * by)
         year, month = shifted.year, shifted.month
@@ -692,7 +739,7 @@ def _pattern_readers(s: _Sentence) -> Iterator[tuple[re.Pattern, Callable, int, 
         yield lex.month_only, _month_only, _RANK_RELATIVE, text
     if any(gate in lower for gate in lex.relative_day_gates):
         yield lex.relative_day, _relative_day, _RANK_RELATIVE, lower
-    if "month" in lower:
+    if lex.period_names["month"] in lower:
         yield lex.relative_month, _relative_month, _RANK_WEEKDAY, lower
 
 
@@ -706,7 +753,7 @@ def _readings(s: _Sentence) -> Iterator[tuple[int, DateMention]]:
     weeks = [(w, mention) for w, mention in weeks if mention is not None]
     placing_weeks: set[int] = set()
     planned: date | None = None
-    if "day" in s.lower:
+    if s.lex.weekday_gate in s.lower:
         for m in s.lex.weekday.finditer(s.text):
             mention, week = _weekday(s, m, [w for w, _ in weeks], planned)
             if week is not None:
