@@ -13,6 +13,7 @@ clean.py finds where a page prints its dateline and reads it here.
 
 API:
   find_dates(sentence, reference, reference_inferred=False, date_order=None) -> list[DateMention]
+  choose_reading(readings, page_order, scores, convention): the one rule for day/month order
   printed_date(text) -> DateMention | None: the full date a dateline or stamp begins with
   page_dates(text, also) / settle_numeric(mention, evidence, convention): the page's evidence, the order rule
   year_near(month, day, anchors) -> int | None: the year of a news dateline printed without one
@@ -25,6 +26,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import json
+import os
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -177,6 +179,7 @@ def _any_case(words: Iterable[str]) -> str:
 
 
 def _words(data: dict, year: str) -> _Words:
+    """The shared pieces from a language's wording (data/lang/<code>.json) and the years' pattern."""
     return _Words(ordinal=f"(?:{_alternation(data['ordinal_suffixes'])})",
                   dash=f"(?:-|–|—|{_any_case(data['range_words'])})", relative=_any_case(data["relative_periods"]),
                   pertain=_any_case(data["pertain"]), year=year, year_word=_any_case([data["period_names"]["year"]]))
@@ -184,13 +187,7 @@ def _words(data: dict, year: str) -> _Words:
 
 def _common_suffix(words: Iterable[str]) -> str:
     """The longest ending all the words share: "day" for the English weekdays; "" if none."""
-    reversed_words = [w[::-1] for w in words]
-    return "".join(reversed(_common_prefix(reversed_words)))
-
-
-def _common_prefix(words: list[str]) -> str:
-    shortest = min(words, key=len, default="")
-    return next((shortest[:i] for i, chars in enumerate(zip(*words)) if len(set(chars)) > 1), shortest)
+    return os.path.commonprefix([w[::-1] for w in words])[::-1]
 
 
 def _digit_range(low: int, high: int) -> str:
