@@ -136,6 +136,20 @@ def test_part_above_twelve_decides_the_order_against_other_evidence():
     assert doc.published == "2024-07-23"
 
 
+def test_a_numeric_date_with_a_part_above_twelve_elsewhere_settles_the_order():
+    # the body's named "August 7" points to month-first, the page's own 23/07/2024 to day-first
+    doc = cleaned("08/07/2024 | Press release", "Reissued 23/07/2024",
+                  "1. The officials held a trilateral telephone consultation on August 7 on North Korea's nuclear issue.")
+    assert doc.published == "2024-07-08"
+
+
+def test_ambiguous_dateline_follows_the_publishers_convention_else_stays_unresolved():
+    assert cleaned("08/07/2024", "Office of the Spokesperson", "The Department of State is committed to processing "
+                   "passport applications as expeditiously as possible.").published == "2024-08-07"
+    doc = cleaned("08/07/2024 | Press release", PARAGRAPH)
+    assert doc.published is None and doc.reference_date is None
+
+
 def test_no_date_printed_means_no_publication_date():
     doc = cleaned("Press Releases", "Special Representative Meets with U.S. Deputy Special Representative (Dec. 11)",
                   PARAGRAPH)

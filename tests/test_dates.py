@@ -4,13 +4,13 @@ from datetime import date
 
 import pytest
 
-from readouts.extract.dates import (FUTURE, PAST, UNKNOWN, date_for_weekday, find_dates, infer_year,
-                                    month_for_day, resolve_relative_year_phrase, year_for_month,
-                                    year_for_month_day)
+from readouts.extract.dates import (FUTURE, PAST, UNKNOWN, choose_reading, date_for_weekday, find_dates,
+                                    infer_year, lexicon, month_for_day, numeric_readings,
+                                    resolve_relative_year_phrase, year_for_month, year_for_month_day)
 
 
-def one(sentence, reference=None, reference_inferred=False):
-    mentions = find_dates(sentence, reference, reference_inferred)
+def one(sentence, reference=None, reference_inferred=False, date_order=None):
+    mentions = find_dates(sentence, reference, reference_inferred, date_order)
     assert len(mentions) == 1, mentions
     return mentions[0]
 
@@ -287,6 +287,38 @@ def test_ambiguous_numeric_date_is_unresolved():
 def test_numeric_date_with_one_possible_reading():
     assert one("23/07/2024").value == "2024-07-23"
     assert one("Pres10/29/2021").value == "2021-10-29"
+
+
+def test_ambiguous_numeric_date_keeps_both_readings():
+    assert one("Date: 08/07/2024").readings == (("MDY", "2024-08-07"), ("DMY", "2024-07-08"))
+    assert one("23/07/2024").order == "DMY" and one("08/08/2024").order is None
+
+
+def test_ambiguous_numeric_date_takes_the_order_the_page_writes_in():
+    assert one("Date: 08/07/2024", date_order="DMY").value == "2024-07-08"
+    # another numeric date of the same sentence with a part above 12 shows the writer's order
+    assert values("between 08/07/2024 and 23/07/2024") == ["2024-07-08", "2024-07-23"]
+    assert values("between 08/07/2024 and 08/23/2024") == ["2024-08-07", "2024-08-23"]
+
+
+@pytest.mark.parametrize("page_order, scores, convention, expected", [
+    ("DMY", {"MDY": 4}, "MDY", date(2024, 7, 8)),  # the page's own numeric dates first
+    (None, {"MDY": 4, "DMY": 2}, "DMY", date(2024, 8, 7)),  # then the page's other dates
+    (None, {"MDY": 2, "DMY": 2}, "DMY", date(2024, 7, 8)),  # then the convention
+    (None, {}, None, None),  # else unresolved
+])
+def test_one_rule_for_the_order_of_day_and_month(page_order, scores, convention, expected):
+    readings = numeric_readings(8, 7, 2024)
+    assert choose_reading(readings, page_order, scores, convention) == expected
+
+
+def test_english_has_no_numeric_order_of_its_own():
+    assert lexicon().date_order is None
+
+
+def test_marked_dates_and_years_outside_the_window():
+    assert one("2024년 7월 23일").value == "2024-07-23"
+    assert find_dates("on 08/07/3024 and 1 May 2150", None) == []
 
 
 def test_years_and_times_are_ignored():

@@ -158,3 +158,12 @@ def test_transcript_speaker_and_byline_take_part():
     (event,) = out.events
     assert [(p.name, p.title, p.country) for p in event.participants] == [
         ("Mike Pompeo", "Secretary of State", "USA"), ("Kang", "Foreign Minister", "KOR")]
+
+
+def test_an_ambiguous_numeric_date_is_read_in_the_order_the_page_writes_dates():
+    out = doc("Foreign Minister Park Jin met Secretary of State Antony Blinken in Seoul on 08/07/2024.\n\n"
+              "The next round was set for 25/09/2024.")  # day first: 25 is no month
+    assert out.events[0].date == "2024-07-08"
+    out = doc("Foreign Minister Park Jin met Secretary of State Antony Blinken in Seoul on 08/07/2024.\n\n"
+              "The next round was set for 09/25/2024.")  # month first
+    assert out.events[0].date == "2024-08-07"

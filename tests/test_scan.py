@@ -8,8 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import raw_files
-from readouts.clean import date_rules
-from readouts.extract import events, statements, topics
+from readouts.extract import dates, events, statements, topics
 from readouts.scan import SPACE, SPACE_RUN, WORD_EDGE, GatedPattern, aligned_lower, literal_prefixes
 
 
@@ -63,7 +62,7 @@ def test_blanked_keeps_every_offset():
 def lexicon_patterns() -> list[GatedPattern]:
     p = events.patterns()
     return [topics.lexicon().combined, topics.lexicon().unless, statements.lexicon().any_rule, p.any_type,
-            p.background, p.predicate_blockers, p.planned, date_rules().month_day_year, *dict(p.types).values()]
+            p.background, p.predicate_blockers, p.planned, dates.lexicon().month_day, *dict(p.types).values()]
 
 
 def test_every_lexicon_is_gated():

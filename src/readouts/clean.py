@@ -8,7 +8,7 @@ publication date, the headline gives the title, the rest is the body. The lines 
 body paragraph are the page's header: titles, captions, bylines and mastheads are only sought
 there, so a body sentence is never taken for furniture. HTML is first reduced to its main text
 by trafilatura. Word lists and patterns are data: data/boilerplate.json, data/datelines.json,
-data/publishers.json.
+data/publishers.json. What a dateline's date says is read by extract/dates.py, the one date reader.
 """
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ from datetime import date
 from importlib import resources
 from urllib.parse import urlparse
 
-from .scan import GatedPattern
+from .extract import dates
+from .extract.dates import DateMention
 from .types import CleanDocument, Dateline, RawDocument
 
 # Furniture lines are short; longer lines are body text and skip the furniture patterns.
@@ -120,22 +121,15 @@ def publisher_rules() -> PublisherRules:
 
 @dataclass(frozen=True)
 class DateRules:
-    month_of: dict[str, int]  # casefolded month name or abbreviation -> 1..12
-    iso: re.Pattern[str]
-    korean: re.Pattern[str]
-    numeric: re.Pattern[str]
-    day_month_year: re.Pattern[str]
-    month_day_year: GatedPattern
-    month_day: re.Pattern[str]
+    """Where a page prints its publication date (data/datelines.json); what the date says is read
+    by extract/dates.py."""
+
     label: re.Pattern[str]
     weekday: re.Pattern[str]
     update_label: re.Pattern[str]
     after_date: re.Pattern[str]  # what a dateline may print after its date
     crawler_prefix: re.Pattern[str]
     news_dateline: re.Pattern[str]
-    default_order: str
-    evidence_window: tuple[int, int]
-    news_year_window: int
 
 
 def _alternation(words: list[str]) -> str:
@@ -145,30 +139,17 @@ def _alternation(words: list[str]) -> str:
 @functools.cache
 def date_rules() -> DateRules:
     data = _load("datelines.json")
-    month_of = {name.casefold(): number for number, names in enumerate(data["months"], 1) for name in names}
-    month = rf"(?P<month>{_alternation(sorted({n for names in data['months'] for n in names}))})\.?"
+    lexicon = dates.lexicon()
     updates = _alternation(data["update_labels"])
     return DateRules(
-        month_of=month_of,
-        iso=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})(?!\d)"),
-        korean=re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?P<month>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일"),
-        numeric=re.compile(r"(?<![\d/.-])(?P<first>\d{1,2})([/.-])(?P<second>\d{1,2})\2(?P<year>(?:19|20)\d{2})(?!\d)"),
-        day_month_year=re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{month},?\s+(?P<year>\d{{4}})\b",
-                                  re.IGNORECASE),
-        month_day_year=GatedPattern(rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
-                                    re.IGNORECASE),
-        month_day=re.compile(rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})"),
         label=re.compile(rf"^(?:{_alternation(data['labels'])})\s*(?:[:：]\s*|\s)", re.IGNORECASE),
-        weekday=re.compile(rf"^(?:{_alternation(data['weekdays'])})\.?,?\s+", re.IGNORECASE),
+        weekday=re.compile(rf"^(?:{lexicon.weekday_names})\.?,?\s+", re.IGNORECASE),
         update_label=re.compile(rf"^(?:{updates})\b", re.IGNORECASE),
         after_date=re.compile(
             rf"[\s,–—-]*(?:at\s+)?(?:{TIME_OF_DAY})?\s*(?:\((?:[A-Za-z]{{2,9}}|local time)\)|(?-i:[A-Z]{{2,4}}))?\s*"
             rf"(?:[|·].*|(?:{updates})\b.*)?", re.IGNORECASE),
         crawler_prefix=re.compile(data["crawler_prefix"]),
-        news_dateline=re.compile(data["news_dateline"].replace("(?P<month>MONTH)", month)),
-        default_order=data["default_numeric_order"],
-        evidence_window=tuple(data["evidence_window_days"]),
-        news_year_window=data["news_year_window_days"])
+        news_dateline=re.compile(data["news_dateline"].replace("MONTH", lexicon.month_names)))
 
 
 # ------------------------------------------------------------------------------ text
@@ -244,70 +225,19 @@ def looks_like_headline(line: str) -> bool:
 
 # ------------------------------------------------------------------------------ dates
 
-@dataclass(frozen=True)
-class DateExpr:
-    """A date printed in the text. NN/NN/YYYY with both parts <= 12 has two readings."""
-
-    start: int
-    end: int
-    readings: dict[str, date]  # by order: "YMD", "DMY" or "MDY"
-
-    @property
-    def unambiguous(self) -> date | None:
-        values = set(self.readings.values())
-        return values.pop() if len(values) == 1 else None
-
-
-def safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _readings(match: re.Match[str], order: str) -> dict[str, date]:
-    rules = date_rules()
-    if order == "NUM":
-        first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
-        candidates = {"MDY": safe_date(year, first, second), "DMY": safe_date(year, second, first)}
-        return {k: v for k, v in candidates.items() if v}
-    month = match["month"]
-    number = int(month) if month.isdigit() else rules.month_of.get(month.casefold().rstrip("."), 0)
-    found = safe_date(int(match["year"]), number, int(match["day"]))
-    return {"YMD": found} if found else {}
-
-
-def dates_in(text: str) -> list[DateExpr]:
-    """Every full date printed in the text, left to right, without overlaps."""
-    rules = date_rules()
-    found: list[DateExpr] = []
-    if not YEAR_DIGITS.search(text):  # every full date prints a year: most lines are done at once
-        return found
-    for pattern, order in ((rules.iso, "YMD"), (rules.korean, "YMD"), (rules.numeric, "NUM"),
-                           (rules.day_month_year, "YMD"), (rules.month_day_year, "YMD")):
-        for match in pattern.finditer(text):
-            readings = _readings(match, order)
-            overlaps = any(match.start() < d.end and d.start < match.end() for d in found)
-            if readings and not overlaps:
-                found.append(DateExpr(match.start(), match.end(), readings))
-    return sorted(found, key=lambda d: d.start)
-
-
-def read_dateline(line: str) -> DateExpr | None:
+def read_dateline(line: str) -> DateMention | None:
     """The date of a line that is only a dateline: 'Date : 2018-09-28 15:59:06',
     '23/07/2024 | Press release', 'May 11, 2018', 'Write: 2020-01-02 09:52:05Update: ...'."""
     rules = date_rules()
     core = bullet_stripped(line)
-    if len(core) > MAX_FURNITURE_CHARS or rules.update_label.match(core):
-        return None
+    if len(core) > MAX_FURNITURE_CHARS or not YEAR_DIGITS.search(core) or rules.update_label.match(core):
+        return None  # every dateline prints a year: most lines are done at once
     label = rules.label.match(core)
     start = label.end() if label else 0
     weekday = rules.weekday.match(core[start:])
     start += weekday.end() if weekday else 0
-    first = next(iter(dates_in(core[start:])), None)
-    if first is None or core[start:start + first.start].strip(" ,"):
-        return None
-    return first if rules.after_date.fullmatch(core[start + first.end:]) else None
+    found = dates.printed_date(core[start:])
+    return found if found and rules.after_date.fullmatch(core[start + found.end:]) else None
 
 
 @dataclass(frozen=True)
@@ -321,71 +251,11 @@ class NewsDateline:
 
 def read_news_dateline(line: str) -> NewsDateline | None:
     """'SEOUL, July 15 (Yonhap) -- ...': place, month and day, sometimes year, agency."""
-    rules = date_rules()
-    match = rules.news_dateline.match(line)
+    match = date_rules().news_dateline.match(line)
     if not match:
         return None
-    month = rules.month_of.get(match["month"].casefold().rstrip("."), 0)
     year = int(match["year"]) if match["year"] else None
-    return NewsDateline(month, int(match["day"]), year, match["agency"], match.group(0))
-
-
-@dataclass
-class DateEvidence:
-    """What else the page says about dates, to read an ambiguous dateline against."""
-
-    dates: list[date] = field(default_factory=list)  # other full dates printed, the crawler date
-    month_days: set[tuple[int, int]] = field(default_factory=set)  # "August 7" in the body
-    months: set[int] = field(default_factory=set)
-
-
-def gather_evidence(text: str, own: DateExpr | None, own_line: str | None, crawler: date | None) -> DateEvidence:
-    rules = date_rules()
-    evidence = DateEvidence(dates=[crawler] if crawler else [])
-    for line in text.split("\n"):
-        for expr in dates_in(line):
-            if own and line == own_line and expr.readings == own.readings:
-                continue
-            if expr.unambiguous:
-                evidence.dates.append(expr.unambiguous)
-        for match in rules.month_day.finditer(line):
-            month = rules.month_of.get(match["month"].casefold().rstrip("."), 0)
-            evidence.month_days.add((month, int(match["day"])))
-            evidence.months.add(month)
-    return evidence
-
-
-def reading_score(day: date, order: str, evidence: DateEvidence, prior: str | None) -> float:
-    low, high = date_rules().evidence_window
-    score = 2.0 * sum(1 for other in evidence.dates if low <= (other - day).days <= high)
-    if (day.month, day.day) in evidence.month_days:
-        score += 2
-    elif day.month in evidence.months:
-        score += 1
-    return score + (0.5 if order == prior else 0)
-
-
-def resolve_readings(expr: DateExpr, evidence: DateEvidence, prior: str | None) -> date:
-    """Day-first or month-first: a part > 12 decides; else other dates of the page, then the
-    publisher's convention, then the configured default."""
-    if expr.unambiguous:
-        return expr.unambiguous
-    default = date_rules().default_order
-    ranked = sorted(expr.readings.items(),
-                    key=lambda item: (reading_score(item[1], item[0], evidence, prior), item[0] == default))
-    return ranked[-1][1]
-
-
-def year_near(month: int, day: int, anchors: list[date]) -> int | None:
-    """The year that puts month/day closest to the first anchor date, if close enough."""
-    if not anchors:
-        return None
-    anchor = anchors[0]
-    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := safe_date(y, month, day))]
-    best = min(options, key=lambda d: abs((d - anchor).days), default=None)
-    if best and abs((best - anchor).days) <= date_rules().news_year_window:
-        return best.year
-    return None
+    return NewsDateline(dates.month_number(match["month"]), int(match["day"]), year, match["agency"], match.group(0))
 
 
 # ------------------------------------------------------------------------------ publisher
@@ -477,7 +347,9 @@ def read_html(html: str) -> HtmlPage:
 
     try:
         body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
-        meta = trafilatura.extract_metadata(html, date_config={"extensive_search": False, "original_date": True})
+        # htmldate's latest acceptable date defaults to the clock's today: the data's last year instead
+        meta = trafilatura.extract_metadata(html, date_config={"extensive_search": False, "original_date": True,
+                                                               "max_date": dates.latest_date().isoformat()})
     except Exception:  # lxml/trafilatura raise assorted errors on broken markup; clean() must not raise
         return HtmlPage(text=text_of_markup(html))
     text = body or text_of_markup(html)
@@ -495,7 +367,7 @@ class PageReading:
 
     body: list[str] = field(default_factory=list)
     title: str | None = None
-    dateline: DateExpr | None = None
+    dateline: DateMention | None = None
     dateline_line: str | None = None
     news_dateline: NewsDateline | None = None
     source_url: str | None = None
@@ -513,7 +385,10 @@ def read_crawler_prefix(first_line: str) -> CrawlerPrefix | None:
     match = date_rules().crawler_prefix.match(first_line)
     if not match:
         return None
-    fetched = date.fromisoformat(match[1]) if safe_date(*map(int, match[1].split("-"))) else None
+    try:
+        fetched = date.fromisoformat(match[1])
+    except ValueError:  # "2021-02-30"
+        fetched = None
     rest = normalise_line(match[2] or "")
     return CrawlerPrefix(fetched, rest if rest and looks_like_headline(rest) else None)
 
@@ -567,27 +442,31 @@ def body_text(body: list[str], title: str | None) -> str:
     return "\n\n".join(kept)
 
 
-def read_published(page: PageReading, text: str, crawler: date | None, prior: str | None) -> Dateline | None:
-    """The printed publication date: a dateline, else a news dateline whose missing year is
-    taken from another date of the page."""
+def read_published(page: PageReading, text: str, crawler: date | None, convention: str | None) -> Dateline | None:
+    """The printed publication date: a dateline (one whose day and month could be swapped is read
+    against the page's other dates and the publisher's convention), else a news dateline whose
+    missing year is taken from another date of the page."""
     if page.dateline:  # the page's other dates are read only when the dateline's order is in doubt
-        value = page.dateline.unambiguous or resolve_readings(
-            page.dateline, gather_evidence(text, page.dateline, page.dateline_line, crawler), prior)
-        return Dateline(value.isoformat(), raw=page.dateline_line)
+        value = page.dateline.value if not page.dateline.readings else \
+            dates.settle_numeric(page.dateline, dates.page_dates(text, [crawler]), convention)
+        return Dateline(value, raw=page.dateline_line) if value else None
     news = page.news_dateline
     if news is None:
         return None
-    year = news.year or year_near(news.month, news.day,
-                                  ([crawler] if crawler else []) + gather_evidence(text, None, None, None).dates)
-    found = safe_date(year, news.month, news.day) if year else None
-    return Dateline(found.isoformat(), raw=news.raw) if found else None
+    year = news.year or dates.year_near(news.month, news.day, dates.page_dates(text, [crawler]).dates)
+    if year is None or not dates.valid_day(year, news.month, news.day):
+        return None
+    return Dateline(date(year, news.month, news.day).isoformat(), raw=news.raw)
 
 
 def language_of(text: str) -> str:
     return "ko" if is_mostly_hangul(text) else "en"
 
 
-def clean(raw: RawDocument) -> CleanDocument:
+def clean(raw: RawDocument, as_of: date | None = None) -> CleanDocument:
+    """The page's text, title, publisher and dates. Relative dates are read against the printed
+    publication date, else a crawler's fetch date, else `as_of` (given by the caller, e.g.
+    `readouts extract --as-of`), else nothing: never the clock."""
     html = read_html(raw.text) if raw.media_type == "text/html" else HtmlPage(text=raw.text)
     # one pass over the text for the spaces (they never span lines), then each line's ends
     printed = [line for line in map(str.strip, HORIZONTAL_SPACE.sub(" ", normalise_text(html.text)).split("\n")) if line]
@@ -604,11 +483,11 @@ def clean(raw: RawDocument) -> CleanDocument:
     title = html.title or (crawler.title if crawler else None) or page.title
     text = body_text(page.body, title)
     fetched = crawler.fetched if crawler else None
-    prior = publisher_rules().date_order.get(publisher or "")
-    published = read_published(page, "\n".join(lines), fetched, prior)
+    convention = publisher_rules().date_order.get(publisher or "")
+    published = read_published(page, "\n".join(lines), fetched, convention)
     if published is None and html.date:
         published = Dateline(html.date, raw=html.date)
-    reference = published.value if published else (fetched.isoformat() if fetched else None)
+    reference = published.value if published else next((d.isoformat() for d in (fetched, as_of) if d), None)
     return CleanDocument(
         doc_id=raw.doc_id, source=raw.source, text=text, title=title, publisher=publisher,
         published=published.value if published else None, reference_date=reference,

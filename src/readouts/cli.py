@@ -5,6 +5,8 @@ import ipaddress
 import json
 import re
 import sys
+from datetime import date
+from functools import partial
 from pathlib import Path
 
 import click
@@ -26,6 +28,25 @@ def main() -> None:
     """
 
 
+def _as_of(ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    """--as-of YYYY-MM-DD as a date; anything else ends the command with one line and exit code 2."""
+    if value is None:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    click.echo(f"readouts: --as-of {value!r} is not a date like 2024-07-22", err=True)
+    ctx.exit(2)
+
+
+def as_of_option(command):
+    return click.option("--as-of", "as_of", metavar="YYYY-MM-DD", callback=_as_of,
+                        help="Read relative dates (\"today\", \"on Friday\") against this day on pages that print"
+                             " no date of their own; without it they stay unresolved.")(command)
+
+
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True,
                 type=click.Path(exists=True, allow_dash=True, path_type=Path))
@@ -33,7 +54,8 @@ def main() -> None:
               help="Worker processes; the output is the same, in the same order, whatever the number.")
 @click.option("--jsonl", is_flag=True,
               help='PATHS are JSON-lines files of {"doc_id", "text"} records ("-" reads standard input).')
-def extract_command(paths: tuple[Path, ...], jobs: int, jsonl: bool) -> None:
+@as_of_option
+def extract_command(paths: tuple[Path, ...], jobs: int, jsonl: bool, as_of: date | None) -> None:
     """Print one JSON object per document found under PATHS (no database).
 
     Each object follows spec/document.schema.json; doc_id is the file name without extension
@@ -41,9 +63,9 @@ def extract_command(paths: tuple[Path, ...], jobs: int, jsonl: bool) -> None:
     stderr and the exit code is 1.
     """
     if jsonl:
-        outcomes = map_in_order(outcome_of_record, iter_jsonl_inputs(paths), jobs)
+        outcomes = map_in_order(partial(outcome_of_record, as_of=as_of), iter_jsonl_inputs(paths), jobs)
     else:
-        outcomes = map_in_order(outcome_of_file, iter_input_files(paths), jobs)
+        outcomes = map_in_order(partial(outcome_of_file, as_of=as_of), iter_input_files(paths), jobs)
     failed = 0
     try:
         for outcome in outcomes:
@@ -85,8 +107,9 @@ def open_store(url: str) -> Store:
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --engine dask: the scheduler of an existing cluster (tcp://host:8786); a local"
                    " cluster of worker processes otherwise.")
+@as_of_option
 def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: bool, engine: str,
-                   scheduler: str | None) -> None:
+                   scheduler: str | None, as_of: date | None) -> None:
     """Read the pages under PATHS into the database, extracting their events.
 
     Every file ends in one status, printed on stderr and kept in the database: new, unchanged
@@ -103,7 +126,7 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
     counts = {"new": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
     with open_store(db_url) as store:
         try:
-            results = tqdm(ingest(store, iter_input_files(paths), engine, scheduler, max_bytes), unit="file",
+            results = tqdm(ingest(store, iter_input_files(paths), engine, scheduler, max_bytes, as_of), unit="file",
                            disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
             for path, status, reason in results:
                 counts[status] += 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from datetime import date
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -38,11 +39,11 @@ class Prepared(NamedTuple):
     error: str | None
 
 
-def prepare(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Prepared:
+def prepare(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, as_of: date | None = None) -> Prepared:
     """Read, clean and extract one file: the work a Dask worker does."""
     try:
         raw = read_document(Path(path), max_bytes=max_bytes)
-        clean, extraction = process(raw)
+        clean, extraction = process(raw, as_of)
     except ReadoutsError as exc:
         return Prepared(str(path), None, None, None, str(exc))
     return Prepared(str(path), raw, clean, extraction, None)
@@ -62,10 +63,12 @@ def write(store: Store, prepared: Prepared) -> IngestResult:
 
 
 def ingest_dask(store: Store, paths: Iterable[Path], scheduler: str | None = None,
-                max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = DASK_BATCH_SIZE) -> Iterator[IngestResult]:
+                max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = DASK_BATCH_SIZE,
+                as_of: date | None = None) -> Iterator[IngestResult]:
     """Each file read and extracted on a Dask cluster, written here in input order."""
     with dask_client(scheduler) as client:
-        for prepared in map_on_cluster(client, partial(prepare, max_bytes=max_bytes), (str(p) for p in paths),
+        for prepared in map_on_cluster(client, partial(prepare, max_bytes=max_bytes, as_of=as_of),
+                                       (str(p) for p in paths),
                                        batch_size):
             yield write(store, prepared)
 
@@ -110,12 +113,13 @@ class _ClusterClient:
 
 
 def ingest(store: Store, paths: Iterable[Path], engine: str = "local", scheduler: str | None = None,
-           max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[IngestResult]:
-    """The files' statuses, in input order, as they are committed to the store (in batches)."""
+           max_bytes: int = DEFAULT_MAX_BYTES, as_of: date | None = None) -> Iterator[IngestResult]:
+    """The files' statuses, in input order, as they are committed to the store (in batches); as_of:
+    the date relative dates are read against on pages that print none."""
     if engine == "dask":
-        results = ingest_dask(store, paths, scheduler, max_bytes)
+        results = ingest_dask(store, paths, scheduler, max_bytes, as_of=as_of)
     elif scheduler:
         raise ReadoutsError("--scheduler is for the dask engine (--engine dask)")
     else:
-        results = ingest_files(store, paths, max_bytes)  # this process: a file already stored is not extracted again
+        results = ingest_files(store, paths, max_bytes, as_of)  # this process: a file already stored is not extracted again
     return store.batches(results)

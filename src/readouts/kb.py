@@ -226,10 +226,18 @@ def tenure(official: Official, title: str | None = None) -> tuple[date, date | N
     return start, end
 
 
-def _years_in(offices: Iterable[Office], today: date) -> set[int]:
+@cache
+def _in_office_as_of() -> date:
+    """The last day an office with no end (still held) is known to be held: when
+    data/officials.json was written (its "in_office_as_of"), not the clock."""
+    return _period_end(_load("officials.json")["in_office_as_of"])
+
+
+def _years_in(offices: Iterable[Office], until: date) -> set[int]:
+    """The years of the offices, an office still held counting up to `until`."""
     years: set[int] = set()
     for office in offices:
-        years.update(range(office.start.year, (office.end or today).year + 1))
+        years.update(range(office.start.year, (office.end or until).year + 1))
     return years
 
 
@@ -249,10 +257,14 @@ def in_office_on(name: str, title: str | None, day: date) -> bool | None:
 
 
 def candidate_years(officials_with_titles: Iterable[tuple[str | None, str | None]],
-                    today: date | None = None) -> list[int]:
+                    reference: date | None = None) -> list[int]:
     """Years in which every known (name, title) pair was in that office: the intersection of
-    their tenures. Empty when no name is known, or when the tenures do not overlap."""
-    today = today or date.today()
+    their tenures. Empty when no name is known, or when the tenures do not overlap.
+
+    An office still held counts up to `reference` (the page's date: a page reports no year after
+    its own) or, without one, up to the date the data was written: never up to the clock, so
+    that the same page gives the same years on any day."""
+    until = reference or _in_office_as_of()
     common: set[int] | None = None
     for name, title in officials_with_titles:
         official = find_official(name, office_country(title) if title else None) if name else None
@@ -260,6 +272,6 @@ def candidate_years(officials_with_titles: Iterable[tuple[str | None, str | None
             official = find_official(name)
         if official is None:
             continue
-        years = _years_in(_matching_offices(official, title), today)
+        years = _years_in(_matching_offices(official, title), until)
         common = years if common is None else common & years
     return sorted(common) if common else []

@@ -14,6 +14,7 @@ import multiprocessing.pool
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TypeVar
@@ -48,9 +49,11 @@ class JsonlRecord(NamedTuple):
     line: bytes
 
 
-def process(raw: RawDocument) -> tuple[CleanDocument, Extraction]:
+def process(raw: RawDocument, as_of: date | None = None) -> tuple[CleanDocument, Extraction]:
+    """Clean and extract one page; as_of: the date to read relative dates against when the page
+    prints none (see clean.clean)."""
     try:
-        doc = clean(raw)
+        doc = clean(raw, as_of)
         extraction = extract(doc)
         regex_cache.save()  # after the first page: the lexicons it compiled serve the next run
         return doc, extraction
@@ -61,8 +64,8 @@ def process(raw: RawDocument) -> tuple[CleanDocument, Extraction]:
                         "please report it with this page") from exc
 
 
-def extract_file(path: Path) -> Extraction:
-    return process(read_document(path))[1]
+def extract_file(path: Path, as_of: date | None = None) -> Extraction:
+    return process(read_document(path), as_of)[1]
 
 
 def extraction_json(extraction: Extraction) -> str:
@@ -124,16 +127,16 @@ def raw_document_from_record(record: JsonlRecord) -> RawDocument:
 # --- one document, as a worker runs it -----------------------------------------------------
 
 
-def outcome_of_file(path: Path) -> Outcome:
+def outcome_of_file(path: Path, as_of: date | None = None) -> Outcome:
     try:
-        return Outcome(extraction_json(extract_file(path)), None)
+        return Outcome(extraction_json(extract_file(path, as_of)), None)
     except ReadoutsError as exc:
         return Outcome(None, str(exc))
 
 
-def outcome_of_record(record: JsonlRecord) -> Outcome:
+def outcome_of_record(record: JsonlRecord, as_of: date | None = None) -> Outcome:
     try:
-        return Outcome(extraction_json(process(raw_document_from_record(record))[1]), None)
+        return Outcome(extraction_json(process(raw_document_from_record(record), as_of)[1]), None)
     except ReadoutsError as exc:
         return Outcome(None, str(exc))
 
@@ -200,7 +203,8 @@ class IngestResult(NamedTuple):
     reason: str = ""
 
 
-def ingest_files(store: "Store", files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[IngestResult]:
+def ingest_files(store: "Store", files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES,
+                 as_of: date | None = None) -> Iterator[IngestResult]:
     """Read, extract and store each file, one transaction each (a savepoint inside Store.batches); a
     file that cannot be read is recorded as failed and the batch goes on. Unchanged bytes are not
     extracted again, unless another extractor read them (Store.is_current)."""
@@ -210,7 +214,7 @@ def ingest_files(store: "Store", files: Iterable[Path], max_bytes: int = DEFAULT
             if store.is_current(raw.sha256):
                 yield IngestResult(path, "unchanged")
                 continue
-            status = store.save(raw, *process(raw))
+            status = store.save(raw, *process(raw, as_of))
             yield IngestResult(path, status, "unsupported language" if status == "skipped" else "")
         except ReadoutsError as exc:
             store.record_failure(str(path), str(exc))

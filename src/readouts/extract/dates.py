@@ -1,14 +1,22 @@
-"""Date mentions in text resolved against a reference (publication) date.
+"""The one date reader: datelines, stamps and dates in running text, resolved against a reference
+(publication) date.
 
 The genre is news and press releases: they report the recent past and announce the near future.
 A date printed without its year ("Dec. 11", "the 24th", "Wednesday") is read as the occurrence
 nearest the reference that the clause's tense allows: the cue nearest the mention ("will",
 "is scheduled to" against "said", "met", "-ed") decides between past and future; with no cue the
-date may lie at most about two months after the reference. Standard library only; the wording
-(month and weekday names, relative phrases, tense cues) lives in data/dates.json.
+date may lie at most about two months after the reference. A numeric date whose day and month
+could be swapped (03/04/2021) is read by one rule wherever it is printed (choose_reading). Standard
+library only; the wording (month and weekday names, relative phrases, tense cues, the language's
+numeric order) lives in data/lang/<code>.json, the settings no language changes in data/dates.json.
+clean.py finds where a page prints its dateline and reads it here.
 
 API:
-  find_dates(sentence, reference, reference_inferred=False) -> list[DateMention]
+  find_dates(sentence, reference, reference_inferred=False, date_order=None) -> list[DateMention]
+  choose_reading(readings, page_order, scores, convention): the one rule for day/month order
+  printed_date(text) -> DateMention | None: the full date a dateline or stamp begins with
+  page_dates(text, also) / settle_numeric(mention, evidence, convention): the page's evidence, the order rule
+  year_near(month, day, anchors) -> int | None: the year of a news dateline printed without one
   infer_year(month, day, weekday=None, candidate_years) -> int | None
   resolve_relative_year_phrase(text, reference) -> int | None
   year_for_month_day / year_for_month / month_for_day / date_for_weekday: the calendar rules, pure
@@ -18,9 +26,10 @@ from __future__ import annotations
 import bisect
 import calendar
 import json
+import os
 import re
 import string
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -40,7 +49,7 @@ PAST, FUTURE, UNKNOWN = "past", "future", "unknown"  # the tense of the clause a
 
 
 class DateLexiconError(ReadoutsError):
-    """data/dates.json is missing or malformed."""
+    """data/dates.json or a data/lang/ file is missing or malformed."""
 
 
 @dataclass(frozen=True)
@@ -56,12 +65,16 @@ class DateMention:
     day: int | None = None
     weekday: int | None = None  # Monday = 0, as date.weekday()
     end_value: str | None = None  # last day of a range: "from February 21 to 22"
+    # A numeric date: the order it is written in, when a part above 12 shows it ("MDY" or "DMY");
+    # and while day and month could be swapped (08/07/2024, value None), each reading: (order, ISO day).
+    order: str | None = None
+    readings: tuple[tuple[str, str], ...] = ()
     span: Span | None = None  # where, on the page (set by dates_of)
 
 
 @dataclass(frozen=True)
 class DateLexicon:
-    """The compiled wording of data/dates.json.
+    """The compiled wording of data/lang/<code>.json.
 
     Speed: a pattern starts with a required literal (a month name, a digit) so that a gate (see
     scan.GatedPattern) finds the few places worth trying; word boundaries before it are checked
@@ -79,7 +92,19 @@ class DateLexicon:
     future_suffixes: tuple[str, ...]
     past_verbs: frozenset[str]
     past_suffix: str
+    offsets: dict[str, int]  # "this", "next", "last" -> 0, 1, -1
+    period_names: dict[str, str]  # "week", "month", "year" -> the language's word
+    past_modifiers: frozenset[str]  # "last" Friday
+    future_modifiers: frozenset[str]  # "next" Friday
+    placing_modifiers: frozenset[str]  # "this" Friday (next week): the week a sentence names places it
+    weekday_gate: str  # the ending every weekday name shares ("day"): a sentence without it names none
+    date_order: str | None  # the language's way of writing numeric dates (DMY, MDY), None if it has none
+    month_names: str  # an alternation of the month names and abbreviations, as printed
+    weekday_names: str
+    evidence_window: tuple[int, int]  # data/dates.json "evidence_window_days"
+    news_year_window: int
     iso: GatedPattern
+    marked: re.Pattern | None  # year, month and day each followed by its marker: "2024년 7월 23일"
     numeric: re.Pattern
     month_name: GatedPattern
     month_day: GatedPattern
@@ -109,10 +134,6 @@ def _cased(words: Iterable[str]) -> list[str]:
     return [form for w in words for form in (w, w.upper())]
 
 
-def _union(patterns: list[str], flags: int = re.I) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
-
-
 def _word_sequences(cues: list[str]) -> dict[str, list[tuple[frozenset[str], ...]]]:
     """"is|are scheduled to" -> {"is": [({"scheduled"}, {"to"})], "are": [...]}."""
     table: dict[str, list[tuple[frozenset[str], ...]]] = {}
@@ -127,18 +148,92 @@ def _names(table: list) -> list[str]:
     return [name for full, abbrevs in table for name in [full, *abbrevs]]
 
 
-_ORD = r"(?:st|nd|rd|th)"
-_DASH = r"(?:-|–|—|(?i:to|and|through|until|till))"
-_REL = r"(?i:this|last|next)"
-_DAY = r"(?P<day>\d{1,2})" + _ORD + r"?\b(?![:.,]\d)"  # "11:30", "1.5" and "1,200" are no days
-_DAY_RANGE = rf"(?:\s*{_DASH}\s*(?P<day2>\d{{1,2}}){_ORD}?\b(?![:.,]\d))?+"
-_YEAR_TAIL = (rf"(?:,?\s*(?:(?i:of)\s+)?(?P<year>(?:19|20)\d\d)\b(?![:.,]\d)"
-              rf"|\s+(?:(?i:of)\s+)?(?P<rel>{_REL})\s+(?i:year)\b)?")
+@dataclass(frozen=True)
+class _Words:
+    """The pieces of pattern made of a language's words that several date patterns share."""
+
+    ordinal: str  # "(?:st|nd|rd|th)"
+    dash: str  # what joins the days of a range: a dash or a range word
+    relative: str  # "this", "next", "last", any case
+    pertain: str  # "of", any case
+    year: str  # the years a full date may print (data/dates.json "years")
+    year_word: str  # "year", any case
+
+    @property
+    def day(self) -> str:
+        return rf"(?P<day>\d{{1,2}}){self.ordinal}?\b(?![:.,]\d)"  # "11:30", "1.5" and "1,200" are no days
+
+    @property
+    def day_range(self) -> str:
+        return rf"(?:\s*{self.dash}\s*(?P<day2>\d{{1,2}}){self.ordinal}?\b(?![:.,]\d))?+"
+
+    @property
+    def year_tail(self) -> str:
+        """What may follow a month or a day: ", 2023", " of 2023", " of this year"."""
+        return (rf"(?:,?\s*(?:{self.pertain}\s+)?(?P<year>{self.year})\b(?![:.,]\d)"
+                rf"|\s+(?:{self.pertain}\s+)?(?P<rel>{self.relative})\s+{self.year_word}\b)?")
+
+
+def _any_case(words: Iterable[str]) -> str:
+    """A case-insensitive group of the words' alternation."""
+    return f"(?i:{_alternation(words)})"
+
+
+def _words(data: dict, year: str) -> _Words:
+    """The shared pieces from a language's wording (data/lang/<code>.json) and the years' pattern."""
+    return _Words(ordinal=f"(?:{_alternation(data['ordinal_suffixes'])})",
+                  dash=f"(?:-|–|—|{_any_case(data['range_words'])})", relative=_any_case(data["relative_periods"]),
+                  pertain=_any_case(data["pertain"]), year=year, year_word=_any_case([data["period_names"]["year"]]))
+
+
+def _common_suffix(words: Iterable[str]) -> str:
+    """The longest ending all the words share: "day" for the English weekdays; "" if none."""
+    return os.path.commonprefix([w[::-1] for w in words])[::-1]
+
+
+def _digit_range(low: int, high: int) -> str:
+    """The digits low..high as a pattern: "7", "[0-4]", "\\d"."""
+    if low == high:
+        return str(low)
+    return r"\d" if (low, high) == (0, 9) else f"[{low}-{high}]"
+
+
+def _two_digit_ranges(low: int, high: int) -> list[str]:
+    """Patterns for the numbers low..high (0 <= low <= high <= 99) written with two digits:
+    the partial decade at each end, the whole decades between."""
+    if low // 10 == high // 10:
+        return [f"{low // 10}{_digit_range(low % 10, high % 10)}"]
+    head = [f"{low // 10}{_digit_range(low % 10, 9)}"] if low % 10 else []
+    tail = [f"{high // 10}{_digit_range(0, high % 10)}"] if high % 10 != 9 else []
+    first_whole, last_whole = -(-low // 10), (high + 1) // 10 - 1
+    whole = [rf"{_digit_range(first_whole, last_whole)}\d"] if first_whole <= last_whole else []
+    return head + whole + tail
+
+
+def year_alternation(first: int, last: int) -> str:
+    """A pattern, without groups, for the four-digit years first..last: (1980, 2049) ->
+    (?:19[8-9]\\d|20[0-4]\\d). The window is data (data/dates.json "years"), never the clock."""
+    parts = [f"{century}{two}" for century in range(first // 100, last // 100 + 1)
+             for two in _two_digit_ranges(max(first, 100 * century) % 100, min(last, 100 * century + 99) % 100)]
+    return "(?:" + "|".join(parts) + ")"
 _LOOKBACK = 40  # characters before a match that the *_before patterns read
 _PUNCTUATION = ".,;:!?\"()[]“”‘’'"
 
 
-def _build(data: dict) -> DateLexicon:
+def _marked_date(markers: dict[str, str], year: str) -> str:
+    """"2024년 7월 23일": each part followed by its language's marker (data/lang/ko.json "date_markers")."""
+    return (rf"(?P<year>{year})\s*{re.escape(markers['year'])}\s*(?P<mon>\d{{1,2}})\s*{re.escape(markers['month'])}"
+            rf"\s*(?P<day>\d{{1,2}})\s*{re.escape(markers['day'])}")
+
+
+def _build(settings: dict, data: dict, markers: list[dict[str, str]]) -> DateLexicon:
+    """The lexicon of one language's wording (data), with the settings of data/dates.json and the
+    date markers of the languages whose marked dates are read too."""
+    year = year_alternation(*settings["years"]["in_dates"])
+    w = _words(data, year)
+    periods, modifiers = data["period_names"], data["weekday_modifiers"]
+    relative = _alternation(data["relative_periods"])  # matched on lower-cased text
+    article = "|".join(sorted({form for a in data["ordinal_article"] for form in (a, a.capitalize())}))
     months = {name.lower(): n for n, (full, abbrevs) in enumerate(data["months"], 1) for name in [full, *abbrevs]}
     weekdays = {name.lower(): n for n, (full, abbrevs) in enumerate(data["weekdays"]) for name in [full, *abbrevs]}
     month = rf"(?P<mon>{_alternation(_cased(_names(data['months'])))})\b"
@@ -155,53 +250,84 @@ def _build(data: dict) -> DateLexicon:
         future_suffixes=tuple(data["future_suffixes"]),
         past_verbs=frozenset(data["past_verbs"]),
         past_suffix=data["past_suffix"],
-        iso=GatedPattern(r"(?P<year>(?:19|20)\d\d)(?P<sep>[-./])\s?(?P<mon>\d{1,2})(?P=sep)\s?"
+        offsets=dict(data["relative_periods"]),
+        period_names=dict(periods),
+        past_modifiers=frozenset(modifiers["past"]),
+        future_modifiers=frozenset(modifiers["future"]),
+        placing_modifiers=frozenset(modifiers["placing"]),
+        weekday_gate=_common_suffix(full.lower() for full, _ in data["weekdays"]),
+        date_order=data["date_order"],
+        month_names=_alternation(_names(data["months"])),
+        weekday_names=_alternation(_names(data["weekdays"])),
+        evidence_window=tuple(settings["evidence_window_days"]),
+        news_year_window=settings["news_year_window_days"],
+        marked=re.compile("|".join(f"(?:{_marked_date(m, year)})" for m in markers)) if markers else None,
+        iso=GatedPattern(rf"(?P<year>{year})(?P<sep>[-./])\s?(?P<mon>\d{{1,2}})(?P=sep)\s?"
                        r"(?P<day>\d{1,2})(?![\d:])\.?"),
-        numeric=re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
+        numeric=re.compile(rf"(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<year>{year}|\d{{2}})"
                            r"(?![\d/.-]?\d)"),
         month_name=GatedPattern(month),
-        month_day=GatedPattern(rf"{month}(?:\.\s*|\s+){_DAY}{_DAY_RANGE}{local_time}{_YEAR_TAIL}"),
-        day_month=re.compile(rf"{_DAY}{_DAY_RANGE}\s+(?:(?i:of)\s+)?{month}\.?{_YEAR_TAIL}"),
-        month_only=GatedPattern(rf"{month}\.?(?![-‐]\w)(?!\.?\s*\d{{1,2}}{_ORD}?\b){_YEAR_TAIL}"),
+        month_day=GatedPattern(rf"{month}(?:\.\s*|\s+){w.day}{w.day_range}{local_time}{w.year_tail}"),
+        day_month=re.compile(rf"{w.day}{w.day_range}\s+(?:{w.pertain}\s+)?{month}\.?{w.year_tail}"),
+        month_only=GatedPattern(rf"{month}\.?(?![-‐]\w)(?!\.?\s*\d{{1,2}}{w.ordinal}?\b){w.year_tail}"),
         month_cue_before=re.compile(rf"(?:(?<!\w)(?P<cue>{_alternation(data['month_cues'])})\s+)?"
                                     rf"(?:(?<!\w)(?P<mod>{_alternation(data['month_modifiers'])})[\s-]+)?$"),
         weekday_before=re.compile(rf"(?<!\w)(?P<wd>{_alternation(_cased(_names(data['weekdays'])))})\.?,?\s+$"),
         day_ordinal=GatedPattern(
-            rf"[Tt]he\s+(?P<day>\d{{1,2}}){_ORD}\b"
-            rf"(?:\s*{_DASH}\s*(?:(?i:the)\s+)?(?P<day2>\d{{1,2}}){_ORD}\b)?+"
-            rf"(?:\s+(?i:of)\s+(?P<which>{_REL})\s+(?i:month)\b"
+            rf"(?:{article})\s+(?P<day>\d{{1,2}}){w.ordinal}\b"
+            rf"(?:\s*{w.dash}\s*(?:{_any_case(data['ordinal_article'])}\s+)?(?P<day2>\d{{1,2}}){w.ordinal}\b)?+"
+            rf"(?:\s+{w.pertain}\s+(?P<which>{w.relative})\s+{_any_case([periods['month']])}\b"
             rf"|(?=\s*(?:[,.;:!?)(\]\"”’']|$|(?i:{_alternation(data['day_ordinal_followers'])})\b)))"),
         weekday=GatedPattern(rf"(?P<wd>{_alternation(_cased(full for full, _ in data['weekdays']))})\b"),
         weekday_modifier_before=re.compile(
-            r"(?<!\w)(?P<mod>this\s+coming|this\s+past|last|next|coming|past|this)\s+$"),
+            rf"(?<!\w)(?P<mod>{_alternation(m for kind in modifiers.values() for m in kind)})\s+$"),
         relative_day=GatedPattern(day_phrases),
-        relative_month=GatedPattern(r"(?P<which>this|next|last)\s+month\b"),
-        relative_week=GatedPattern(r"(?P<which>this|next|last)\s+week\b"),
-        relative_year=GatedPattern(r"(?P<which>this|next|last)\s+year\b"),
-        period_modifier_before=re.compile(
-            r"(?<!\w)(?P<mod>earlier|later|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+$"),
-        duration_before=re.compile(r"(?<!\w)(?:the|past|over)\s+$"),
+        relative_month=GatedPattern(rf"(?P<which>{relative})\s+{re.escape(periods['month'])}\b"),
+        relative_week=GatedPattern(rf"(?P<which>{relative})\s+{re.escape(periods['week'])}\b"),
+        relative_year=GatedPattern(rf"(?P<which>{relative})\s+{re.escape(periods['year'])}\b"),
+        period_modifier_before=re.compile(rf"(?<!\w)(?P<mod>{_alternation(data['period_modifiers'])})[\s-]+$"),
+        duration_before=re.compile(rf"(?<!\w)(?:{_alternation(data['duration_words'])})\s+$"),
     )
 
 
 @cache
-def lexicon() -> DateLexicon:
+def _data(name: str = "dates.json") -> dict:
+    """A data file of the date reader: data/dates.json, or a language's data/lang/<code>.json."""
     try:
-        data = json.loads(resources.files("readouts.data").joinpath("dates.json").read_text("utf-8"))
-        return _build(data)
-    except (OSError, ValueError, KeyError, re.error) as exc:
-        raise DateLexiconError(f"cannot load data/dates.json: {exc}") from exc
+        return json.loads(resources.files("readouts.data").joinpath(name).read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DateLexiconError(f"cannot load data/{name}: {exc}") from exc
+
+
+@cache
+def lexicon() -> DateLexicon:
+    settings = _data()
+    try:
+        markers = [_data(f"lang/{code}.json")["date_markers"] for code in settings["marked_dates"]]
+        return _build(settings, _data(f"lang/{settings['wording']}.json"), markers)
+    except (KeyError, re.error) as exc:
+        raise DateLexiconError(f"cannot build the date lexicon from data/dates.json and data/lang/: {exc}") from exc
+
+
+def latest_date() -> date:
+    """The last day of the last year a date may be read in (data/dates.json "years")."""
+    return date(_data()["years"]["in_dates"][1], 12, 31)
+
+
+@cache
+def year_standing_alone() -> re.Pattern:
+    """A year printed with no month or day beside it ("Davos Forum 2019"), within the window
+    data/dates.json gives for such years (not a part of a longer number or a range)."""
+    return re.compile(rf"(?<![\d-]){year_alternation(*_data()['years']['standing_alone'])}(?![\d-])")
 
 
 # ---------------------------------------------------------------- calendar arithmetic (pure)
 
-_OFFSETS = {"this": 0, "next": 1, "last": -1}
-
-
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def _valid(year: int, month: int, day: int) -> bool:
+def valid_day(year: int, month: int, day: int) -> bool:
+    """Whether year-month-day is a day of the calendar (February 29 only in leap years)."""
     if not (1 <= month <= 12 and 1 <= day):
         return False
     return day <= _MONTH_DAYS[month - 1] or (month == 2 and day == 29 and calendar.isleap(year))
@@ -223,7 +349,7 @@ def year_for_month_day(month: int, day: int, reference: date, tense: str, weekda
     about two months after it. A printed weekday that the chosen year contradicts moves it a year.
     """
     spread = 4 if (month, day) == (2, 29) else 1
-    years = [y for y in range(reference.year - spread, reference.year + spread + 1) if _valid(y, month, day)]
+    years = [y for y in range(reference.year - spread, reference.year + spread + 1) if valid_day(y, month, day)]
     if tense == FUTURE:
         allowed = [y for y in years if date(y, month, day) >= reference - _SLACK]
         chosen = min(allowed, default=None)
@@ -274,7 +400,7 @@ def date_for_weekday(weekday: int, reference: date, tense: str, week: int | None
 
 def infer_year(month: int, day: int, weekday: int | None = None, candidate_years: Iterable[int] = ()) -> int | None:
     """The most recent candidate year in which month/day exists and falls on `weekday` (if given)."""
-    fitting = [y for y in candidate_years if _valid(y, month, day)
+    fitting = [y for y in candidate_years if valid_day(y, month, day)
                and (weekday is None or date(y, month, day).weekday() == weekday)]
     return max(fitting, default=None)
 
@@ -286,7 +412,7 @@ def resolve_relative_year_phrase(text: str, reference: date | None) -> int | Non
     lex, lower = lexicon(), _ascii_lower(text)
     for found in lex.relative_year.finditer(lower):
         if _word_starts(lower, found.start()) and not _before(lex.duration_before, lower, found.start()):
-            return reference.year + _OFFSETS[found["which"]]
+            return reference.year + lex.offsets[found["which"]]
     return None
 
 
@@ -393,25 +519,54 @@ def _nearest_gap(spans: list[tuple[int, int]], start: int, end: int) -> int | No
 
 def _explicit_day(s: _Sentence, m: re.Match) -> DateMention | None:
     year, month, day = int(m["year"]), int(m["mon"]), int(m["day"])
-    if not s.starts_number(m.start()) or not _valid(year, month, day):
+    if not s.starts_number(m.start()) or not valid_day(year, month, day):
         return None
     return s.mention(m.start(), m.end(), _iso(year, month, day), False, year=year, month=month, day=day)
 
 
+def numeric_readings(first: int, second: int, year: int) -> dict[str, date]:
+    """The possible readings of first/second/year by order: {"MDY": ..., "DMY": ...}, an impossible
+    one left out (23/07 has no month 23); {} when neither exists."""
+    orders = {"MDY": (first, second), "DMY": (second, first)}
+    return {order: date(year, month, day) for order, (month, day) in orders.items() if valid_day(year, month, day)}
+
+
+def choose_reading(readings: dict[str, date], page_order: str | None, scores: dict[str, float],
+                   convention: str | None) -> date | None:
+    """The one rule for a numeric date's day/month order, for datelines and running text alike.
+
+    readings: numeric_readings(). One reading, or two that agree (08/08), is the date. Otherwise
+    the order the page's other numeric dates are written in (a part above 12 shows it) decides;
+    then the reading the page's other dates point to (scores: the highest, alone, above 0); then the
+    convention (the publisher's, else the language's, data/lang "date_order"); else None: unresolved.
+    """
+    if len(set(readings.values())) == 1:
+        return next(iter(readings.values()))
+    if page_order in readings:
+        return readings[page_order]
+    best = max(scores.values(), default=0)
+    leaders = [order for order in readings if scores.get(order, 0) == best]
+    if best > 0 and len(leaders) == 1:
+        return readings[leaders[0]]
+    return readings.get(convention) if convention else None
+
+
 def _numeric_day(s: _Sentence, m: re.Match) -> DateMention | None:
-    """08/07/2024: read only when one of day-first and month-first is impossible (or both agree)."""
+    """08/07/2024: both readings kept while day and month could be swapped (find_dates settles them)."""
     raw_year = m["year"]
     if not s.starts_number(m.start()) or (len(raw_year) == 2 and m["sep"] != "/"):
         return None  # "30-12-00" is a time range, "1.2.24" a version
     year = int(raw_year) + (2000 if len(raw_year) == 2 else 0)
-    a, b = int(m["a"]), int(m["b"])
-    readings = {(month, day) for month, day in ((a, b), (b, a)) if _valid(year, month, day)}
+    readings = numeric_readings(int(m["a"]), int(m["b"]), year)
     if not readings:
         return None
-    if len(readings) > 1:
-        return s.mention(m.start(), m.end(), None, False, year=year)
-    month, day = readings.pop()
-    return s.mention(m.start(), m.end(), _iso(year, month, day), False, year=year, month=month, day=day)
+    days = set(readings.values())
+    if len(days) > 1:
+        return s.mention(m.start(), m.end(), None, False, year=year,
+                         readings=tuple((order, day.isoformat()) for order, day in readings.items()))
+    order = next(iter(readings)) if len(readings) == 1 else None  # 08/08/2024 shows no order
+    day = days.pop()
+    return s.mention(m.start(), m.end(), day.isoformat(), False, year=year, month=day.month, day=day.day, order=order)
 
 
 def _named_month_day(s: _Sentence, m: re.Match) -> DateMention | None:
@@ -420,7 +575,7 @@ def _named_month_day(s: _Sentence, m: re.Match) -> DateMention | None:
     if not (s.starts_number(start) if m.group()[0].isdigit() else s.starts_word(start)):
         return None
     month, day = s.lex.months[m["mon"].lower()], int(m["day"])
-    if not _valid(2000, month, day):  # a leap year: February 29 exists
+    if not valid_day(2000, month, day):  # a leap year: February 29 exists
         return None
     weekday = None
     named_weekday = _before(s.lex.weekday_before, s.text, start)
@@ -432,14 +587,14 @@ def _named_month_day(s: _Sentence, m: re.Match) -> DateMention | None:
     elif s.reference is None:
         return s.mention(start, m.end(), None, True, **parts)
     elif m["rel"]:
-        year, inferred = s.reference.year + _OFFSETS[m["rel"].lower()], s.reference_inferred
+        year, inferred = s.reference.year + s.lex.offsets[m["rel"].lower()], s.reference_inferred
     else:
         year = year_for_month_day(month, day, s.reference, s.tense_at(start, m.end()), weekday)
         inferred = s.reference_inferred
-    if year is None or not _valid(year, month, day):
+    if year is None or not valid_day(year, month, day):
         return s.mention(start, m.end(), None, True, **parts)
     day2 = int(m["day2"]) if m["day2"] else None
-    end_value = _iso(year, month, day2) if day2 and day2 > day and _valid(year, month, day2) else None
+    end_value = _iso(year, month, day2) if day2 and day2 > day and valid_day(year, month, day2) else None
     return s.mention(start, m.end(), _iso(year, month, day), inferred, year=year, end_value=end_value, **parts)
 
 
@@ -458,7 +613,7 @@ def _month_only(s: _Sentence, m: re.Match) -> DateMention | None:
     elif s.reference is None:
         return s.mention(start, m.end(), None, True, month=month)
     elif m["rel"]:
-        year, inferred = s.reference.year + _OFFSETS[m["rel"].lower()], s.reference_inferred
+        year, inferred = s.reference.year + s.lex.offsets[m["rel"].lower()], s.reference_inferred
     else:
         year, inferred = year_for_month(month, s.reference, s.tense_at(start, m.end())), s.reference_inferred
     return s.mention(start, m.end(), _iso(year, month), inferred, year=year, month=month)
@@ -472,22 +627,21 @@ def _day_ordinal(s: _Sentence, m: re.Match) -> DateMention | None:
     if s.reference is None:
         return s.mention(m.start(), m.end(), None, True, relative=True, day=day)
     if m["which"]:
-        year, month = _shift_month(s.reference.year, s.reference.month, _OFFSETS[m["which"].lower()])
+        year, month = _shift_month(s.reference.year, s.reference.month, s.lex.offsets[m["which"].lower()])
     else:
         year, month = month_for_day(day, s.reference, s.tense_at(m.start(), m.end()))
-    if not _valid(year, month, day):
+    if not valid_day(year, month, day):
         return s.mention(m.start(), m.end(), None, True, relative=True, day=day)
     day2 = int(m["day2"]) if m["day2"] else None
-    end_value = _iso(year, month, day2) if day2 and day2 > day and _valid(year, month, day2) else None
+    end_value = _iso(year, month, day2) if day2 and day2 > day and valid_day(year, month, day2) else None
     return s.mention(m.start(), m.end(), _iso(year, month, day), s.reference_inferred, relative=True, year=year,
                      month=month, day=day, end_value=end_value)
 
 
-def _week_named_for(tense: str, weeks: list[re.Match], start: int) -> re.Match | None:
+def _week_named_for(tense: str, weeks: list[re.Match], start: int, offsets: dict[str, int]) -> re.Match | None:
     """The "next week" / "last week" / "this week" of the sentence that places a weekday, if any:
     "will meet on Friday next week", "met on Tuesday last week"."""
-    fitting = [w for w in weeks if _OFFSETS[w["which"]] == 0
-               or (_OFFSETS[w["which"]] > 0) == (tense == FUTURE)]
+    fitting = [w for w in weeks if offsets[w["which"]] == 0 or (offsets[w["which"]] > 0) == (tense == FUTURE)]
     return min(fitting, key=lambda w: abs(w.start() - start), default=None)
 
 
@@ -505,14 +659,15 @@ def _weekday(s: _Sentence, m: re.Match, weeks: list[re.Match],
     if s.reference is None:
         return s.mention(start, m.end(), None, True, relative=True, weekday=weekday), None
     modifier = " ".join(named["mod"].lower().split()) if named else ""
-    if modifier in ("last", "past", "this past"):
+    if modifier in s.lex.past_modifiers:
         tense = PAST
-    elif modifier in ("next", "coming", "this coming"):
+    elif modifier in s.lex.future_modifiers:
         tense = FUTURE
     else:
         tense = s.tense_at(start, m.end())
-    week = _week_named_for(tense, weeks, m.start()) if modifier in ("", "this") else None
-    offset = _OFFSETS[week["which"]] if week else None
+    placing = not modifier or modifier in s.lex.placing_modifiers
+    week = _week_named_for(tense, weeks, m.start(), s.lex.offsets) if placing else None
+    offset = s.lex.offsets[week["which"]] if week else None
     if tense == FUTURE and offset is None and planned is not None:
         day = date_for_weekday(weekday, planned - timedelta(days=1), FUTURE)
     else:
@@ -549,7 +704,7 @@ def _relative_month(s: _Sentence, m: re.Match, days_per_step: int | None = None)
     start = modifier.start() if modifier else m.start()
     if s.reference is None:
         return s.mention(start, m.end(), None, True, relative=True)
-    by = _OFFSETS[m["which"]]
+    by = s.lex.offsets[m["which"]]
     if days_per_step:
         shifted = s.reference + timedelta(days=days_per_step * by)
         year, month = shifted.year, shifted.month
@@ -571,6 +726,8 @@ def _pattern_readers(s: _Sentence) -> Iterator[tuple[re.Pattern, Callable, int, 
     has_month = lex.month_name.search(text) is not None
     if has_digit:
         yield lex.iso, _explicit_day, _RANK_EXPLICIT, text
+        if lex.marked:
+            yield lex.marked, _explicit_day, _RANK_EXPLICIT, text
         yield lex.numeric, _numeric_day, _RANK_EXPLICIT, text
         yield lex.day_ordinal, _day_ordinal, _RANK_RELATIVE, text
         if has_month:
@@ -580,7 +737,7 @@ def _pattern_readers(s: _Sentence) -> Iterator[tuple[re.Pattern, Callable, int, 
         yield lex.month_only, _month_only, _RANK_RELATIVE, text
     if any(gate in lower for gate in lex.relative_day_gates):
         yield lex.relative_day, _relative_day, _RANK_RELATIVE, lower
-    if "month" in lower:
+    if lex.period_names["month"] in lower:
         yield lex.relative_month, _relative_month, _RANK_WEEKDAY, lower
 
 
@@ -594,7 +751,7 @@ def _readings(s: _Sentence) -> Iterator[tuple[int, DateMention]]:
     weeks = [(w, mention) for w, mention in weeks if mention is not None]
     placing_weeks: set[int] = set()
     planned: date | None = None
-    if "day" in s.lower:
+    if s.lex.weekday_gate in s.lower:
         for m in s.lex.weekday.finditer(s.text):
             mention, week = _weekday(s, m, [w for w, _ in weeks], planned)
             if week is not None:
@@ -624,26 +781,135 @@ def _without_overlaps(readings: Iterable[tuple[int, DateMention]]) -> list[DateM
     return kept
 
 
-def find_dates(sentence: str, reference: date | None, reference_inferred: bool = False) -> list[DateMention]:
+def written_order(mentions: Iterable[DateMention]) -> str | None:
+    """The order ("MDY" or "DMY") numeric dates are written in, when those whose parts show it
+    (one above 12) all show the same; None otherwise."""
+    orders = {m.order for m in mentions if m.order}
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _settled(mention: DateMention, page_order: str | None, scores: dict[str, float],
+             convention: str | None) -> DateMention:
+    """An ambiguous numeric date with the reading choose_reading gives it (still None if none). It
+    keeps its readings, and no order: a chosen reading is no evidence of how the page writes dates."""
+    readings = {order: date.fromisoformat(value) for order, value in mention.readings}
+    day = choose_reading(readings, page_order, scores, convention)
+    return mention if day is None else replace(mention, value=day.isoformat(), month=day.month, day=day.day)
+
+
+def find_dates(sentence: str, reference: date | None, reference_inferred: bool = False,
+               date_order: str | None = None) -> list[DateMention]:
     """Every date mention of `sentence`, in order, resolved against `reference`.
 
     value is ISO YYYY-MM-DD (YYYY-MM for a month: "in March", "later this month", "next week"), or
     None when the text and reference do not fix it (then year/month/day/weekday hold what was read,
     so that a later step can infer the year). inferred is False when the year is printed, else it is
     `reference_inferred`; relative marks readings of "today", "Wednesday", "the 24th". Years standing
-    alone and clock times are not dates of events and are ignored.
+    alone and clock times are not dates of events and are ignored. A numeric date whose day and
+    month could be swapped is read by choose_reading: date_order is the order the page's numeric
+    dates are written in, when the caller knows it (page_dates), else the sentence's own numeric
+    dates tell, else the language's convention; unresolved, it keeps both readings.
     """
     if not sentence:
         return []
-    return _without_overlaps(_readings(_Sentence(sentence, reference, reference_inferred, lexicon())))
+    lex = lexicon()
+    mentions = _without_overlaps(_readings(_Sentence(sentence, reference, reference_inferred, lex)))
+    if not any(m.readings for m in mentions):
+        return mentions
+    order = date_order or written_order(mentions)
+    return [_settled(m, order, {}, lex.date_order) if m.readings else m for m in mentions]
 
 
-def dates_of(sentence: Sentence, reference: date | None, reference_inferred: bool) -> list[DateMention]:
+# ---------------------------------------------------------------- datelines and the page's evidence
+
+def printed_date(text: str) -> DateMention | None:
+    """The full date `text` begins with (after spaces or commas), as a dateline or stamp prints it:
+    year, month and day ("Date : 2018-09-28" once clean has found the label), or a numeric date with
+    both its readings. None when the text begins with anything else."""
+    head = text.lstrip(" ,")
+    if not (head[:1].isdigit() or head.partition(" ")[0].rstrip(".,").lower() in lexicon().months):
+        return None  # a full date begins with a number or a month's name: most lines are done at once
+    first = next(iter(find_dates(text, None)), None)
+    if first is None or text[:first.start].strip(" ,"):
+        return None
+    full = first.readings or (first.value and first.day and not first.inferred)
+    return first if full else None
+
+
+@dataclass(frozen=True)
+class PageDates:
+    """What a page's dates say, to read an ambiguous numeric date (a dateline) against."""
+
+    order: str | None  # written_order() of the page's numeric dates
+    dates: tuple[date, ...]  # other dates known in full: printed with their year, a crawler's date
+    month_days: frozenset[tuple[int, int]]  # "August 7" printed without a year
+    months: frozenset[int]
+
+
+def page_dates(text: str, also: Iterable[date | None] = ()) -> PageDates:
+    """The dates of a page's text, line by line, with `also` (a crawler's fetch date) first."""
+    mentions = [m for line in text.split("\n") for m in find_dates(line, None)]
+    named = [(m.month, m.day) for m in mentions if m.value is None and m.month and m.day and m.year is None]
+    full = [date.fromisoformat(m.value) for m in mentions if m.value and m.day and not m.inferred and not m.readings]
+    return PageDates(written_order(mentions), tuple(d for d in also if d) + tuple(full),
+                     frozenset(named), frozenset(month for month, _ in named))
+
+
+def reading_scores(mention: DateMention, evidence: PageDates) -> dict[str, float]:
+    """How well each reading of an ambiguous numeric date agrees with the page's other dates: 2 for
+    each full date within data/dates.json "evidence_window_days" of it, 2 if the page names its
+    month and day elsewhere, else 1 if it names its month."""
+    low, high = lexicon().evidence_window
+    scores = {}
+    for order, value in mention.readings:
+        day = date.fromisoformat(value)
+        near = sum(1 for other in evidence.dates if low <= (other - day).days <= high)
+        named = 2 if (day.month, day.day) in evidence.month_days else 1 if day.month in evidence.months else 0
+        scores[order] = 2.0 * near + named
+    return scores
+
+
+def settle_numeric(mention: DateMention, evidence: PageDates, convention: str | None) -> str | None:
+    """The ISO value of a printed date, an ambiguous numeric one read by choose_reading with the
+    page's evidence and the convention (the publisher's; else the language's is used)."""
+    if not mention.readings:
+        return mention.value
+    settled = _settled(mention, evidence.order, reading_scores(mention, evidence), convention or lexicon().date_order)
+    return settled.value
+
+
+def month_number(name: str) -> int | None:
+    """1..12 for a month's name or abbreviation, any case, with or without its full stop."""
+    return lexicon().months.get(name.lower().rstrip("."))
+
+
+def year_near(month: int, day: int, anchors: Sequence[date]) -> int | None:
+    """The year that puts month/day closest to the first anchor date, if within data/dates.json
+    "news_year_window_days" of it: a news dateline printed without its year."""
+    if not anchors:
+        return None
+    anchor = anchors[0]
+    options = [date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1) if valid_day(y, month, day)]
+    best = min(options, key=lambda d: abs((d - anchor).days), default=None)
+    if best and abs((best - anchor).days) <= lexicon().news_year_window:
+        return best.year
+    return None
+
+
+def dates_of(sentence: Sentence, reference: date | None, reference_inferred: bool,
+             date_order: str | None = None) -> list[DateMention]:
     """find_dates over one sentence (or title, or caption), each mention with its span on the page."""
     return [replace(m, span=sentence.span(m.start, m.end))
-            for m in find_dates(sentence.text, reference, reference_inferred)]
+            for m in find_dates(sentence.text, reference, reference_inferred, date_order)]
 
 
 def add_dates(doc: Document) -> None:
-    """Step `dates`: doc.dates, the date mentions of each sentence, read against doc.reference."""
+    """Step `dates`: doc.dates, the date mentions of each sentence, read against doc.reference. A
+    numeric date whose day and month could be swapped is read in the order the page's other numeric
+    dates show (choose_reading), not only its own sentence's."""
     doc.dates = [dates_of(s, doc.reference, doc.reference_inferred) for s in doc.sentences]
+    if any(m.readings for mentions in doc.dates for m in mentions):
+        order = written_order(m for mentions in doc.dates for m in mentions)
+        convention = lexicon().date_order
+        doc.dates = [[_settled(m, order, {}, convention) if m.readings else m for m in mentions]
+                     for mentions in doc.dates]

@@ -19,7 +19,7 @@ from importlib import resources
 from .. import gazetteer, kb
 from ..scan import GatedPattern
 from ..types import CleanDocument, Document, Event, Location, Participant, Sentence, Span
-from .dates import DateMention, dates_of, infer_year
+from .dates import DateMention, dates_of, infer_year, year_standing_alone
 from .people import PersonMention, find_people
 from .people import grammar as people_grammar
 from .topics import TopicHit, topics_of
@@ -408,20 +408,18 @@ def _add_gathered(drafts: list[Draft], mentions: list[PersonMention], roster: Ro
         drafts[-1].add_person(person_key(resolved.name), resolved, mention)
 
 
-_YEAR = re.compile(r"(?<![\d-])(?:19[89]\d|20[0-4]\d)(?![\d-])")
-
-
 def _printed_year(texts: list[str]) -> int | None:
     """The one year printed in the event's sentences or the title ("Davos Forum 2019")."""
-    years = {int(y) for text in texts for y in _YEAR.findall(text)}
+    years = {int(y) for text in texts for y in year_standing_alone().findall(text)}
     return years.pop() if len(years) == 1 else None
 
 
-def _year_from_tenures(mention: DateMention, people: list[PersonMention]) -> int | None:
+def _year_from_tenures(mention: DateMention, people: list[PersonMention], reference: date | None) -> int | None:
     """The latest year in which every serving official named was in office on that month and day
-    (and the printed weekday fits): a page that omits the year still names who held which post."""
+    (and the printed weekday fits): a page that omits the year still names who held which post.
+    A post still held counts up to the page's reference date (see kb.candidate_years)."""
     serving = [(p.name, p.title) for p in people if not (p.title or "").lower().startswith("former")]
-    years = kb.candidate_years(serving)
+    years = kb.candidate_years(serving, reference)
     fitting = [y for y in years if infer_year(mention.month, mention.day, None, [y])  # the day exists
                and all(kb.in_office_on(n, t, date(y, mention.month, mention.day)) is not False for n, t in serving)]
     return infer_year(mention.month, mention.day, mention.weekday, fitting) if fitting else None
@@ -464,7 +462,7 @@ def _event_date(draft: Draft, doc: Document, title_dates: list[DateMention], pre
             year = _printed_year([c.sentence for c in draft.candidates] + [doc.clean.title or ""])
             if year:
                 return EventDate(f"{year:04d}-{mention.month:02d}-{mention.day:02d}", False, _spans_of(mention))
-            year = _year_from_tenures(mention, list(draft.people.values()))
+            year = _year_from_tenures(mention, list(draft.people.values()), doc.reference)
             if year:
                 return EventDate(f"{year:04d}-{mention.month:02d}-{mention.day:02d}", True, _spans_of(mention))
     if same_day and previous is not None:
