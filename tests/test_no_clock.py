@@ -25,17 +25,17 @@ def _run(prefix: list[str], args: list[str], env: dict[str, str]) -> str:
 
 
 @pytest.mark.skipif(shutil.which("faketime") is None, reason="needs libfaketime's faketime (apt-get install faketime)")
-def test_extract_reads_the_same_under_a_faked_clock(repo_root, tmp_path):
+def test_extract_reads_the_same_under_a_faked_clock(repo_root, tmp_path, corpus_dirs):
     # the monotonic clock stays real: Python's start-up and the worker pool wait on it
     env = {**os.environ, "FAKETIME_DONT_FAKE_MONOTONIC": "1", "READOUTS_CACHE": str(tmp_path / "cache")}
     faked = ["faketime", FAKE_NOW]
     today = _run(faked, [sys.executable, "-c", "import datetime; print(datetime.date.today())"], env)
     assert today.strip() == FAKE_NOW.split()[0], "faketime did not fake the clock: the comparison would be vacuous"
     (tmp_path / "tenure.txt").write_text(TENURE_PAGE, encoding="utf-8")
-    pages = [str(repo_root / "tests" / "corpus" / corpus / "raw") for corpus in ("seeds", "dev")]
+    pages = [str(folder / "raw") for folder in corpus_dirs.values()]  # every gold corpus page
     extract = [sys.executable, "-m", "readouts.cli", "extract", *pages, str(tmp_path / "tenure.txt")]
     real = _run([], extract, env)
-    assert len(real.splitlines()) == 26
+    assert len(real.splitlines()) == 1 + sum(len(list((f / "raw").glob("*.txt"))) for f in corpus_dirs.values())
     assert _run(faked, extract, env) == real
 
 
