@@ -512,8 +512,13 @@ def _cue_length(words: list[str], i: int, sequences: list[tuple[frozenset[str], 
 
 
 def _nearest_gap(spans: list[tuple[int, int]], start: int, end: int) -> int | None:
-    """Words between [start, end) and the nearest span, or None."""
-    gaps = [start - e if e <= start else s - end if s >= end else 0 for s, e in spans]
+    """Words between [start, end) and the nearest of `spans` (in order, not overlapping), or None:
+    0 when one overlaps it. Found by bisection, so that a sentence of many dates and many cues
+    stays linear."""
+    after = bisect.bisect_left(spans, (end,))  # the first span starting at or after `end`
+    gaps = [] if after == len(spans) else [spans[after][0] - end]
+    if after:  # the span before it ends last among those that start before `end`
+        gaps.append(max(0, start - spans[after - 1][1]))
     return min(gaps, default=None)
 
 
@@ -638,14 +643,26 @@ def _day_ordinal(s: _Sentence, m: re.Match) -> DateMention | None:
                      month=month, day=day, end_value=end_value)
 
 
-def _week_named_for(tense: str, weeks: list[re.Match], start: int, offsets: dict[str, int]) -> re.Match | None:
-    """The "next week" / "last week" / "this week" of the sentence that places a weekday, if any:
-    "will meet on Friday next week", "met on Tuesday last week"."""
-    fitting = [w for w in weeks if offsets[w["which"]] == 0 or (offsets[w["which"]] > 0) == (tense == FUTURE)]
-    return min(fitting, key=lambda w: abs(w.start() - start), default=None)
+class _Weeks:
+    """The "next week" / "last week" / "this week" phrases of a sentence, in order, split by the
+    tense each fits ("this week" fits both): a weekday asks for its nearest by bisection."""
+
+    def __init__(self, weeks: list[re.Match], offsets: dict[str, int]) -> None:
+        self._fitting = {tense: [w for w in weeks if offsets[w["which"]] == 0 or (offsets[w["which"]] > 0) == (tense == FUTURE)]
+                         for tense in (FUTURE, PAST, UNKNOWN)}
+        self._starts = {tense: [w.start() for w in fitting] for tense, fitting in self._fitting.items()}
+
+    def named_for(self, tense: str, start: int) -> re.Match | None:
+        """The week phrase that places a weekday at `start` told in `tense`, if any: the nearest
+        fitting one, the earlier of two as near ("will meet on Friday next week", "met on Tuesday
+        last week")."""
+        fitting, starts = self._fitting[tense], self._starts[tense]
+        at = bisect.bisect_left(starts, start)
+        near = fitting[max(0, at - 1):at + 1]
+        return min(near, key=lambda w: abs(w.start() - start), default=None)
 
 
-def _weekday(s: _Sentence, m: re.Match, weeks: list[re.Match],
+def _weekday(s: _Sentence, m: re.Match, weeks: _Weeks,
              planned: date | None) -> tuple[DateMention | None, re.Match | None]:
     """"Wednesday", "on Friday", "last Friday": the weekday the tense and a named week point to.
 
@@ -666,7 +683,7 @@ def _weekday(s: _Sentence, m: re.Match, weeks: list[re.Match],
     else:
         tense = s.tense_at(start, m.end())
     placing = not modifier or modifier in s.lex.placing_modifiers
-    week = _week_named_for(tense, weeks, m.start(), s.lex.offsets) if placing else None
+    week = weeks.named_for(tense, m.start()) if placing else None
     offset = s.lex.offsets[week["which"]] if week else None
     if tense == FUTURE and offset is None and planned is not None:
         day = date_for_weekday(weekday, planned - timedelta(days=1), FUTURE)
@@ -752,8 +769,9 @@ def _readings(s: _Sentence) -> Iterator[tuple[int, DateMention]]:
     placing_weeks: set[int] = set()
     planned: date | None = None
     if s.lex.weekday_gate in s.lower:
+        placing = _Weeks([w for w, _ in weeks], s.lex.offsets)
         for m in s.lex.weekday.finditer(s.text):
-            mention, week = _weekday(s, m, [w for w, _ in weeks], planned)
+            mention, week = _weekday(s, m, placing, planned)
             if week is not None:
                 placing_weeks.add(week.start())
             if mention is not None:

@@ -20,7 +20,7 @@ from .. import gazetteer, kb
 from ..scan import GatedPattern
 from ..types import CleanDocument, Document, Event, Location, Participant, Sentence, Span
 from .dates import DateMention, dates_of, infer_year, year_standing_alone
-from .people import PersonMention, find_people
+from .people import Coverage, PersonMention, find_people
 from .people import grammar as people_grammar
 from .topics import TopicHit, topics_of
 
@@ -193,6 +193,7 @@ def person_key(name: str) -> str:
 
 
 _NAME_GOES_ON = re.compile(r"[\w-]")  # a letter or hyphen beside a form: part of a longer word
+_NAME_RUN = re.compile(r"[\w-]+")  # where a form can start: a run of letters and hyphens, whole
 _NEXT_NAME = re.compile(r"\s+[A-Z][a-z]")  # another capitalised word: "Kim" is not "Kim Jong-un"
 
 
@@ -201,7 +202,9 @@ class Roster:
     "Sherman" are the Kim Gunn and Wendy Sherman printed in full elsewhere on the page."""
 
     def __init__(self, mentions: list[PersonMention]) -> None:
-        self.full: list[PersonMention] = []
+        # Indexes, not scans, so that a page naming thousands of officials costs linear time.
+        self.full: dict[str, PersonMention] = {}  # person_key -> the first full mention, completed
+        self._by_part: dict[str, list[PersonMention]] = {}  # a casefolded name part -> full mentions
         for m in mentions:
             if m.name and not m.surname_only:
                 self._merge_full(m)
@@ -213,36 +216,45 @@ class Roster:
 
     def _merge_full(self, mention: PersonMention) -> None:
         key = person_key(mention.name)
-        for known in self.full:
-            if person_key(known.name) == key:
-                known.title = known.title or mention.title
-                known.organization = known.organization or mention.organization
-                known.country = known.country or mention.country
-                return
-        self.full.append(PersonMention(mention.name, mention.title, mention.organization, mention.country,
-                                       mention.start, mention.end, span=mention.span))
+        known = self.full.get(key)
+        if known is not None:
+            known.title = known.title or mention.title
+            known.organization = known.organization or mention.organization
+            known.country = known.country or mention.country
+            return
+        self.full[key] = known = PersonMention(mention.name, mention.title, mention.organization, mention.country,
+                                               mention.start, mention.end, span=mention.span)
+        for part in set(known.name.casefold().replace("-", " ").split()):
+            self._by_part.setdefault(part, []).append(known)
 
-    def _short_forms(self) -> list[str]:
-        """Full names and unambiguous single names (a surname in either name order)."""
+    def _short_forms(self) -> dict[str, dict[int, set[str]]]:
+        """Full names and unambiguous single names (a surname in either name order), indexed by
+        the run of letters and hyphens each begins with, then by length (many forms may begin
+        with one word, "Kim", but they come in few lengths)."""
         counts: dict[str, int] = {}
-        for p in self.full:
+        for p in self.full.values():
             for part in {p.name.split()[0], p.name.split()[-1]}:
                 counts[part] = counts.get(part, 0) + 1
-        return [p.name for p in self.full] + [part for part, n in counts.items() if n == 1 and len(part) > 2]
+        forms = [p.name for p in self.full.values()] + [part for part, n in counts.items() if n == 1 and len(part) > 2]
+        by_start: dict[str, dict[int, set[str]]] = {}
+        for form in forms:
+            if first := _NAME_RUN.match(form):
+                by_start.setdefault(first.group(), {}).setdefault(len(form), set()).add(form)
+        return by_start
 
     def _occurrences(self, sentence: str) -> list[tuple[int, int]]:
         """Where the forms stand as whole names, left to right, the longest where two start
-        together, none overlapping (as a longest-first alternation would find them; a few
-        str.find calls cost less than compiling one regex per page)."""
+        together, none overlapping (as a longest-first alternation would find them). A whole name
+        starts where a run of letters and hyphens starts, and that run begins the form: so each
+        run of the sentence is looked up once, whatever the number of forms."""
         found = []
-        for form in self._forms:
-            at = sentence.find(form)
-            while at >= 0:
-                end = at + len(form)
-                if not (at and _NAME_GOES_ON.match(sentence[at - 1])) and not _NAME_GOES_ON.match(sentence, end) \
+        for run in _NAME_RUN.finditer(sentence):
+            at = run.start()
+            for length, forms in self._forms.get(run.group(), {}).items():
+                end = at + length
+                if sentence[at:end] in forms and not _NAME_GOES_ON.match(sentence, end) \
                         and not _NEXT_NAME.match(sentence, end):
                     found.append((at, end))
-                at = sentence.find(form, at + 1)
         kept: list[tuple[int, int]] = []
         for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
             if not kept or start >= kept[-1][1]:
@@ -252,23 +264,22 @@ class Roster:
     def resolve(self, mention: PersonMention) -> PersonMention:
         """The document's full-name official this mention refers to, or the mention itself."""
         if mention.surname_only:
-            token = mention.name.casefold()
-            matches = [p for p in self.full if token in p.name.casefold().replace("-", " ").split()]
+            matches = self._by_part.get(mention.name.casefold(), [])
             if len(matches) > 1 and mention.title:
                 head = mention.title.split()[-1]
                 matches = [p for p in matches if p.title and head in p.title] or matches
             if len(matches) == 1:
                 return matches[0]
             return mention
-        key = person_key(mention.name)
-        return next((p for p in self.full if person_key(p.name) == key), mention)
+        return self.full.get(person_key(mention.name), mention)
 
     def spot(self, sentence: Sentence, found: list[PersonMention]) -> list[PersonMention]:
         """Bare mentions of the document's officials that the title grammar did not catch."""
         extra = []
         text = sentence.text
+        read = Coverage(found)
         for start, end in self._occurrences(text) if self._forms else ():
-            if any(p.start <= start < p.end + 1 for p in found):
+            if read.covers(start, slack=1):
                 continue
             possessive = text.startswith(("'", "’"), end)
             extra.append(PersonMention(text[start:end], None, None, None, start, end, possessive,
@@ -371,6 +382,10 @@ class Draft:
 
 
 _TYPE_STRENGTH = {"visit": 0, "statement": 0}
+# A sentence joins one of the last this many engagements of its page, or starts its own: a page
+# tells of a few engagements, and a look-back without bound would make a page of thousands
+# (a generated or concatenated one) quadratic.
+MERGE_LOOK_BACK = 64
 
 
 def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
@@ -380,7 +395,8 @@ def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
         resolved = roster.resolve(mention)
         people.setdefault(person_key(resolved.name), []).append((resolved, mention))
     keys = set(people)
-    comparable = [d for d in reversed(drafts) if d.candidates[0].planned == cand.planned]  # plans are not reports
+    comparable = [d for d in reversed(drafts[-MERGE_LOOK_BACK:])
+                  if d.candidates[0].planned == cand.planned]  # plans are not reports
     if len(keys) == 1:
         target = next((d for d in comparable if keys <= set(d.people)), None)
         if target is None and drafts and cand.type == "meeting":

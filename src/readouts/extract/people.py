@@ -11,12 +11,14 @@ government the person represents.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 from functools import cache, lru_cache
+from itertools import accumulate
 from importlib import resources
 
 from .. import gazetteer, kb
@@ -364,13 +366,32 @@ def _plural_list(sentence: str, tokens: list[Token], title: str, first: int,
             for (a, b), c in zip(spans, countries)], k
 
 
+class Coverage:
+    """Which offsets of a sentence some mentions cover, asked in O(log n) per offset (a scan of the
+    mentions per question would make a page of thousands of mentions quadratic)."""
+
+    def __init__(self, mentions: Iterable[PersonMention]) -> None:
+        ordered = sorted(mentions, key=lambda p: p.start)
+        self._starts = [p.start for p in ordered]
+        self._reach = list(accumulate((p.end for p in ordered), max))  # furthest end of the first k
+
+    def covers(self, offset: int, slack: int = 0) -> bool:
+        """True when start <= offset < end + slack for some mention."""
+        before = bisect.bisect_right(self._starts, offset)
+        return bool(before) and self._reach[before - 1] + slack > offset
+
+
 def _counterparts(sentence: str, tokens: list[Token], found: list[PersonMention]) -> list[PersonMention]:
     out = []
+    # bisections over the token and mention starts, not scans: a sentence repeating "his X
+    # counterpart" thousands of times stays linear
+    token_starts = [t.start for t in tokens]
+    read = Coverage(found)
     for m in grammar().counterpart.finditer(sentence):
-        if any(p.start <= m.end() < p.end for p in found):
+        if read.covers(m.end()):  # inside a mention already read
             continue
-        idx = next((k for k, t in enumerate(tokens) if t.start >= m.end()), None)
-        if idx is None:
+        idx = bisect.bisect_left(token_starts, m.end())
+        if idx == len(tokens):
             continue
         n = _name_run_right(tokens, idx)
         if not n:
