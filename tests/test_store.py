@@ -276,3 +276,21 @@ def test_each_form_of_the_text_filter_gives_the_same_events(store, monkeypatch, 
     assert store.list_events(EventFilter(text="page p3", since="2024")) == [e for e in everything
                                                                             if e["document_id"] == 3]
     assert store.list_events(EventFilter(text="nowhere")) == []
+
+
+def test_a_page_scraped_again_at_the_same_source_replaces_its_document(store_url):
+    """Same path, new bytes: the document is updated in place (one document, the new events), and the
+    old bytes' hash is kept in its history."""
+    first = extraction("d1", meeting("2024-01-02", ("Kim Gunn", "Special Representative", "KOR")))
+    second = extraction("d1", meeting("2024-01-03", ("Sung Kim", "Special Representative", "USA")))
+    with Store.open(store_url) as s:
+        assert save(s, "A met B.", first) == "new"
+        (document_id,) = [r["id"] for r in s.db.execute("SELECT id FROM documents")]
+        assert save(s, "A met B again.", second) == "updated"
+        assert [(r["id"], r["sha256"]) for r in s.db.execute("SELECT id, sha256 FROM documents")] == \
+            [(document_id, raw("A met B again.").sha256)]
+        assert [e["date"] for e in s.list_events()] == ["2024-01-03"]
+        assert [r["sha256"] for r in s.db.execute("SELECT sha256 FROM document_history WHERE document_id = ?",
+                                                  (document_id,))] == [raw("A met B.").sha256]
+        assert [a["name"] for a in s.list_actors()] == ["Sung Kim"]  # the old page's actor is gone with it
+        assert save(s, "A met B.", first) == "updated"  # back to the first version: its history grows

@@ -126,6 +126,13 @@ MIGRATIONS: list[str | dict[str, list[str]]] = [
     CREATE INDEX spans_event ON spans(event_id);
     CREATE INDEX spans_statement ON spans(statement_id);
     """,
+    # The earlier versions of a page edited or scraped again at the same path: the hash of the bytes
+    # each held until replaced (no foreign key: a replaced page is deleted and stored again under
+    # its id, and its history must outlive that).
+    """
+    CREATE TABLE document_history (document_id INTEGER NOT NULL, sha256 TEXT NOT NULL, replaced_at TEXT NOT NULL);
+    CREATE INDEX document_history_document ON document_history(document_id);
+    """,
 ]
 
 
@@ -303,18 +310,27 @@ class Store:
 
     def save(self, raw: RawDocument, clean: CleanDocument, extraction: Extraction) -> str:
         """Store a document and what was read from it: "new", "skipped" (not in English), "unchanged" (the
-        bytes are stored and current: nothing written) or "updated" (the bytes are stored, read by another
-        extractor: the row keeps its id, and what was read from it is replaced)."""
+        bytes are stored and current: nothing written) or "updated": the bytes are stored but were read by
+        another extractor, or the page's source (its path or URL) is stored with other bytes (edited or
+        scraped again; the old bytes' hash goes to document_history). An updated row keeps its id, and
+        what was read from it is replaced."""
         if self.is_current(raw.sha256):
             return "unchanged"
         with self.transaction() as db:
             stored = db.execute("SELECT id, status, stamp FROM documents WHERE sha256 = ?", (raw.sha256,)).fetchone()
             if self._current(stored):
                 return "unchanged"  # another process stored it meanwhile
+            rescraped = None if stored else db.execute(
+                "SELECT id, status, stamp, sha256 FROM documents WHERE source = ? AND status != 'failed'",
+                (raw.source,)).fetchone()
+            stored = stored or rescraped
             named = self._actors_of_document(db, stored["id"]) if stored else set()
             # the stale row goes with its extraction (deleted by cascade) and comes back under its id
-            db.execute("DELETE FROM documents WHERE sha256 = ? OR (source = ? AND status = 'failed')",
-                       (raw.sha256, raw.source))
+            db.execute("DELETE FROM documents WHERE sha256 = ? OR (source = ? AND status = 'failed') OR id = ?",
+                       (raw.sha256, raw.source, stored["id"] if stored else None))
+            if rescraped:
+                db.execute("INSERT INTO document_history (document_id, sha256, replaced_at) VALUES (?,?,?)",
+                           (rescraped["id"], rescraped["sha256"], _now()))
             status, reason = ("skipped", "unsupported language") if clean.language not in (None, "en") else ("new", None)
             id_column, id_value = ("id, ", [stored["id"]]) if stored else ("", [])
             document_id = db.insert(
