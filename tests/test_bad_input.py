@@ -149,3 +149,31 @@ def test_a_fault_of_readouts_on_one_page_fails_that_page_alone(tmp_path, monkeyp
         assert results["b.txt"].status == "failed"
         assert "internal error (ValueError: a bug)" in results["b.txt"].reason
         assert store.db.execute("SELECT COUNT(*) AS n FROM documents WHERE status = 'new'").fetchone()["n"] == 1
+
+
+def ingest_run(*args: str | Path) -> subprocess.CompletedProcess:
+    """`readouts ingest ARGS` as a subprocess; stderr kept as bytes (a raw control byte must show)."""
+    return subprocess.run([sys.executable, "-m", "readouts.cli", "ingest", *map(os.fsencode, args)],
+                          capture_output=True, timeout=120)
+
+
+def status_lines(run: subprocess.CompletedProcess) -> list[bytes]:
+    """The per-input status lines of an ingest's stderr (not the summary or a traceback)."""
+    return [line for line in run.stderr.split(b"\n") if line.split(b":")[0] in {b"new", b"unchanged", b"skipped", b"failed"}]
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_printed_and_found_again(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD)
+    (folder / os.fsdecode(b"x\xff.txt")).write_text(GOOD.replace("May 3", "May 9"))
+    db = tmp_path / "r.db"
+    first = ingest_run(folder, "--db", db)
+    assert first.returncode == 0, first.stderr
+    assert sorted(status_lines(first)) == [f"new: {folder}/a.txt".encode(), f"new: {folder}/x\\xff.txt".encode()]
+    again = ingest_run(folder, "--db", db)
+    assert again.returncode == 0, again.stderr
+    assert sorted(status_lines(again)) == [f"unchanged: {folder}/a.txt".encode(),
+                                           f"unchanged: {folder}/x\\xff.txt".encode()]
+    sources = {s for (s,) in sqlite3.connect(db).execute("SELECT source FROM documents")}
+    assert sources == {f"{folder}/a.txt", f"{folder}/x\\xff.txt"}

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from .engine import ENGINES, ingest
-from .ingest import DEFAULT_MAX_BYTES, iter_input_files
+from .ingest import DEFAULT_MAX_BYTES, iter_input_files, path_text
 from .pipeline import iter_jsonl_inputs, map_in_order, outcome_of_file, outcome_of_record
 from .store import DEFAULT_DB, EventFilter, Store
 from .types import ReadoutsError
@@ -106,7 +106,7 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
             for path, status, reason in results:
                 counts[status] += 1
                 if not quiet:
-                    results.write(f"{status}: {path}" + (f": {reason}" if reason else ""), file=sys.stderr)
+                    results.write(f"{status}: {path_text(path)}" + (f": {reason}" if reason else ""), file=sys.stderr)
         except ReadoutsError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(", ".join(f"{n} {status}" for status, n in counts.items()), err=True)

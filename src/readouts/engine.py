@@ -17,7 +17,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .ingest import DEFAULT_MAX_BYTES, read_document
+from .ingest import DEFAULT_MAX_BYTES, path_text, read_document
 from .pipeline import IngestResult, ingest_files, process
 from .store import Store
 from .types import CleanDocument, Extraction, RawDocument, ReadoutsError
@@ -31,7 +31,7 @@ LOCAL_CLUSTER_WORKERS = 2
 class Prepared(NamedTuple):
     """One file read and extracted (or the reason it could not be), ready to be stored."""
 
-    path: str
+    path: str  # path_text of the file
     raw: RawDocument | None
     clean: CleanDocument | None
     extraction: Extraction | None
@@ -44,8 +44,8 @@ def prepare(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Prepared:
         raw = read_document(Path(path), max_bytes=max_bytes)
         clean, extraction = process(raw)
     except ReadoutsError as exc:
-        return Prepared(str(path), None, None, None, str(exc))
-    return Prepared(str(path), raw, clean, extraction, None)
+        return Prepared(path_text(path), None, None, None, str(exc))
+    return Prepared(path_text(path), raw, clean, extraction, None)
 
 
 def write(store: Store, prepared: Prepared) -> IngestResult:

@@ -54,6 +54,8 @@ CONTROL_SHARE = 0.30  # decoded text with more C0 control characters than this i
 TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 # control characters other than TEXT_CONTROLS
 BINARY_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in range(32) if chr(c) not in TEXT_CONTROLS) + "]")
+# what path_text escapes: C0 and C1 controls, DEL, and the Unicode line and paragraph separators
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 # --- finding files -------------------------------------------------------------------------
@@ -106,54 +108,74 @@ def _entry_is_dir(entry: os.DirEntry) -> bool:
 
 
 def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
-    """Read, check and decode one file; InputError says in one line why a file is refused."""
+    """Read, check and decode one file.
+
+    Raises InputError with a one-line reason that starts with the file's path_text.
+    """
     path = Path(path)
-    data = _read_bytes(path, max_bytes)
-    kind = binary_kind(data)
-    if kind:
-        raise InputError(f"{path}: binary content ({kind}), not a text page")
+    source = path_text(path)
     try:
+        data = _read_bytes(path, max_bytes)
+        kind = binary_kind(data)
+        if kind:
+            raise InputError(f"binary content ({kind}), not a text page")
         text, encoding = decode_bytes(data)
+        text = text.replace("\x00", "")
+        if not text.strip():
+            raise InputError("empty file (only whitespace)")
+        if _control_share(text) > CONTROL_SHARE:
+            raise InputError("binary content (mostly control characters), not a text page")
     except InputError as exc:
-        raise InputError(f"{path}: {exc}") from exc
-    text = text.replace("\x00", "")
-    if not text.strip():
-        raise InputError(f"{path}: empty file (only whitespace)")
-    if _control_share(text) > CONTROL_SHARE:
-        raise InputError(f"{path}: binary content (mostly control characters), not a text page")
-    return RawDocument(doc_id=doc_id_for(path), source=str(path), text=text, encoding=encoding,
+        raise InputError(f"{source}: {exc}") from exc
+    return RawDocument(doc_id=doc_id_for(Path(source)), source=source, text=text, encoding=encoding,
                        sha256=hashlib.sha256(data).hexdigest(), media_type=media_type_of(path, text))
 
 
+def path_text(path: Path | str) -> str:
+    """A path as text that can be stored and printed on one line, the same on every run.
+
+    Bytes of the name that are not UTF-8 (which Python keeps as surrogate escapes, unstorable
+    and unprintable) become \\xNN escapes, and control characters (a newline, ESC, ...) their
+    backslash escapes (\\n, \\x1b). path_text(path_text(p)) == path_text(p), so a name read
+    back from the database or a status line maps to itself. Two names can share a text (a real
+    backslash followed by "xff"): the text labels a file, the bytes' hash identifies it.
+    """
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, after checking its kind and size with stat (a huge file is never read)."""
+    """The file's bytes, after checking its kind and size with stat (a huge file is never read).
+
+    Raises InputError with the reason alone (read_document puts the path before it).
+    """
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
             listable = os.access(path, os.R_OK | os.X_OK)
-            raise InputError(f"{path}: is a folder" + ("" if listable else " that cannot be listed (permission denied)"))
+            raise InputError("is a folder" + ("" if listable else " that cannot be listed (permission denied)"))
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{path}: not a regular file")
+            raise InputError("not a regular file")
         if info.st_size == 0:
-            raise InputError(f"{path}: empty file")
+            raise InputError("empty file")
         if info.st_size > max_bytes:
-            raise InputError(f"{path}: too large ({info.st_size} bytes, limit {max_bytes})")
+            raise InputError(f"too large ({info.st_size} bytes, limit {max_bytes})")
         with path.open("rb") as fh:  # read(max_bytes + 1) would allocate the whole limit for every page
             data = fh.read(info.st_size + 1)
             if len(data) > info.st_size:  # the file has grown since stat
                 data += fh.read(max_bytes + 1 - len(data))
     except FileNotFoundError as exc:
         if path.is_symlink():
-            raise InputError(f"{path}: broken symbolic link (its target does not exist)") from exc
-        raise InputError(f"{path}: file not found (missing or removed while reading)") from exc
+            raise InputError("broken symbolic link (its target does not exist)") from exc
+        raise InputError("file not found (missing or removed while reading)") from exc
     except PermissionError as exc:
-        raise InputError(f"{path}: cannot read: permission denied") from exc
+        raise InputError("cannot read: permission denied") from exc
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        raise InputError(f"cannot read: {exc.strerror or exc}") from exc
     if not data:
-        raise InputError(f"{path}: empty file")
+        raise InputError("empty file")
     if len(data) > max_bytes:
-        raise InputError(f"{path}: too large (over the limit of {max_bytes} bytes)")
+        raise InputError(f"too large (over the limit of {max_bytes} bytes)")
     return data
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TypeVar
 from . import regex_cache
 from .clean import clean
 from .extract import extract
-from .ingest import DEFAULT_MAX_BYTES, looks_like_html, read_document
+from .ingest import DEFAULT_MAX_BYTES, looks_like_html, path_text, read_document
 from .types import CleanDocument, Extraction, InputError, PageError, RawDocument, ReadoutsError
 
 if TYPE_CHECKING:
@@ -199,5 +199,5 @@ def ingest_files(store: "Store", files: Iterable[Path], max_bytes: int = DEFAULT
             status = store.save(raw, *process(raw))
             yield IngestResult(path, status, "unsupported language" if status == "skipped" else "")
         except ReadoutsError as exc:
-            store.record_failure(str(path), str(exc))
+            store.record_failure(path_text(path), str(exc))
             yield IngestResult(path, "failed", str(exc))
