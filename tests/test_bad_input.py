@@ -177,3 +177,33 @@ def test_a_file_name_that_is_not_utf8_is_stored_printed_and_found_again(tmp_path
                                            f"unchanged: {folder}/x\\xff.txt".encode()]
     sources = {s for (s,) in sqlite3.connect(db).execute("SELECT source FROM documents")}
     assert sources == {f"{folder}/a.txt", f"{folder}/x\\xff.txt"}
+
+
+def test_links_are_followed_only_inside_the_folders_given(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(GOOD.replace("May 3", "May 10"))
+    (outside / "secret2.txt").write_text(GOOD.replace("May 3", "May 11"))
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD)
+    (folder / "notes.dat").write_text(GOOD.replace("May 3", "May 12"))
+    (folder / "in.txt").symlink_to(folder / "notes.dat")
+    (folder / "x.txt").symlink_to(outside / "secret.txt")
+    (folder / "docs").symlink_to(outside, target_is_directory=True)
+    run = ingest_run(folder, "--db", tmp_path / "r.db")
+    assert run.returncode == 1, run.stderr
+    failed_docs, failed_x, *new = sorted(status_lines(run))
+    assert new == [f"new: {folder}/a.txt".encode(), f"new: {folder}/in.txt".encode()]
+    assert failed_docs.startswith(f"failed: {folder}/docs: ".encode())
+    assert failed_docs.endswith(f": link outside the folders given: {outside}".encode())
+    assert failed_x.startswith(f"failed: {folder}/x.txt: ".encode())
+    assert failed_x.endswith(f": link outside the folders given: {outside}/secret.txt".encode())
+    stored = [text for (text,) in sqlite3.connect(tmp_path / "r.db").execute("SELECT raw_text FROM documents")]
+    assert not any("May 10" in (text or "") or "May 11" in (text or "") for text in stored)
+
+    followed = ingest_run(folder, "--db", tmp_path / "all.db", "--follow-links")
+    assert followed.returncode == 0, followed.stderr
+    assert sorted(status_lines(followed)) == [
+        f"new: {folder}/{name}".encode() for name in ("a.txt", "docs/secret.txt", "docs/secret2.txt", "in.txt")
+    ] + [f"unchanged: {folder}/x.txt".encode()]

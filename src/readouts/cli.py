@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from .engine import ENGINES, ingest
-from .ingest import DEFAULT_MAX_BYTES, iter_input_files, path_text
+from .ingest import DEFAULT_MAX_BYTES, iter_input_files, path_text, real_roots
 from .pipeline import iter_jsonl_inputs, map_in_order, outcome_of_file, outcome_of_record
 from .store import DEFAULT_DB, EventFilter, Store
 from .types import ReadoutsError
@@ -85,8 +85,11 @@ def open_store(url: str) -> Store:
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --engine dask: the scheduler of an existing cluster (tcp://host:8786); a local"
                    " cluster of worker processes otherwise.")
+@click.option("--follow-links", is_flag=True,
+              help="Follow symbolic links wherever they point; by default a link found under PATHS that"
+                   " leads outside them fails.")
 def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: bool, engine: str,
-                   scheduler: str | None) -> None:
+                   scheduler: str | None, follow_links: bool) -> None:
     """Read the pages under PATHS into the database, extracting their events.
 
     Every file ends in one status, printed on stderr and kept in the database: new, unchanged
@@ -101,7 +104,9 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
     counts = {"new": 0, "unchanged": 0, "skipped": 0, "failed": 0}
     with open_store(db_url) as store:
         try:
-            results = tqdm(ingest(store, iter_input_files(paths), engine, scheduler, max_bytes), unit="file",
+            link_roots = None if follow_links else real_roots(paths)
+            files = iter_input_files(paths, link_roots)
+            results = tqdm(ingest(store, files, engine, scheduler, max_bytes, link_roots), unit="file",
                            disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
             for path, status, reason in results:
                 counts[status] += 1

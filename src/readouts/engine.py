@@ -11,7 +11,7 @@ same paths (a shared file system) and have the package installed.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -38,10 +38,10 @@ class Prepared(NamedTuple):
     error: str | None
 
 
-def prepare(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Prepared:
+def prepare(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, link_roots: Sequence[str] | None = None) -> Prepared:
     """Read, clean and extract one file: the work a Dask worker does."""
     try:
-        raw = read_document(Path(path), max_bytes=max_bytes)
+        raw = read_document(Path(path), max_bytes=max_bytes, link_roots=link_roots)
         clean, extraction = process(raw)
     except ReadoutsError as exc:
         return Prepared(path_text(path), None, None, None, str(exc))
@@ -62,11 +62,12 @@ def write(store: Store, prepared: Prepared) -> IngestResult:
 
 
 def ingest_dask(store: Store, paths: Iterable[Path], scheduler: str | None = None,
-                max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = DASK_BATCH_SIZE) -> Iterator[IngestResult]:
+                max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = DASK_BATCH_SIZE,
+                link_roots: Sequence[str] | None = None) -> Iterator[IngestResult]:
     """Each file read and extracted on a Dask cluster, written here in input order."""
     with dask_client(scheduler) as client:
-        for prepared in map_on_cluster(client, partial(prepare, max_bytes=max_bytes), (str(p) for p in paths),
-                                       batch_size):
+        for prepared in map_on_cluster(client, partial(prepare, max_bytes=max_bytes, link_roots=link_roots),
+                                       (str(p) for p in paths), batch_size):
             yield write(store, prepared)
 
 
@@ -110,12 +111,14 @@ class _ClusterClient:
 
 
 def ingest(store: Store, paths: Iterable[Path], engine: str = "local", scheduler: str | None = None,
-           max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[IngestResult]:
-    """The files' statuses, in input order, as they are committed to the store (in batches)."""
+           max_bytes: int = DEFAULT_MAX_BYTES, link_roots: Sequence[str] | None = None) -> Iterator[IngestResult]:
+    """The files' statuses, in input order, as they are committed to the store (in batches).
+
+    link_roots: see ingest.read_document."""
     if engine == "dask":
-        results = ingest_dask(store, paths, scheduler, max_bytes)
+        results = ingest_dask(store, paths, scheduler, max_bytes, link_roots=link_roots)
     elif scheduler:
         raise ReadoutsError("--scheduler is for the dask engine (--engine dask)")
     else:
-        results = ingest_files(store, paths, max_bytes)  # this process: a file already stored is not extracted again
+        results = ingest_files(store, paths, max_bytes, link_roots)  # this process: a file already stored is not extracted again
     return store.batches(results)

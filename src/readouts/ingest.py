@@ -5,6 +5,8 @@ OWNER: helper "ingest". Contract:
   in a stable (sorted) order, plus every explicitly named file whatever its suffix; it streams
   (one folder listed at a time) and never loops on symlink cycles.
 - read_document(path) returns a RawDocument or raises InputError with a one-line reason.
+- Both take link_roots (real_roots of the paths given): a symbolic link found under a folder is
+  followed only into them, else refused; None follows links anywhere.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .types import InputError, RawDocument, doc_id_for
@@ -61,21 +63,35 @@ UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # --- finding files -------------------------------------------------------------------------
 
 
-def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
+def iter_input_files(paths: Iterable[Path], link_roots: Sequence[str] | None = None) -> Iterator[Path]:
     """Yield the files to read under `paths`, folder by folder, sorted by name.
 
-    A folder that cannot be listed is yielded itself, so that read_document reports why.
+    A folder that cannot be listed is yielded itself, and so is a link to a folder outside
+    `link_roots` (it is not walked), so that read_document reports why.
     """
     seen_dirs: set[str] = set()
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            yield from _walk_folder(path, seen_dirs)
+            yield from _walk_folder(path, seen_dirs, link_roots)
         else:
             yield path
 
 
-def _walk_folder(folder: Path, seen_dirs: set[str]) -> Iterator[Path]:
+def real_roots(paths: Iterable[Path]) -> tuple[str, ...]:
+    """The real paths of the folders and files named on the command line: where links may lead."""
+    return tuple(os.path.realpath(path) for path in paths)
+
+
+def outside_roots(path: Path, link_roots: Sequence[str]) -> str | None:
+    """The real path of `path` when it lies outside every one of `link_roots` (through a link), else None."""
+    real = os.path.realpath(path)
+    if any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in link_roots):
+        return None
+    return real
+
+
+def _walk_folder(folder: Path, seen_dirs: set[str], link_roots: Sequence[str] | None) -> Iterator[Path]:
     # Resolved real paths of folders already walked: a symlink back up the tree is skipped.
     real = os.path.realpath(folder)
     if real in seen_dirs:
@@ -90,7 +106,10 @@ def _walk_folder(folder: Path, seen_dirs: set[str]) -> Iterator[Path]:
     for entry in entries:
         child = folder / entry.name
         if _entry_is_dir(entry):
-            yield from _walk_folder(child, seen_dirs)
+            if link_roots is not None and entry.is_symlink() and outside_roots(child, link_roots):
+                yield child  # refused by read_document, once, instead of walking what it points to
+            else:
+                yield from _walk_folder(child, seen_dirs, link_roots)
         elif Path(entry.name).suffix.lower() in SUFFIXES:
             # Named like a page but maybe not a readable file (a broken or looping symlink, a
             # FIFO): yielded all the same, so that read_document records why it is refused.
@@ -107,14 +126,18 @@ def _entry_is_dir(entry: os.DirEntry) -> bool:
 # --- reading one file ----------------------------------------------------------------------
 
 
-def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
-    """Read, check and decode one file.
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                  link_roots: Sequence[str] | None = None) -> RawDocument:
+    """Read, check and decode one file; with link_roots, only one that really lies inside them.
 
     Raises InputError with a one-line reason that starts with the file's path_text.
     """
     path = Path(path)
     source = path_text(path)
     try:
+        target = outside_roots(path, link_roots) if link_roots is not None else None
+        if target:
+            raise InputError(f"link outside the folders given: {path_text(target)}")
         data = _read_bytes(path, max_bytes)
         kind = binary_kind(data)
         if kind:

@@ -12,7 +12,7 @@ import json
 import multiprocessing
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TypeVar
@@ -186,13 +186,14 @@ class IngestResult(NamedTuple):
     reason: str = ""
 
 
-def ingest_files(store: "Store", files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[IngestResult]:
+def ingest_files(store: "Store", files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES,
+                 link_roots: Sequence[str] | None = None) -> Iterator[IngestResult]:
     """Read, extract and store each file, one transaction each (a savepoint inside Store.batches); a
     file that cannot be read is recorded as failed and the batch goes on. Unchanged bytes are not
-    extracted again."""
+    extracted again. link_roots: see read_document."""
     for path in files:
         try:
-            raw = read_document(path, max_bytes=max_bytes)
+            raw = read_document(path, max_bytes=max_bytes, link_roots=link_roots)
             if store.status_of(raw.sha256) in {"new", "skipped"}:
                 yield IngestResult(path, "unchanged")
                 continue
