@@ -207,3 +207,46 @@ def test_links_are_followed_only_inside_the_folders_given(tmp_path):
     assert sorted(status_lines(followed)) == [
         f"new: {folder}/{name}".encode() for name in ("a.txt", "docs/secret.txt", "docs/secret2.txt", "in.txt")
     ] + [f"unchanged: {folder}/x.txt".encode()]
+
+
+# `readouts ingest` with a folder named "locked" that cannot be listed (as root, chmod cannot do it)
+UNLISTABLE = """import os, sys
+listing = os.scandir
+def scandir(path="."):
+    if os.fsdecode(path).endswith("locked"):
+        raise PermissionError(13, "Permission denied", path)
+    return listing(path)
+os.scandir = scandir
+from readouts.cli import main
+sys.argv[0] = "readouts"
+main()
+"""
+
+
+def test_every_input_ends_in_exactly_one_status_line_printed_on_one_line(tmp_path):
+    folder = tmp_path / "pages"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "c.txt").write_text(GOOD.replace("May 3", "May 13"))
+    (folder / ".txt").write_text(GOOD.replace("May 3", "May 14"))
+    (folder / "a.txt").write_text(GOOD)
+    (folder / "b.txt").write_text(GOOD)  # the same bytes under another name
+    (folder / "new\nline.txt").write_text(GOOD.replace("May 3", "May 15"))
+    (folder / "esc\x1b[31mred.txt").write_text(GOOD.replace("May 3", "May 16"))
+    missing = tmp_path / "missing.txt"
+    inputs = [".txt", "a.txt", "b.txt", "esc\\x1b[31mred.txt", "locked", "missing.txt", "new\\nline.txt"]
+
+    def run(*script: str) -> list[bytes]:
+        done = subprocess.run([sys.executable, *script, "ingest", str(folder), str(missing), "--db", str(tmp_path / "r.db")],
+                              capture_output=True, timeout=120)
+        assert done.returncode == 1, done.stderr  # the missing file
+        assert b"\x1b" not in done.stderr
+        assert b"Traceback" not in done.stderr
+        return status_lines(done)
+
+    first = run("-c", UNLISTABLE)
+    assert sorted(line.split(b": ")[1].rsplit(b"/", 1)[1] for line in first) == [name.encode() for name in inputs]
+    assert sorted(line.split(b": ")[0] for line in first) == [b"failed"] * 2 + [b"new"] * 4 + [b"unchanged"]
+    assert any(line.endswith(b"/locked: is a folder that cannot be listed (permission denied)") for line in first)
+    again = run("-m", "readouts.cli")  # the folder can be listed now: its page is read, each input once
+    assert sorted(line.split(b": ")[0] for line in again) == [b"failed", b"new"] + [b"unchanged"] * 5
+    assert any(line.endswith(b"/locked/c.txt") for line in again)

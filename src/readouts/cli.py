@@ -75,7 +75,8 @@ def open_store(url: str) -> Store:
 
 
 @main.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+# a missing path fails alone, with its status, like a file that vanishes during the run
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this (checked before reading, so a huge file costs nothing).")

@@ -110,10 +110,18 @@ def _walk_folder(folder: Path, seen_dirs: set[str], link_roots: Sequence[str] | 
                 yield child  # refused by read_document, once, instead of walking what it points to
             else:
                 yield from _walk_folder(child, seen_dirs, link_roots)
-        elif Path(entry.name).suffix.lower() in SUFFIXES:
+        elif page_suffix(entry.name):
             # Named like a page but maybe not a readable file (a broken or looping symlink, a
             # FIFO): yielded all the same, so that read_document records why it is refused.
             yield child
+
+
+def page_suffix(name: str) -> str | None:
+    """The page suffix `name` ends with (".txt", ".html", ".htm", in any case), else None.
+
+    Unlike Path.suffix it counts a name that is only a suffix, such as ".txt": it is an input too.
+    """
+    return next((suffix for suffix in SUFFIXES if name.lower().endswith(suffix)), None)
 
 
 def _entry_is_dir(entry: os.DirEntry) -> bool:
@@ -175,8 +183,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            listable = os.access(path, os.R_OK | os.X_OK)
-            raise InputError("is a folder" + ("" if listable else " that cannot be listed (permission denied)"))
+            raise InputError(_folder_reason(path))
         if not stat.S_ISREG(info.st_mode):
             raise InputError("not a regular file")
         if info.st_size == 0:
@@ -200,6 +207,16 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise InputError(f"too large (over the limit of {max_bytes} bytes)")
     return data
+
+
+def _folder_reason(folder: Path) -> str:
+    """Why a folder met as a file is refused: the walk yields one only when listing it failed."""
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError as exc:  # os.access would answer yes to root whatever the folder's mode
+        return f"is a folder that cannot be listed ({(exc.strerror or str(exc)).lower()})"
+    return "is a folder"
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -273,7 +290,7 @@ def _control_share(text: str) -> float:
 
 def media_type_of(path: Path, text: str) -> str:
     """text/html for .html/.htm, and for a .txt whose content starts as an HTML document."""
-    by_suffix = SUFFIXES.get(path.suffix.lower(), "text/plain")
+    by_suffix = SUFFIXES.get(page_suffix(path.name) or "", "text/plain")
     if by_suffix == "text/plain" and looks_like_html(text):
         return "text/html"
     return by_suffix
