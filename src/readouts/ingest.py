@@ -17,6 +17,7 @@ import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from .types import InputError, RawDocument, doc_id_for
 
@@ -49,6 +50,12 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+# A page that is UTF-8 but for a few stray bytes (a truncated copy, one corrupted byte) is UTF-8 with
+# those bytes replaced by U+FFFD: guessing a legacy code page for it would garble every character.
+# "A few": at most one invalid sequence per REPAIR_BYTES bytes, and up to REPAIRS_ALWAYS on any page.
+# Legacy pages (CP949, Windows-1252 with accents or curly quotes) have many more and are left to the guess.
+REPAIR_BYTES = 1000
+REPAIRS_ALWAYS = 3
 SNIFF_BYTES = 8192  # how much of the start of a file the binary and UTF-16 tests look at
 BINARY_NUL_SHARE = 0.10  # more NUL bytes than this, outside a UTF-16 pattern, means binary
 UTF16_NUL_SHARE = 0.10  # share of one byte parity that must be NUL to read BOM-less UTF-16
@@ -150,7 +157,7 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
         kind = binary_kind(data)
         if kind:
             raise InputError(f"binary content ({kind}), not a text page")
-        text, encoding = decode_bytes(data)
+        text, encoding, repairs = decode_bytes(data)
         text = text.replace("\x00", "")
         if not text.strip():
             raise InputError("empty file (only whitespace)")
@@ -159,7 +166,7 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     except InputError as exc:
         raise InputError(f"{source}: {exc}") from exc
     return RawDocument(doc_id=doc_id_for(Path(source)), source=source, text=text, encoding=encoding,
-                       sha256=hashlib.sha256(data).hexdigest(), media_type=media_type_of(path, text))
+                       sha256=hashlib.sha256(data).hexdigest(), media_type=media_type_of(path, text), repairs=repairs)
 
 
 def path_text(path: Path | str) -> str:
@@ -232,34 +239,58 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode text bytes; returns (text, encoding name). Raises InputError if nothing fits.
+class Decoded(NamedTuple):
+    """Decoded text, the name of its encoding, and how many invalid UTF-8 sequences became U+FFFD."""
 
-    Order: byte-order mark, BOM-less UTF-16 by its NUL pattern, strict UTF-8 (the fast path),
-    then charset-normalizer for legacy encodings (CP949/EUC-KR, Shift_JIS, Windows-125x...).
+    text: str
+    encoding: str
+    repairs: int = 0
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode text bytes. Raises InputError if nothing fits.
+
+    Order: byte-order mark, BOM-less UTF-16 by its NUL pattern, UTF-8 (strict: the fast path; else
+    with a few stray bytes replaced, see REPAIR_BYTES), then charset-normalizer for legacy
+    encodings (CP949/EUC-KR, Shift_JIS, Windows-125x...).
     """
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            codec = "utf-8" if encoding == "utf-8-sig" else encoding
-            return _strict_decode(data[len(bom):], codec, encoding), encoding
+            body = data[len(bom):]
+            if encoding == "utf-8-sig":
+                # too many bad bytes: _strict_decode refuses the page, naming the first one
+                return _utf8(body, encoding) or _strict_decode(body, "utf-8", encoding)
+            return _strict_decode(body, encoding, encoding)
     byte_order = utf16_byte_order(data)  # before UTF-8: ASCII in UTF-16 is valid UTF-8 too
     if byte_order:
-        return _strict_decode(data, byte_order, byte_order), byte_order
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        return _strict_decode(data, byte_order, byte_order)
+    decoded = _utf8(data, "utf-8")
+    if decoded:
+        return decoded
     from charset_normalizer import from_bytes  # only pages that are not UTF-8 need it (and its start-up)
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError("undecodable text: no known character encoding fits")
-    return str(best), best.encoding
+    return Decoded(str(best), best.encoding)
 
 
-def _strict_decode(data: bytes, codec: str, label: str) -> str:
+def _utf8(data: bytes, label: str) -> Decoded | None:
+    """`data` as UTF-8, with at most the few invalid sequences REPAIR_BYTES allows replaced; else None."""
     try:
-        return data.decode(codec)
+        return Decoded(data.decode("utf-8"), label)
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", "replace")
+    repairs = text.count("\ufffd") - data.count("\ufffd".encode())  # a U+FFFD of the page itself is no repair
+    if repairs > max(REPAIRS_ALWAYS, len(data) // REPAIR_BYTES):
+        return None
+    return Decoded(text, label, repairs)
+
+
+def _strict_decode(data: bytes, codec: str, label: str) -> Decoded:
+    try:
+        return Decoded(data.decode(codec), label)
     except UnicodeDecodeError as exc:
         raise InputError(f"undecodable text: invalid {label} at byte {exc.start}") from exc
 

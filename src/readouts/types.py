@@ -87,6 +87,7 @@ class RawDocument:
     encoding: str
     sha256: str  # of the raw bytes: the idempotence key
     media_type: str = "text/plain"  # text/plain or text/html
+    repairs: int = 0  # invalid UTF-8 sequences replaced by U+FFFD (a page UTF-8 but for a few stray bytes)
 
 
 @dataclass
