@@ -250,3 +250,29 @@ def test_every_input_ends_in_exactly_one_status_line_printed_on_one_line(tmp_pat
     again = run("-m", "readouts.cli")  # the folder can be listed now: its page is read, each input once
     assert sorted(line.split(b": ")[0] for line in again) == [b"failed", b"new"] + [b"unchanged"] * 5
     assert any(line.endswith(b"/locked/c.txt") for line in again)
+
+
+def test_a_jsonl_file_is_ingested_one_page_per_record(tmp_path):
+    import json
+
+    records = tmp_path / "pages.jsonl"
+    html = f"<html><body><p>{GOOD.replace('May 3', 'May 9')}</p></body></html>"
+    records.write_text(json.dumps({"doc_id": "r1", "text": GOOD}) + "\n"
+                       + '{"doc_id": "r2", "text": "Foreign Minister\n'
+                       + json.dumps({"html": html, "url": "https://example.org/r3", "title": "Talks in Seoul",
+                                     "published": "2023-05-09"}) + "\n")
+    db = tmp_path / "r.db"
+    run = ingest_run(records, "--db", db)
+    assert run.returncode == 1, run.stderr
+    lines = status_lines(run)
+    assert lines[0] == f"new: {records}:1".encode()
+    assert lines[1].startswith(f"failed: {records}:2: ".encode()) and b"not a JSON object" in lines[1]
+    assert lines[2] == f"new: {records}:3".encode()
+    assert len(lines) == 3
+    rows = sqlite3.connect(db).execute(
+        "SELECT d.doc_id, d.status, d.title, d.published, d.source_url, COUNT(e.id) FROM documents d"
+        " LEFT JOIN events e ON e.document_id = d.id GROUP BY d.id ORDER BY d.id").fetchall()
+    assert [(doc_id, status, events > 0) for doc_id, status, *_, events in rows if status == "new"] == [
+        ("r1", "new", True), ("pages:3", "new", True)]
+    assert rows[-1][2:5] == ("Talks in Seoul", "2023-05-09", "https://example.org/r3")
+    assert [status for _, status, *_ in rows].count("failed") == 1

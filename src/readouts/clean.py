@@ -598,14 +598,16 @@ def clean(raw: RawDocument) -> CleanDocument:
     furniture = [is_boilerplate(line) for line in lines]
     english = language_of("\n".join(line for line, is_furniture in zip(lines, furniture) if not is_furniture)) == "en"
     page = read_page(lines, furniture, english)
-    source_url = html.url or page.source_url or (raw.source if raw.source.startswith(("http://", "https://")) else None)
+    source_url = (raw.url or html.url or page.source_url
+                  or (raw.source if raw.source.startswith(("http://", "https://")) else None))
     agency = page.news_dateline.agency if page.news_dateline else None
     publisher = read_publisher(printed, source_url, html.sitename, agency)
-    title = html.title or (crawler.title if crawler else None) or page.title
+    title = raw.title or html.title or (crawler.title if crawler else None) or page.title
     text = body_text(page.body, title)
     fetched = crawler.fetched if crawler else None
     prior = publisher_rules().date_order.get(publisher or "")
-    published = read_published(page, "\n".join(lines), fetched, prior)
+    published = (Dateline(raw.published, raw=raw.published) if raw.published
+                 else read_published(page, "\n".join(lines), fetched, prior))
     if published is None and html.date:
         published = Dateline(html.date, raw=html.date)
     reference = published.value if published else (fetched.isoformat() if fetched else None)

@@ -11,7 +11,7 @@ import click
 
 from .engine import ENGINES, ingest
 from .ingest import DEFAULT_MAX_BYTES, iter_input_files, path_text, real_roots
-from .pipeline import iter_jsonl_inputs, map_in_order, outcome_of_file, outcome_of_record
+from .pipeline import iter_ingest_inputs, iter_jsonl_inputs, map_in_order, outcome_of_file, outcome_of_record
 from .store import DEFAULT_DB, EventFilter, Store
 from .types import ReadoutsError
 
@@ -106,7 +106,7 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
     with open_store(db_url) as store:
         try:
             link_roots = None if follow_links else real_roots(paths)
-            files = iter_input_files(paths, link_roots)
+            files = iter_ingest_inputs(iter_input_files(paths, link_roots))
             results = tqdm(ingest(store, files, engine, scheduler, max_bytes, link_roots), unit="file",
                            disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
             for path, status, reason in results:

@@ -17,8 +17,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .ingest import DEFAULT_MAX_BYTES, path_text, read_document
-from .pipeline import IngestResult, ingest_files, process
+from .ingest import DEFAULT_MAX_BYTES
+from .pipeline import Input, IngestResult, ingest_files, input_name, process, read_input
 from .store import Store
 from .types import CleanDocument, Extraction, RawDocument, ReadoutsError
 
@@ -31,21 +31,22 @@ LOCAL_CLUSTER_WORKERS = 2
 class Prepared(NamedTuple):
     """One file read and extracted (or the reason it could not be), ready to be stored."""
 
-    path: str  # path_text of the file
+    path: str  # pipeline.input_name of the file or record
     raw: RawDocument | None
     clean: CleanDocument | None
     extraction: Extraction | None
     error: str | None
 
 
-def prepare(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, link_roots: Sequence[str] | None = None) -> Prepared:
-    """Read, clean and extract one file: the work a Dask worker does."""
+def prepare(item: Input | str, max_bytes: int = DEFAULT_MAX_BYTES, link_roots: Sequence[str] | None = None) -> Prepared:
+    """Read, clean and extract one file (a path, or its str) or JSON-lines record: the work a Dask worker does."""
+    item = Path(item) if isinstance(item, str) else item
     try:
-        raw = read_document(Path(path), max_bytes=max_bytes, link_roots=link_roots)
+        raw = read_input(item, max_bytes, link_roots)
         clean, extraction = process(raw)
     except ReadoutsError as exc:
-        return Prepared(path_text(path), None, None, None, str(exc))
-    return Prepared(path_text(path), raw, clean, extraction, None)
+        return Prepared(input_name(item), None, None, None, str(exc))
+    return Prepared(input_name(item), raw, clean, extraction, None)
 
 
 def write(store: Store, prepared: Prepared) -> IngestResult:
@@ -61,13 +62,13 @@ def write(store: Store, prepared: Prepared) -> IngestResult:
     return IngestResult(Path(prepared.path), "failed", reason)
 
 
-def ingest_dask(store: Store, paths: Iterable[Path], scheduler: str | None = None,
+def ingest_dask(store: Store, paths: Iterable[Input], scheduler: str | None = None,
                 max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = DASK_BATCH_SIZE,
                 link_roots: Sequence[str] | None = None) -> Iterator[IngestResult]:
     """Each file read and extracted on a Dask cluster, written here in input order."""
     with dask_client(scheduler) as client:
         for prepared in map_on_cluster(client, partial(prepare, max_bytes=max_bytes, link_roots=link_roots),
-                                       (str(p) for p in paths), batch_size):
+                                       (str(p) if isinstance(p, Path) else p for p in paths), batch_size):
             yield write(store, prepared)
 
 
@@ -110,7 +111,7 @@ class _ClusterClient:
         self.cluster.close()
 
 
-def ingest(store: Store, paths: Iterable[Path], engine: str = "local", scheduler: str | None = None,
+def ingest(store: Store, paths: Iterable[Input], engine: str = "local", scheduler: str | None = None,
            max_bytes: int = DEFAULT_MAX_BYTES, link_roots: Sequence[str] | None = None) -> Iterator[IngestResult]:
     """The files' statuses, in input order, as they are committed to the store (in batches).
 
@@ -120,5 +121,6 @@ def ingest(store: Store, paths: Iterable[Path], engine: str = "local", scheduler
     elif scheduler:
         raise ReadoutsError("--scheduler is for the dask engine (--engine dask)")
     else:
-        results = ingest_files(store, paths, max_bytes, link_roots)  # this process: a file already stored is not extracted again
+        # this process: a file already stored is not extracted again
+        results = ingest_files(store, paths, max_bytes, link_roots)
     return store.batches(results)

@@ -88,6 +88,10 @@ class RawDocument:
     sha256: str  # of the raw bytes: the idempotence key
     media_type: str = "text/plain"  # text/plain or text/html
     repairs: int = 0  # invalid UTF-8 sequences replaced by U+FFFD (a page UTF-8 but for a few stray bytes)
+    # given with the page (by a JSON-lines record); clean prefers them to what it reads from the page
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO "YYYY-MM-DD" or "YYYY-MM"
 
 
 @dataclass
