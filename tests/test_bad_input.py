@@ -82,8 +82,31 @@ def test_a_korean_page_yields_no_invented_events(tmp_path):
     with Store.open(str(tmp_path / "r.db")) as store:
         list(ingest_files(store, [tmp_path / "batch" / "korean.txt"]))
         (doc,) = store.list_documents()
-        assert (doc["status"], doc["reason"]) == ("skipped", "unsupported language")
+        assert (doc["status"], doc["reason"]) == ("skipped", "unsupported language (ko)")
         assert store.list_events() == []
+
+
+FOREIGN = {
+    "ru": "Министр иностранных дел России Сергей Лавров провел переговоры с государственным секретарем США в Москве."
+          " Стороны обсудили ситуацию на Корейском полуострове.",
+    "ja": "外務大臣は米国国務長官とソウルで会談を行いました。両氏は朝鮮半島情勢について意見交換を行いました。",
+    "zh": "外交部长王毅在北京会见美国国务卿。双方就朝鲜半岛局势交换了意见。",
+    "ko": "외교부 장관은 미국 국무장관과 회담을 가졌다. 양측은 긴밀한 공조를 지속하기로 하였다.",
+}
+
+
+def test_pages_not_in_english_are_skipped_with_their_language(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for code, text in FOREIGN.items():
+        (folder / f"{code}.txt").write_text(text + "\n")
+    with Store.open(str(tmp_path / "r.db")) as store:
+        results = {r.path.stem: (r.status, r.reason) for r in store.batches(ingest_files(store, sorted(folder.iterdir())))}
+        stored = {d["source"].rsplit("/", 1)[1][:2]: (d["status"], d["reason"]) for d in store.list_documents()}
+        languages = dict(store.db.execute("SELECT doc_id, language FROM documents").fetchall())
+    expected = {code: ("skipped", f"unsupported language ({code})") for code in FOREIGN}
+    assert results == stored == expected
+    assert languages == {code: code for code in FOREIGN}
 
 
 def test_a_file_that_vanishes_mid_batch_is_failed_and_the_rest_goes_in(tmp_path):

@@ -55,7 +55,7 @@ def write(store: Store, prepared: Prepared) -> IngestResult:
     if reason is None:
         try:
             status = store.save(prepared.raw, prepared.clean, prepared.extraction)
-            return IngestResult(Path(prepared.path), status, "unsupported language" if status == "skipped" else "")
+            return IngestResult(Path(prepared.path), status, prepared.clean.unsupported if status == "skipped" else "")
         except ReadoutsError as exc:
             reason = str(exc)
     store.record_failure(prepared.path, reason)

@@ -260,8 +260,9 @@ def ingest_files(store: "Store", files: Iterable[Input], max_bytes: int = DEFAUL
             if store.status_of(raw.sha256) in {"new", "skipped"}:
                 yield IngestResult(path, "unchanged")
                 continue
-            status = store.save(raw, *process(raw))
-            yield IngestResult(path, status, "unsupported language" if status == "skipped" else "")
+            clean, extraction = process(raw)
+            status = store.save(raw, clean, extraction)
+            yield IngestResult(path, status, clean.unsupported if status == "skipped" else "")
         except ReadoutsError as exc:
             store.record_failure(str(path), str(exc))
             yield IngestResult(path, "failed", str(exc))

@@ -298,7 +298,7 @@ class Store:
                 return "unchanged"  # another process stored it meanwhile
             db.execute("DELETE FROM documents WHERE sha256 = ? OR (source = ? AND status = 'failed')",
                        (raw.sha256, raw.source))
-            status, reason = ("skipped", "unsupported language") if clean.language not in (None, "en") else ("new", None)
+            status, reason = ("skipped", clean.unsupported) if clean.unsupported else ("new", None)
             document_id = db.insert(
                 "INSERT INTO documents (doc_id, source, sha256, encoding, media_type, raw_text, clean_text, title,"
                 " publisher, published, source_url, language, is_relevant, status, reason, ingested_at)"

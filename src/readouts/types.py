@@ -120,6 +120,11 @@ class CleanDocument:
     captions: list[str] = field(default_factory=list)  # photo captions, kept out of the text
 
     @property
+    def unsupported(self) -> str | None:
+        """Why the page is skipped, "unsupported language (xx)"; None for English (or no language found)."""
+        return None if self.language in (None, "en") else f"unsupported language ({self.language})"
+
+    @property
     def paragraphs(self) -> list[str]:
         return [p for p in self.text.split("\n\n") if p.strip()]
 
