@@ -32,7 +32,7 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes; the output is the same, in the same order, whatever the number.")
 @click.option("--jsonl", is_flag=True,
-              help='PATHS are JSON-lines files of {"doc_id", "text"} records ("-" reads standard input).')
+              help='PATHS are JSON-lines files of {"doc_id", "text" or "html"} records ("-" reads standard input).')
 def extract_command(paths: tuple[Path, ...], jobs: int, jsonl: bool) -> None:
     """Print one JSON object per document found under PATHS (no database).
 
@@ -93,7 +93,8 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
                    scheduler: str | None, follow_links: bool) -> None:
     """Read the pages under PATHS into the database, extracting their events.
 
-    Every file ends in one status, printed on stderr and kept in the database: new, unchanged
+    A .jsonl file is read as JSON-lines records, one page each ({"text" or "html", "doc_id", "url",
+    "title", "published"}), each with its own status (FILE:LINE). Every file ends in one status, printed on stderr and kept in the database: new, unchanged
     (same bytes already stored: nothing is written), skipped (e.g. unsupported language) or failed
     with its reason. All files are processed even when some fail; the exit code is 1 if any failed.
     Pages are committed in batches (200 pages or one second) and a status is printed once its page
