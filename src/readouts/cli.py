@@ -94,12 +94,13 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
     """Read the pages under PATHS into the database, extracting their events.
 
     A .jsonl file is read as JSON-lines records, one page each ({"text" or "html", "doc_id", "url",
-    "title", "published"}), each with its own status (FILE:LINE). Every file ends in one status, printed on stderr and kept in the database: new, unchanged
-    (same bytes already stored: nothing is written), skipped (e.g. unsupported language) or failed
-    with its reason. All files are processed even when some fail; the exit code is 1 if any failed.
-    Pages are committed in batches (200 pages or one second) and a status is printed once its page
-    is committed: a killed run leaves no half-written page, and running it again completes the
-    batch without duplicates.
+    "title", "published"}), each with its own status (FILE:LINE). Every file ends in one status,
+    printed on stderr and kept in the database: new, unchanged (same bytes already stored: nothing
+    is written), skipped (e.g. unsupported language) or failed with its reason. All files are
+    processed even when some fail; the exit code is 1 if any failed. A symbolic link under PATHS is
+    followed only into PATHS (unless --follow-links). Pages are committed in batches (200 pages or
+    one second) and a status is printed once its page is committed: a killed run leaves no
+    half-written page, and running it again completes the batch without duplicates.
     """
     from tqdm import tqdm  # imported here: it adds tens of ms to the start of every other command
 
