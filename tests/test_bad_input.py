@@ -299,3 +299,20 @@ def test_a_jsonl_file_is_ingested_one_page_per_record(tmp_path):
         ("r1", "new", True), ("pages:3", "new", True)]
     assert rows[-1][2:5] == ("Talks in Seoul", "2023-05-09", "https://example.org/r3")
     assert [status for _, status, *_ in rows].count("failed") == 1
+
+
+@pytest.mark.parametrize("record, reason", [
+    ({"doc_id": "a"}, 'missing "text" or "html"'),
+    ({"html": "  "}, "empty html"),
+    ({"text": GOOD, "published": "2023-02-30"}, '"published" is not a date'),
+    ({"text": GOOD, "title": 7}, '"title" is not a string'),
+    ({"text": GOOD, "doc_id": ""}, 'empty "doc_id"'),
+])
+def test_a_jsonl_record_is_refused_with_its_reason(record, reason):
+    import json
+
+    from readouts.pipeline import JsonlRecord, raw_document_from_record
+    from readouts.types import InputError
+
+    with pytest.raises(InputError, match=f"^pages.jsonl:4: {reason}"):
+        raw_document_from_record(JsonlRecord("pages.jsonl:4", json.dumps(record).encode()))

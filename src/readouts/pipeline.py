@@ -23,7 +23,7 @@ from . import regex_cache
 from .clean import clean
 from .extract import extract
 from .ingest import DEFAULT_MAX_BYTES, looks_like_html, path_text, read_document
-from .types import CleanDocument, Extraction, InputError, PageError, RawDocument, ReadoutsError
+from .types import CleanDocument, Extraction, InputError, PageError, RawDocument, ReadoutsError, parse_iso
 
 if TYPE_CHECKING:
     from .store import Store
@@ -43,7 +43,7 @@ class Outcome(NamedTuple):
 
 
 JSONL_SUFFIX = ".jsonl"  # a file `readouts ingest` reads as JSON-lines records, one page each
-PUBLISHED = re.compile(r"\d{4}-\d{2}(-\d{2})?")  # a record's "published": an ISO date, maybe without the day
+PUBLISHED = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-\d{2})?")  # a record's "published": YYYY-MM-DD or YYYY-MM
 
 
 class JsonlRecord(NamedTuple):
@@ -143,7 +143,7 @@ def raw_document_from_record(record: JsonlRecord) -> RawDocument:
     doc_id = data.get("doc_id", f"{Path(file).stem}:{number}")
     if not isinstance(doc_id, str) or not doc_id.strip():
         raise InputError(f"{record.source}: empty \"doc_id\" (or not a string)")
-    field = "html" if "html" in data and "text" not in data else "text"
+    field = "html" if "html" in data and "text" not in data else "text"  # "text" when a record has both
     text = data.get(field)
     if not isinstance(text, str):
         raise InputError(f"{record.source}: missing \"text\" or \"html\" (a string)")
@@ -151,7 +151,7 @@ def raw_document_from_record(record: JsonlRecord) -> RawDocument:
     if not text.strip():
         raise InputError(f"{record.source}: empty {field} (only whitespace)")
     url, title, published = (_optional_string(data, name, record.source) for name in ("url", "title", "published"))
-    if published and not PUBLISHED.fullmatch(published):
+    if published and not (PUBLISHED.fullmatch(published) and (len(published) == 7 or parse_iso(published))):
         raise InputError(f"{record.source}: \"published\" is not a date like 2024-07-22: {published!r}")
     source = data.get("source") if isinstance(data.get("source"), str) else record.source
     media_type = data.get("media_type") or ("text/html" if field == "html" or looks_like_html(text) else "text/plain")
