@@ -342,3 +342,21 @@ def test_corpus_published_and_title_match_gold(raw, gold):
     assert doc.published == expected["published"]
     assert doc.title == expected["title"]
     assert doc.text and "바로가기" not in doc.text and ".gov website" not in doc.text
+
+
+def test_every_corpus_page_is_english_to_the_detector_too(corpus_file):
+    from readouts.clean import detect_language
+
+    doc = clean(read_document(corpus_file))
+    assert doc.language == "en"
+    assert detect_language(doc.text[:4000]) == "en"  # the model agrees with the plain-English shortcut
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministre des Affaires étrangères a rencontré le secrétaire d'État américain à Séoul. Les deux parties ont"
+    " discuté de la situation dans la péninsule coréenne.",
+    "Der Außenminister traf sich in Seoul mit dem amerikanischen Außenminister. Die beiden Seiten erörterten die"
+    " Lage auf der koreanischen Halbinsel.",
+])
+def test_latin_script_pages_in_other_languages_go_to_the_detector(text):
+    assert cleaned(text).language in {"fr", "de"}

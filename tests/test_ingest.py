@@ -63,6 +63,22 @@ def test_stray_nul_bytes_are_stripped(tmp_path):
     assert doc.text.startswith("Seoul talks")
 
 
+def test_a_stray_byte_in_a_utf8_page_is_replaced_and_recorded(tmp_path, repo_root):
+    page = (repo_root / "examples" / "000_a9e1e2755c2d469d.txt").read_bytes()
+    at = page.index(b"Jung Pak") - 40
+    doc = read_document(write(tmp_path, "a.txt", page[:at] + b"\xff" + page[at:]))
+    assert "Jung Pak" in doc.text and "People\u2019s Republic" in doc.text
+    assert doc.text.replace("\ufffd", "", 1) == page.decode("utf-8")
+    assert (doc.encoding, doc.repairs) == ("utf-8", 1)
+    assert read_document(write(tmp_path, "b.txt", page)).repairs == 0
+
+
+def test_many_bad_bytes_are_not_taken_for_a_repaired_utf8_page(tmp_path):
+    data = (ENGLISH.replace("met", "m\xe9t") * 3).encode("cp1252")  # 6 bad bytes in 400: more than a few
+    doc = read_document(write(tmp_path, "a.txt", data * 2))
+    assert (doc.text, doc.repairs) == (ENGLISH.replace("met", "m\xe9t") * 6, 0)
+
+
 def test_undecodable_bytes_are_refused(tmp_path, monkeypatch):
     import charset_normalizer
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import click
 
 from .engine import ENGINES, ingest
-from .ingest import DEFAULT_MAX_BYTES, iter_input_files
-from .pipeline import iter_jsonl_inputs, map_in_order, outcome_of_file, outcome_of_record, reextract_documents
+from .ingest import DEFAULT_MAX_BYTES, iter_input_files, path_text, real_roots
+from .pipeline import (ReadOptions, iter_ingest_inputs, iter_jsonl_inputs, map_in_order, outcome_of_file,
+                       outcome_of_record, reextract_documents)
 from .store import DEFAULT_DB, EventFilter, Store
 from .types import ReadoutsError
 
@@ -53,7 +54,7 @@ def as_of_option(command):
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes; the output is the same, in the same order, whatever the number.")
 @click.option("--jsonl", is_flag=True,
-              help='PATHS are JSON-lines files of {"doc_id", "text"} records ("-" reads standard input).')
+              help='PATHS are JSON-lines files of {"doc_id", "text" or "html"} records ("-" reads standard input).')
 @as_of_option
 def extract_command(paths: tuple[Path, ...], jobs: int, jsonl: bool, as_of: date | None) -> None:
     """Print one JSON object per document found under PATHS (no database).
@@ -63,9 +64,9 @@ def extract_command(paths: tuple[Path, ...], jobs: int, jsonl: bool, as_of: date
     stderr and the exit code is 1.
     """
     if jsonl:
-        outcomes = map_in_order(partial(outcome_of_record, as_of=as_of), iter_jsonl_inputs(paths), jobs)
+        outcomes = map_in_order(partial(outcome_of_record, options=ReadOptions(as_of=as_of)), iter_jsonl_inputs(paths), jobs)
     else:
-        outcomes = map_in_order(partial(outcome_of_file, as_of=as_of), iter_input_files(paths), jobs)
+        outcomes = map_in_order(partial(outcome_of_file, options=ReadOptions(as_of=as_of)), iter_input_files(paths), jobs)
     failed = 0
     try:
         for outcome in outcomes:
@@ -97,7 +98,8 @@ def open_store(url: str) -> Store:
 
 
 @main.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+# a missing path fails alone, with its status, like a file that vanishes during the run
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Refuse files larger than this (checked before reading, so a huge file costs nothing).")
@@ -108,30 +110,38 @@ def open_store(url: str) -> Store:
               help="With --engine dask: the scheduler of an existing cluster (tcp://host:8786); a local"
                    " cluster of worker processes otherwise.")
 @as_of_option
+@click.option("--follow-links", is_flag=True,
+              help="Follow symbolic links wherever they point; by default a link found under PATHS that"
+                   " leads outside them fails.")
 def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: bool, engine: str,
-                   scheduler: str | None, as_of: date | None) -> None:
+                   scheduler: str | None, as_of: date | None, follow_links: bool) -> None:
     """Read the pages under PATHS into the database, extracting their events.
 
-    Every file ends in one status, printed on stderr and kept in the database: new, unchanged
-    (same bytes already stored: nothing is written), updated (same bytes stored, but read by another
-    version of readouts or of its data files: read again and replaced), skipped (e.g. unsupported
+    A .jsonl file is read as JSON-lines records, one page each ({"text" or "html", "doc_id", "url",
+    "title", "published"}), each with its own status (FILE:LINE). Every file ends in one status,
+    printed on stderr and kept in the database: new, unchanged (same bytes already stored: nothing
+    is written), updated (same bytes stored, but read by another version of readouts or of its data
+    files; or the same path with new bytes: read again and replaced), skipped (e.g. unsupported
     language) or failed with its reason. All files are processed even when some fail; the exit code
-    is 1 if any failed.
-    Pages are committed in batches (200 pages or one second) and a status is printed once its page
-    is committed: a killed run leaves no half-written page, and running it again completes the
-    batch without duplicates.
+    is 1 if any failed. A symbolic link under PATHS is followed only into PATHS (unless
+    --follow-links). Pages are committed in batches (200 pages or one second) and a status is
+    printed once its page is committed: a killed run leaves no half-written page, and running it
+    again completes the batch without duplicates.
     """
     from tqdm import tqdm  # imported here: it adds tens of ms to the start of every other command
 
     counts = {"new": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
     with open_store(db_url) as store:
         try:
-            results = tqdm(ingest(store, iter_input_files(paths), engine, scheduler, max_bytes, as_of), unit="file",
+            link_roots = None if follow_links else real_roots(paths)
+            options = ReadOptions(max_bytes=max_bytes, link_roots=link_roots, as_of=as_of)
+            files = iter_ingest_inputs(iter_input_files(paths, link_roots))
+            results = tqdm(ingest(store, files, engine, scheduler, options), unit="file",
                            disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
             for path, status, reason in results:
                 counts[status] += 1
                 if not quiet:
-                    results.write(f"{status}: {path}" + (f": {reason}" if reason else ""), file=sys.stderr)
+                    results.write(f"{status}: {path_text(path)}" + (f": {reason}" if reason else ""), file=sys.stderr)
         except ReadoutsError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(", ".join(f"{n} {status}" for status, n in counts.items()), err=True)

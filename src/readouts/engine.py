@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from datetime import date
 from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .ingest import DEFAULT_MAX_BYTES, read_document
-from .pipeline import IngestResult, ingest_files, process
+
+from .pipeline import Input, IngestResult, ReadOptions, ingest_files, input_name, process, read_input
 from .store import Store
 from .types import CleanDocument, Extraction, RawDocument, ReadoutsError
 
@@ -32,21 +31,22 @@ LOCAL_CLUSTER_WORKERS = 2
 class Prepared(NamedTuple):
     """One file read and extracted (or the reason it could not be), ready to be stored."""
 
-    path: str
+    path: str  # pipeline.input_name of the file or record
     raw: RawDocument | None
     clean: CleanDocument | None
     extraction: Extraction | None
     error: str | None
 
 
-def prepare(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, as_of: date | None = None) -> Prepared:
-    """Read, clean and extract one file: the work a Dask worker does."""
+def prepare(item: Input | str, options: ReadOptions = ReadOptions()) -> Prepared:
+    """Read, clean and extract one file (a path, or its str) or JSON-lines record: the work a Dask worker does."""
+    item = Path(item) if isinstance(item, str) else item
     try:
-        raw = read_document(Path(path), max_bytes=max_bytes)
-        clean, extraction = process(raw, as_of)
+        raw = read_input(item, options)
+        clean, extraction = process(raw, options)
     except ReadoutsError as exc:
-        return Prepared(str(path), None, None, None, str(exc))
-    return Prepared(str(path), raw, clean, extraction, None)
+        return Prepared(input_name(item), None, None, None, str(exc))
+    return Prepared(input_name(item), raw, clean, extraction, None)
 
 
 def write(store: Store, prepared: Prepared) -> IngestResult:
@@ -55,21 +55,19 @@ def write(store: Store, prepared: Prepared) -> IngestResult:
     if reason is None:
         try:
             status = store.save(prepared.raw, prepared.clean, prepared.extraction)
-            return IngestResult(Path(prepared.path), status, "unsupported language" if status == "skipped" else "")
+            return IngestResult(Path(prepared.path), status, prepared.clean.unsupported if status == "skipped" else "")
         except ReadoutsError as exc:
             reason = str(exc)
     store.record_failure(prepared.path, reason)
     return IngestResult(Path(prepared.path), "failed", reason)
 
 
-def ingest_dask(store: Store, paths: Iterable[Path], scheduler: str | None = None,
-                max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = DASK_BATCH_SIZE,
-                as_of: date | None = None) -> Iterator[IngestResult]:
+def ingest_dask(store: Store, paths: Iterable[Input], scheduler: str | None = None,
+                options: ReadOptions = ReadOptions(), batch_size: int = DASK_BATCH_SIZE) -> Iterator[IngestResult]:
     """Each file read and extracted on a Dask cluster, written here in input order."""
     with dask_client(scheduler) as client:
-        for prepared in map_on_cluster(client, partial(prepare, max_bytes=max_bytes, as_of=as_of),
-                                       (str(p) for p in paths),
-                                       batch_size):
+        for prepared in map_on_cluster(client, partial(prepare, options=options),
+                                       (str(p) if isinstance(p, Path) else p for p in paths), batch_size):
             yield write(store, prepared)
 
 
@@ -112,14 +110,15 @@ class _ClusterClient:
         self.cluster.close()
 
 
-def ingest(store: Store, paths: Iterable[Path], engine: str = "local", scheduler: str | None = None,
-           max_bytes: int = DEFAULT_MAX_BYTES, as_of: date | None = None) -> Iterator[IngestResult]:
-    """The files' statuses, in input order, as they are committed to the store (in batches); as_of:
-    the date relative dates are read against on pages that print none."""
+def ingest(store: Store, paths: Iterable[Input], engine: str = "local", scheduler: str | None = None,
+           options: ReadOptions = ReadOptions()) -> Iterator[IngestResult]:
+    """The files' statuses, in input order, as they are committed to the store (in batches), each
+    page read as `options` say."""
     if engine == "dask":
-        results = ingest_dask(store, paths, scheduler, max_bytes, as_of=as_of)
+        results = ingest_dask(store, paths, scheduler, options)
     elif scheduler:
         raise ReadoutsError("--scheduler is for the dask engine (--engine dask)")
     else:
-        results = ingest_files(store, paths, max_bytes, as_of)  # this process: a file already stored is not extracted again
+        # this process: a file already stored is not extracted again
+        results = ingest_files(store, paths, options)
     return store.batches(results)

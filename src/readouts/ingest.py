@@ -5,6 +5,8 @@ OWNER: helper "ingest". Contract:
   in a stable (sorted) order, plus every explicitly named file whatever its suffix; it streams
   (one folder listed at a time) and never loops on symlink cycles.
 - read_document(path) returns a RawDocument or raises InputError with a one-line reason.
+- Both take link_roots (real_roots of the paths given): a symbolic link found under a folder is
+  followed only into them, else refused; None follows links anywhere.
 """
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from .types import InputError, RawDocument, doc_id_for
 
@@ -47,6 +50,12 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+# A page that is UTF-8 but for a few stray bytes (a truncated copy, one corrupted byte) is UTF-8 with
+# those bytes replaced by U+FFFD: guessing a legacy code page for it would garble every character.
+# "A few": at most one invalid sequence per REPAIR_BYTES bytes, and up to REPAIRS_ALWAYS on any page.
+# Legacy pages (CP949, Windows-1252 with accents or curly quotes) have many more and are left to the guess.
+REPAIR_BYTES = 1000
+REPAIRS_ALWAYS = 3
 SNIFF_BYTES = 8192  # how much of the start of a file the binary and UTF-16 tests look at
 BINARY_NUL_SHARE = 0.10  # more NUL bytes than this, outside a UTF-16 pattern, means binary
 UTF16_NUL_SHARE = 0.10  # share of one byte parity that must be NUL to read BOM-less UTF-16
@@ -54,26 +63,42 @@ CONTROL_SHARE = 0.30  # decoded text with more C0 control characters than this i
 TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 # control characters other than TEXT_CONTROLS
 BINARY_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in range(32) if chr(c) not in TEXT_CONTROLS) + "]")
+# what path_text escapes: C0 and C1 controls, DEL, and the Unicode line and paragraph separators
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 # --- finding files -------------------------------------------------------------------------
 
 
-def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
+def iter_input_files(paths: Iterable[Path], link_roots: Sequence[str] | None = None) -> Iterator[Path]:
     """Yield the files to read under `paths`, folder by folder, sorted by name.
 
-    A folder that cannot be listed is yielded itself, so that read_document reports why.
+    A folder that cannot be listed is yielded itself, and so is a link to a folder outside
+    `link_roots` (it is not walked), so that read_document reports why.
     """
     seen_dirs: set[str] = set()
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            yield from _walk_folder(path, seen_dirs)
+            yield from _walk_folder(path, seen_dirs, link_roots)
         else:
             yield path
 
 
-def _walk_folder(folder: Path, seen_dirs: set[str]) -> Iterator[Path]:
+def real_roots(paths: Iterable[Path]) -> tuple[str, ...]:
+    """The real paths of the folders and files named on the command line: where links may lead."""
+    return tuple(os.path.realpath(path) for path in paths)
+
+
+def outside_roots(path: Path, link_roots: Sequence[str]) -> str | None:
+    """The real path of `path` when it lies outside every one of `link_roots` (through a link), else None."""
+    real = os.path.realpath(path)
+    if any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in link_roots):
+        return None
+    return real
+
+
+def _walk_folder(folder: Path, seen_dirs: set[str], link_roots: Sequence[str] | None) -> Iterator[Path]:
     # Resolved real paths of folders already walked: a symlink back up the tree is skipped.
     real = os.path.realpath(folder)
     if real in seen_dirs:
@@ -88,11 +113,22 @@ def _walk_folder(folder: Path, seen_dirs: set[str]) -> Iterator[Path]:
     for entry in entries:
         child = folder / entry.name
         if _entry_is_dir(entry):
-            yield from _walk_folder(child, seen_dirs)
-        elif Path(entry.name).suffix.lower() in SUFFIXES:
+            if link_roots is not None and entry.is_symlink() and outside_roots(child, link_roots):
+                yield child  # refused by read_document, once, instead of walking what it points to
+            else:
+                yield from _walk_folder(child, seen_dirs, link_roots)
+        elif page_suffix(entry.name):
             # Named like a page but maybe not a readable file (a broken or looping symlink, a
             # FIFO): yielded all the same, so that read_document records why it is refused.
             yield child
+
+
+def page_suffix(name: str) -> str | None:
+    """The page suffix `name` ends with (".txt", ".html", ".htm", in any case), else None.
+
+    Unlike Path.suffix it counts a name that is only a suffix, such as ".txt": it is an input too.
+    """
+    return next((suffix for suffix in SUFFIXES if name.lower().endswith(suffix)), None)
 
 
 def _entry_is_dir(entry: os.DirEntry) -> bool:
@@ -105,56 +141,89 @@ def _entry_is_dir(entry: os.DirEntry) -> bool:
 # --- reading one file ----------------------------------------------------------------------
 
 
-def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
-    """Read, check and decode one file; InputError says in one line why a file is refused."""
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                  link_roots: Sequence[str] | None = None) -> RawDocument:
+    """Read, check and decode one file; with link_roots, only one that really lies inside them.
+
+    Raises InputError with a one-line reason that starts with the file's path_text.
+    """
     path = Path(path)
-    data = _read_bytes(path, max_bytes)
-    kind = binary_kind(data)
-    if kind:
-        raise InputError(f"{path}: binary content ({kind}), not a text page")
+    source = path_text(path)
     try:
-        text, encoding = decode_bytes(data)
+        target = outside_roots(path, link_roots) if link_roots is not None else None
+        if target:
+            raise InputError(f"link outside the folders given: {path_text(target)}")
+        data = _read_bytes(path, max_bytes)
+        kind = binary_kind(data)
+        if kind:
+            raise InputError(f"binary content ({kind}), not a text page")
+        text, encoding, repairs = decode_bytes(data)
+        text = text.replace("\x00", "")
+        if not text.strip():
+            raise InputError("empty file (only whitespace)")
+        if _control_share(text) > CONTROL_SHARE:
+            raise InputError("binary content (mostly control characters), not a text page")
     except InputError as exc:
-        raise InputError(f"{path}: {exc}") from exc
-    text = text.replace("\x00", "")
-    if not text.strip():
-        raise InputError(f"{path}: empty file (only whitespace)")
-    if _control_share(text) > CONTROL_SHARE:
-        raise InputError(f"{path}: binary content (mostly control characters), not a text page")
-    return RawDocument(doc_id=doc_id_for(path), source=str(path), text=text, encoding=encoding,
-                       sha256=hashlib.sha256(data).hexdigest(), media_type=media_type_of(path, text))
+        raise InputError(f"{source}: {exc}") from exc
+    return RawDocument(doc_id=doc_id_for(Path(source)), source=source, text=text, encoding=encoding,
+                       sha256=hashlib.sha256(data).hexdigest(), media_type=media_type_of(path, text), repairs=repairs)
+
+
+def path_text(path: Path | str) -> str:
+    """A path as text that can be stored and printed on one line, the same on every run.
+
+    Bytes of the name that are not UTF-8 (which Python keeps as surrogate escapes, unstorable
+    and unprintable) become \\xNN escapes, and control characters (a newline, ESC, ...) their
+    backslash escapes (\\n, \\x1b). path_text(path_text(p)) == path_text(p), so a name read
+    back from the database or a status line maps to itself. Two names can share a text (a real
+    backslash followed by "xff"): the text labels a file, the bytes' hash identifies it.
+    """
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, after checking its kind and size with stat (a huge file is never read)."""
+    """The file's bytes, after checking its kind and size with stat (a huge file is never read).
+
+    Raises InputError with the reason alone (read_document puts the path before it).
+    """
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            listable = os.access(path, os.R_OK | os.X_OK)
-            raise InputError(f"{path}: is a folder" + ("" if listable else " that cannot be listed (permission denied)"))
+            raise InputError(_folder_reason(path))
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{path}: not a regular file")
+            raise InputError("not a regular file")
         if info.st_size == 0:
-            raise InputError(f"{path}: empty file")
+            raise InputError("empty file")
         if info.st_size > max_bytes:
-            raise InputError(f"{path}: too large ({info.st_size} bytes, limit {max_bytes})")
+            raise InputError(f"too large ({info.st_size} bytes, limit {max_bytes})")
         with path.open("rb") as fh:  # read(max_bytes + 1) would allocate the whole limit for every page
             data = fh.read(info.st_size + 1)
             if len(data) > info.st_size:  # the file has grown since stat
                 data += fh.read(max_bytes + 1 - len(data))
     except FileNotFoundError as exc:
         if path.is_symlink():
-            raise InputError(f"{path}: broken symbolic link (its target does not exist)") from exc
-        raise InputError(f"{path}: file not found (missing or removed while reading)") from exc
+            raise InputError("broken symbolic link (its target does not exist)") from exc
+        raise InputError("file not found (missing or removed while reading)") from exc
     except PermissionError as exc:
-        raise InputError(f"{path}: cannot read: permission denied") from exc
+        raise InputError("cannot read: permission denied") from exc
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        raise InputError(f"cannot read: {exc.strerror or exc}") from exc
     if not data:
-        raise InputError(f"{path}: empty file")
+        raise InputError("empty file")
     if len(data) > max_bytes:
-        raise InputError(f"{path}: too large (over the limit of {max_bytes} bytes)")
+        raise InputError(f"too large (over the limit of {max_bytes} bytes)")
     return data
+
+
+def _folder_reason(folder: Path) -> str:
+    """Why a folder met as a file is refused: the walk yields one only when listing it failed."""
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError as exc:  # os.access would answer yes to root whatever the folder's mode
+        return f"is a folder that cannot be listed ({(exc.strerror or str(exc)).lower()})"
+    return "is a folder"
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -170,34 +239,58 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode text bytes; returns (text, encoding name). Raises InputError if nothing fits.
+class Decoded(NamedTuple):
+    """Decoded text, the name of its encoding, and how many invalid UTF-8 sequences became U+FFFD."""
 
-    Order: byte-order mark, BOM-less UTF-16 by its NUL pattern, strict UTF-8 (the fast path),
-    then charset-normalizer for legacy encodings (CP949/EUC-KR, Shift_JIS, Windows-125x...).
+    text: str
+    encoding: str
+    repairs: int = 0
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode text bytes. Raises InputError if nothing fits.
+
+    Order: byte-order mark, BOM-less UTF-16 by its NUL pattern, UTF-8 (strict: the fast path; else
+    with a few stray bytes replaced, see REPAIR_BYTES), then charset-normalizer for legacy
+    encodings (CP949/EUC-KR, Shift_JIS, Windows-125x...).
     """
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            codec = "utf-8" if encoding == "utf-8-sig" else encoding
-            return _strict_decode(data[len(bom):], codec, encoding), encoding
+            body = data[len(bom):]
+            if encoding == "utf-8-sig":
+                # too many bad bytes: _strict_decode refuses the page, naming the first one
+                return _utf8(body, encoding) or _strict_decode(body, "utf-8", encoding)
+            return _strict_decode(body, encoding, encoding)
     byte_order = utf16_byte_order(data)  # before UTF-8: ASCII in UTF-16 is valid UTF-8 too
     if byte_order:
-        return _strict_decode(data, byte_order, byte_order), byte_order
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        return _strict_decode(data, byte_order, byte_order)
+    decoded = _utf8(data, "utf-8")
+    if decoded:
+        return decoded
     from charset_normalizer import from_bytes  # only pages that are not UTF-8 need it (and its start-up)
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError("undecodable text: no known character encoding fits")
-    return str(best), best.encoding
+    return Decoded(str(best), best.encoding)
 
 
-def _strict_decode(data: bytes, codec: str, label: str) -> str:
+def _utf8(data: bytes, label: str) -> Decoded | None:
+    """`data` as UTF-8, with at most the few invalid sequences REPAIR_BYTES allows replaced; else None."""
     try:
-        return data.decode(codec)
+        return Decoded(data.decode("utf-8"), label)
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", "replace")
+    repairs = text.count("\ufffd") - data.count("\ufffd".encode())  # a U+FFFD of the page itself is no repair
+    if repairs > max(REPAIRS_ALWAYS, len(data) // REPAIR_BYTES):
+        return None
+    return Decoded(text, label, repairs)
+
+
+def _strict_decode(data: bytes, codec: str, label: str) -> Decoded:
+    try:
+        return Decoded(data.decode(codec), label)
     except UnicodeDecodeError as exc:
         raise InputError(f"undecodable text: invalid {label} at byte {exc.start}") from exc
 
@@ -228,7 +321,7 @@ def _control_share(text: str) -> float:
 
 def media_type_of(path: Path, text: str) -> str:
     """text/html for .html/.htm, and for a .txt whose content starts as an HTML document."""
-    by_suffix = SUFFIXES.get(path.suffix.lower(), "text/plain")
+    by_suffix = SUFFIXES.get(page_suffix(path.name) or "", "text/plain")
     if by_suffix == "text/plain" and looks_like_html(text):
         return "text/html"
     return by_suffix

@@ -1,7 +1,8 @@
 """The pipeline as one function per input: read -> clean -> extract.
 
 Inputs are files (read by ingest) or JSON-lines records {"doc_id", "text"} (so a generator can
-stream documents without writing one file each). `extract_outcomes` runs either kind through the
+stream documents without writing one file each); `readouts ingest` reads a .jsonl file it is
+given as its records (iter_ingest_inputs). `extract_outcomes` runs either kind through the
 pipeline in one process or in a pool of worker processes, in input order, and never holds more
 than a bounded window of documents in memory.
 """
@@ -11,9 +12,11 @@ import hashlib
 import json
 import multiprocessing
 import multiprocessing.pool
+import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -22,8 +25,8 @@ from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TypeVar
 from . import regex_cache
 from .clean import clean
 from .extract import extract
-from .ingest import DEFAULT_MAX_BYTES, looks_like_html, read_document
-from .types import CleanDocument, Extraction, InputError, PageError, RawDocument, ReadoutsError
+from .ingest import DEFAULT_MAX_BYTES, looks_like_html, path_text, read_document
+from .types import CleanDocument, Extraction, InputError, PageError, RawDocument, ReadoutsError, parse_iso
 
 if TYPE_CHECKING:
     from .store import Store
@@ -42,18 +45,39 @@ class Outcome(NamedTuple):
     error: str | None
 
 
+JSONL_SUFFIX = ".jsonl"  # a file `readouts ingest` reads as JSON-lines records, one page each
+PUBLISHED = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-\d{2})?")  # a record's "published": YYYY-MM-DD or YYYY-MM
+
+
 class JsonlRecord(NamedTuple):
     """One line of a JSON-lines input, still undecoded, with where it came from."""
 
     source: str  # FILE:LINE
     line: bytes
+    error: str | None = None  # why the file could not be read at all (the record then stands for it)
 
 
-def process(raw: RawDocument, as_of: date | None = None) -> tuple[CleanDocument, Extraction]:
-    """Clean and extract one page; as_of: the date to read relative dates against when the page
-    prints none (see clean.clean)."""
+Input = Path | JsonlRecord  # what `readouts ingest` reads one by one: a file or a JSON-lines record
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How a run reads its pages: the same for every page, sent whole to each worker.
+
+    max_bytes: a larger file fails before it is read. link_roots: the real paths a symbolic link may
+    lead into (ingest.read_document); None follows links anywhere. as_of: the day relative dates are
+    read against on a page that prints no date (clean.clean); None leaves them unresolved.
+    """
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    link_roots: tuple[str, ...] | None = None
+    as_of: date | None = None
+
+
+def process(raw: RawDocument, options: ReadOptions = ReadOptions()) -> tuple[CleanDocument, Extraction]:
+    """Clean and extract one page. Raises PageError for a fault of readouts on it (naming the page)."""
     try:
-        doc = clean(raw, as_of)
+        doc = clean(raw, options.as_of)
         extraction = extract(doc)
         regex_cache.save()  # after the first page: the lexicons it compiled serve the next run
         return doc, extraction
@@ -64,8 +88,8 @@ def process(raw: RawDocument, as_of: date | None = None) -> tuple[CleanDocument,
                         "please report it with this page") from exc
 
 
-def extract_file(path: Path, as_of: date | None = None) -> Extraction:
-    return process(read_document(path), as_of)[1]
+def extract_file(path: Path, options: ReadOptions = ReadOptions()) -> Extraction:
+    return process(read_document(path, options.max_bytes, options.link_roots), options)[1]
 
 
 def extraction_json(extraction: Extraction) -> str:
@@ -96,12 +120,35 @@ def iter_jsonl_records(stream: BinaryIO, name: str) -> Iterator[JsonlRecord]:
             yield JsonlRecord(f"{name}:{number}", line)
 
 
-def raw_document_from_record(record: JsonlRecord) -> RawDocument:
-    """A RawDocument from a {"doc_id", "text"[, "source", "media_type"]} line; InputError if malformed.
+def iter_ingest_inputs(files: Iterable[Path]) -> Iterator[Input]:
+    """The inputs of an ingest: each file, but a .jsonl file gives its records (read line by line).
 
-    A record's "source" (a URL, say) plays the part of a file's path; without one the
-    FILE:LINE it was read from stands in.
+    A .jsonl file that cannot be opened gives one record holding the reason, never its bytes as text.
     """
+    for path in files:
+        if path.suffix.lower() != JSONL_SUFFIX:
+            yield path
+            continue
+        try:
+            stream = path.open("rb")
+        except OSError as exc:
+            yield JsonlRecord(path_text(path), b"", f"cannot read: {exc.strerror or exc}")
+            continue
+        with stream:
+            yield from iter_jsonl_records(stream, path_text(path))
+
+
+def raw_document_from_record(record: JsonlRecord) -> RawDocument:
+    """A RawDocument from one JSON-lines record; InputError says why a record is refused.
+
+    The record is an object with "text" (plain text) or "html" (a page's HTML), and optionally
+    "doc_id" (else FILE-STEM:LINE), "url", "title", "published" (YYYY-MM-DD or YYYY-MM: these
+    three take precedence over what clean reads from the page), "media_type". A record's
+    "source" (a URL, say) plays the part of a file's path; without one the FILE:LINE it was read
+    from stands in.
+    """
+    if record.error:
+        raise InputError(f"{record.source}: {record.error}")
     try:
         data = json.loads(record.line.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -110,33 +157,62 @@ def raw_document_from_record(record: JsonlRecord) -> RawDocument:
         raise InputError(f"{record.source}: not a JSON object ({exc})") from exc
     if not isinstance(data, dict):
         raise InputError(f"{record.source}: not a JSON object")
-    doc_id, text = data.get("doc_id"), data.get("text")
+    file, _, number = record.source.rpartition(":")
+    doc_id = data.get("doc_id", f"{Path(file).stem}:{number}")
     if not isinstance(doc_id, str) or not doc_id.strip():
-        raise InputError(f"{record.source}: missing or empty \"doc_id\"")
+        raise InputError(f"{record.source}: empty \"doc_id\" (or not a string)")
+    field = "html" if "html" in data and "text" not in data else "text"  # "text" when a record has both
+    text = data.get(field)
     if not isinstance(text, str):
-        raise InputError(f"{record.source}: missing \"text\" (a string)")
+        raise InputError(f"{record.source}: missing \"text\" or \"html\" (a string)")
     text = text.replace("\x00", "")
     if not text.strip():
-        raise InputError(f"{record.source}: empty text (only whitespace)")
+        raise InputError(f"{record.source}: empty {field} (only whitespace)")
+    url, title, published = (_optional_string(data, name, record.source) for name in ("url", "title", "published"))
+    if published and not (PUBLISHED.fullmatch(published) and (len(published) == 7 or parse_iso(published))):
+        raise InputError(f"{record.source}: \"published\" is not a date like 2024-07-22: {published!r}")
     source = data.get("source") if isinstance(data.get("source"), str) else record.source
-    media_type = data.get("media_type") or ("text/html" if looks_like_html(text) else "text/plain")
+    media_type = data.get("media_type") or ("text/html" if field == "html" or looks_like_html(text) else "text/plain")
     return RawDocument(doc_id=doc_id, source=source, text=text, encoding="utf-8",
-                       sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), media_type=media_type)
+                       sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), media_type=media_type,
+                       url=url, title=title, published=published)
+
+
+def _optional_string(data: dict, name: str, source: str) -> str | None:
+    """data[name] stripped, None when absent or blank; InputError when it is not a string."""
+    value = data.get(name)
+    if value is not None and not isinstance(value, str):
+        raise InputError(f"{source}: \"{name}\" is not a string")
+    return (value.strip() or None) if value else None
+
+
+def read_input(item: Input, options: ReadOptions = ReadOptions()) -> RawDocument:
+    """A file (ingest.read_document) or a JSON-lines record (raw_document_from_record) as a RawDocument."""
+    if isinstance(item, JsonlRecord):
+        if len(item.line) > options.max_bytes:
+            raise InputError(f"{item.source}: too large ({len(item.line)} bytes, limit {options.max_bytes})")
+        return raw_document_from_record(item)
+    return read_document(item, max_bytes=options.max_bytes, link_roots=options.link_roots)
+
+
+def input_name(item: Input) -> str:
+    """How an input is named in its status line and its failure record: path_text, or FILE:LINE."""
+    return item.source if isinstance(item, JsonlRecord) else path_text(item)
 
 
 # --- one document, as a worker runs it -----------------------------------------------------
 
 
-def outcome_of_file(path: Path, as_of: date | None = None) -> Outcome:
+def outcome_of_file(path: Path, options: ReadOptions = ReadOptions()) -> Outcome:
     try:
-        return Outcome(extraction_json(extract_file(path, as_of)), None)
+        return Outcome(extraction_json(extract_file(path, options)), None)
     except ReadoutsError as exc:
         return Outcome(None, str(exc))
 
 
-def outcome_of_record(record: JsonlRecord, as_of: date | None = None) -> Outcome:
+def outcome_of_record(record: JsonlRecord, options: ReadOptions = ReadOptions()) -> Outcome:
     try:
-        return Outcome(extraction_json(process(raw_document_from_record(record), as_of)[1]), None)
+        return Outcome(extraction_json(process(raw_document_from_record(record), options)[1]), None)
     except ReadoutsError as exc:
         return Outcome(None, str(exc))
 
@@ -198,24 +274,25 @@ def _chunks(items: Iterable[Item], largest: int) -> Iterator[list[Item]]:
 class IngestResult(NamedTuple):
     """What became of one input file: new, updated, unchanged, skipped or failed, with the reason."""
 
-    path: Path
+    path: Path  # the file's path_text, or FILE:LINE of a JSON-lines record
     status: str
     reason: str = ""
 
 
-def ingest_files(store: "Store", files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES,
-                 as_of: date | None = None) -> Iterator[IngestResult]:
-    """Read, extract and store each file, one transaction each (a savepoint inside Store.batches); a
-    file that cannot be read is recorded as failed and the batch goes on. Unchanged bytes are not
-    extracted again, unless another extractor read them (Store.is_current)."""
-    for path in files:
+def ingest_files(store: "Store", files: Iterable[Input], options: ReadOptions = ReadOptions()) -> Iterator[IngestResult]:
+    """Read, extract and store each file (or JSON-lines record), one transaction each (a savepoint
+    inside Store.batches); an input that cannot be read is recorded as failed and the batch goes
+    on. Unchanged bytes are not extracted again, unless another extractor read them (Store.is_current)."""
+    for item in files:
+        path = Path(input_name(item))
         try:
-            raw = read_document(path, max_bytes=max_bytes)
+            raw = read_input(item, options)
             if store.is_current(raw.sha256):
                 yield IngestResult(path, "unchanged")
                 continue
-            status = store.save(raw, *process(raw, as_of))
-            yield IngestResult(path, status, "unsupported language" if status == "skipped" else "")
+            clean, extraction = process(raw, options)
+            status = store.save(raw, clean, extraction)
+            yield IngestResult(path, status, clean.unsupported if status == "skipped" else "")
         except ReadoutsError as exc:
             store.record_failure(str(path), str(exc))
             yield IngestResult(path, "failed", str(exc))

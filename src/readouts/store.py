@@ -331,7 +331,7 @@ class Store:
             if rescraped:
                 db.execute("INSERT INTO document_history (document_id, sha256, replaced_at) VALUES (?,?,?)",
                            (rescraped["id"], rescraped["sha256"], _now()))
-            status, reason = ("skipped", "unsupported language") if clean.language not in (None, "en") else ("new", None)
+            status, reason = ("skipped", clean.unsupported) if clean.unsupported else ("new", None)
             id_column, id_value = ("id, ", [stored["id"]]) if stored else ("", [])
             document_id = db.insert(
                 f"INSERT INTO documents ({id_column}doc_id, source, sha256, encoding, media_type, raw_text, clean_text,"

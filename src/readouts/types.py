@@ -87,6 +87,11 @@ class RawDocument:
     encoding: str
     sha256: str  # of the raw bytes: the idempotence key
     media_type: str = "text/plain"  # text/plain or text/html
+    repairs: int = 0  # invalid UTF-8 sequences replaced by U+FFFD (a page UTF-8 but for a few stray bytes)
+    # given with the page (by a JSON-lines record); clean prefers them to what it reads from the page
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO "YYYY-MM-DD" or "YYYY-MM"
 
 
 @dataclass
@@ -113,6 +118,11 @@ class CleanDocument:
     source_url: str | None = None
     language: str | None = "en"
     captions: list[str] = field(default_factory=list)  # photo captions, kept out of the text
+
+    @property
+    def unsupported(self) -> str | None:
+        """Why the page is skipped, "unsupported language (xx)"; None for English (or no language found)."""
+        return None if self.language in (None, "en") else f"unsupported language ({self.language})"
 
     @property
     def paragraphs(self) -> list[str]:
