@@ -7,6 +7,8 @@ import zipfile
 import pytest
 
 from readouts.ingest import iter_input_files, read_document
+from readouts.pipeline import ingest_files
+from readouts.store import Store
 from readouts.types import InputError
 
 KOREAN = "외교부 보도자료: 한반도평화교섭본부장은 12월 11일 미국 국무부 대북특별부대표와 협의를 가졌다."
@@ -230,3 +232,12 @@ def test_walk_is_lazy(tmp_path):
     assert next(files).name == "1.txt"
     (tmp_path / "b" / "3.txt").write_bytes(b"text")  # created after the walk started
     assert [p.name for p in files] == ["2.txt", "3.txt"]
+
+
+def test_the_store_records_how_many_bytes_of_a_page_were_repaired(tmp_path, repo_root):
+    page = (repo_root / "examples" / "000_a9e1e2755c2d469d.txt").read_bytes()
+    path = write(tmp_path, "a.txt", page[:100] + b"\xff" + page[100:])
+    with Store.open(str(tmp_path / "r.db")) as store:
+        assert [r.status for r in store.batches(ingest_files(store, [path]))] == ["new"]
+        assert [(r["encoding"], r["repairs"]) for r in store.db.execute("SELECT encoding, repairs FROM documents")] == \
+            [("utf-8", 1)]

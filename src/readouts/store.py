@@ -128,10 +128,12 @@ MIGRATIONS: list[str | dict[str, list[str]]] = [
     """,
     # The earlier versions of a page edited or scraped again at the same path: the hash of the bytes
     # each held until replaced (no foreign key: a replaced page is deleted and stored again under
-    # its id, and its history must outlive that).
+    # its id, and its history must outlive that). And how many bytes of a page were not valid in its
+    # encoding and were replaced when it was read (RawDocument.repairs).
     """
     CREATE TABLE document_history (document_id INTEGER NOT NULL, sha256 TEXT NOT NULL, replaced_at TEXT NOT NULL);
     CREATE INDEX document_history_document ON document_history(document_id);
+    ALTER TABLE documents ADD COLUMN repairs INTEGER NOT NULL DEFAULT 0;
     """,
 ]
 
@@ -335,11 +337,11 @@ class Store:
             id_column, id_value = ("id, ", [stored["id"]]) if stored else ("", [])
             document_id = db.insert(
                 f"INSERT INTO documents ({id_column}doc_id, source, sha256, encoding, media_type, raw_text, clean_text,"
-                " title, publisher, published, source_url, language, is_relevant, status, reason, ingested_at, stamp)"
-                f" VALUES ({'?,' * len(id_value)}?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " title, publisher, published, source_url, language, is_relevant, status, reason, ingested_at, stamp,"
+                f" repairs) VALUES ({'?,' * len(id_value)}?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (*id_value, raw.doc_id, raw.source, raw.sha256, raw.encoding, raw.media_type, raw.text, clean.text,
                  clean.title, clean.publisher, clean.published, clean.source_url, clean.language,
-                 int(extraction.is_relevant), status, reason, _now(), stamp.extractor_stamp()))
+                 int(extraction.is_relevant), status, reason, _now(), stamp.extractor_stamp(), raw.repairs))
             if status == "new":
                 self._save_extraction(db, document_id, extraction)
             if named:
