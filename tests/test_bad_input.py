@@ -316,3 +316,30 @@ def test_a_jsonl_record_is_refused_with_its_reason(record, reason):
 
     with pytest.raises(InputError, match=f"^pages.jsonl:4: {reason}"):
         raw_document_from_record(JsonlRecord("pages.jsonl:4", json.dumps(record).encode()))
+
+
+def test_a_page_that_takes_too_long_fails_and_the_batch_goes_on(tmp_path, monkeypatch):
+    """--page-timeout: a page whose reading runs past the budget fails with "took too long", at about
+    the budget, and the next page is read."""
+    import time
+
+    from readouts import pipeline
+    from readouts.pipeline import ReadOptions, ingest_files
+    from readouts.store import Store
+
+    real_extract = pipeline.extract
+
+    def slow_on_b(doc):
+        if doc.doc_id == "b":
+            time.sleep(30)  # as a page that never ends would
+        return real_extract(doc)
+
+    monkeypatch.setattr(pipeline, "extract", slow_on_b)
+    for name in "abc":
+        (tmp_path / f"{name}.txt").write_text(f"Minister Kim met Minister Lee on May {ord(name) - 96}, 2024.")
+    started = time.monotonic()
+    with Store.open(str(tmp_path / "r.db")) as store:
+        results = list(store.batches(ingest_files(store, sorted(tmp_path.glob("*.txt")), ReadOptions(page_timeout=0.5))))
+    assert time.monotonic() - started < 10
+    assert [(r.path.name, r.status) for r in results] == [("a.txt", "new"), ("b.txt", "failed"), ("c.txt", "new")]
+    assert "took too long (over 0.5 s" in results[1].reason

@@ -13,7 +13,7 @@ import click
 
 from .engine import ENGINES, ingest
 from .ingest import DEFAULT_MAX_BYTES, iter_input_files, path_text, real_roots
-from .pipeline import (ReadOptions, iter_ingest_inputs, iter_jsonl_inputs, map_in_order, outcome_of_file,
+from .pipeline import (DEFAULT_PAGE_TIMEOUT, ReadOptions, iter_ingest_inputs, iter_jsonl_inputs, map_in_order, outcome_of_file,
                        outcome_of_record, reextract_documents)
 from .store import DEFAULT_DB, EventFilter, Store
 from .types import ReadoutsError
@@ -48,6 +48,13 @@ def as_of_option(command):
                              " no date of their own; without it they stay unresolved.")(command)
 
 
+def page_timeout_option(command):
+    return click.option("--page-timeout", type=click.FloatRange(min=0), default=DEFAULT_PAGE_TIMEOUT,
+                        show_default=True, metavar="SECONDS",
+                        help="A page that takes longer to read fails with \"took too long\" and the run goes on"
+                             " (0: no limit).")(command)
+
+
 @main.command("extract")
 @click.argument("paths", nargs=-1, required=True,
                 type=click.Path(exists=True, allow_dash=True, path_type=Path))
@@ -56,17 +63,19 @@ def as_of_option(command):
 @click.option("--jsonl", is_flag=True,
               help='PATHS are JSON-lines files of {"doc_id", "text" or "html"} records ("-" reads standard input).')
 @as_of_option
-def extract_command(paths: tuple[Path, ...], jobs: int, jsonl: bool, as_of: date | None) -> None:
+@page_timeout_option
+def extract_command(paths: tuple[Path, ...], jobs: int, jsonl: bool, as_of: date | None, page_timeout: float) -> None:
     """Print one JSON object per document found under PATHS (no database).
 
     Each object follows spec/document.schema.json; doc_id is the file name without extension
     (or the record's "doc_id" with --jsonl). A document that cannot be read is reported on
     stderr and the exit code is 1.
     """
+    options = ReadOptions(as_of=as_of, page_timeout=page_timeout)
     if jsonl:
-        outcomes = map_in_order(partial(outcome_of_record, options=ReadOptions(as_of=as_of)), iter_jsonl_inputs(paths), jobs)
+        outcomes = map_in_order(partial(outcome_of_record, options=options), iter_jsonl_inputs(paths), jobs)
     else:
-        outcomes = map_in_order(partial(outcome_of_file, options=ReadOptions(as_of=as_of)), iter_input_files(paths), jobs)
+        outcomes = map_in_order(partial(outcome_of_file, options=options), iter_input_files(paths), jobs)
     failed = 0
     try:
         for outcome in outcomes:
@@ -110,11 +119,12 @@ def open_store(url: str) -> Store:
               help="With --engine dask: the scheduler of an existing cluster (tcp://host:8786); a local"
                    " cluster of worker processes otherwise.")
 @as_of_option
+@page_timeout_option
 @click.option("--follow-links", is_flag=True,
               help="Follow symbolic links wherever they point; by default a link found under PATHS that"
                    " leads outside them fails.")
 def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: bool, engine: str,
-                   scheduler: str | None, as_of: date | None, follow_links: bool) -> None:
+                   scheduler: str | None, as_of: date | None, page_timeout: float, follow_links: bool) -> None:
     """Read the pages under PATHS into the database, extracting their events.
 
     A .jsonl file is read as JSON-lines records, one page each ({"text" or "html", "doc_id", "url",
@@ -134,7 +144,7 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
     with open_store(db_url) as store:
         try:
             link_roots = None if follow_links else real_roots(paths)
-            options = ReadOptions(max_bytes=max_bytes, link_roots=link_roots, as_of=as_of)
+            options = ReadOptions(max_bytes=max_bytes, link_roots=link_roots, as_of=as_of, page_timeout=page_timeout)
             files = iter_ingest_inputs(iter_input_files(paths, link_roots))
             results = tqdm(ingest(store, files, engine, scheduler, options), unit="file",
                            disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
@@ -153,7 +163,8 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
 @db_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no line per updated page; only the failures"
                                                  " and the summary.")
-def reextract_command(db_url: str, quiet: bool) -> None:
+@page_timeout_option
+def reextract_command(db_url: str, quiet: bool, page_timeout: float) -> None:
     """Read again every stale page in the database: those read by another version of readouts or
     of its data files (see the stamp in `readouts documents`), from the text the database keeps.
 
@@ -167,7 +178,7 @@ def reextract_command(db_url: str, quiet: bool) -> None:
     counts = {"updated": 0, "skipped": 0, "failed": 0}
     with open_store(db_url) as store:
         stale, current = store.count_stale()
-        results = tqdm(store.batches(reextract_documents(store)), total=stale, unit="page",
+        results = tqdm(store.batches(reextract_documents(store, ReadOptions(page_timeout=page_timeout))), total=stale, unit="page",
                        disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
         for source, status, reason in results:
             if status == "unchanged":  # made current meanwhile by another process

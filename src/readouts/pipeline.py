@@ -13,9 +13,12 @@ import json
 import multiprocessing
 import multiprocessing.pool
 import re
+import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
+DEFAULT_PAGE_TIMEOUT = 10.0  # seconds: the largest pages accepted (20 MB) read in a few seconds, in linear time
 CHUNK_SIZE = 32  # the most documents per task sent to a worker: each task costs the pool ~1 ms of the parent's time
 CHUNKS_IN_FLIGHT_PER_JOB = 4  # how far reading runs ahead of writing, per worker
 
@@ -67,18 +71,54 @@ class ReadOptions:
     max_bytes: a larger file fails before it is read. link_roots: the real paths a symbolic link may
     lead into (ingest.read_document); None follows links anywhere. as_of: the day relative dates are
     read against on a page that prints no date (clean.clean); None leaves them unresolved.
+    page_timeout: seconds one page may take to be cleaned and extracted before it fails with "took
+    too long" (time_budget); None or 0 sets no limit.
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
     link_roots: tuple[str, ...] | None = None
     as_of: date | None = None
+    page_timeout: float | None = DEFAULT_PAGE_TIMEOUT
+
+
+class _Expired(BaseException):
+    """A page's time is up. Not an Exception: no `except Exception` of a library the page runs
+    through (an HTML parser's fallbacks) may swallow it."""
+
+
+@contextmanager
+def time_budget(seconds: float | None, source: str) -> Iterator[None]:
+    """Raise PageError("took too long") out of the block once it has run `seconds` (a SIGALRM timer).
+
+    Only a process's main thread receives signals: elsewhere (a web server's request threads, Dask's
+    worker threads) the block runs without a budget. A pure-Python step is interrupted between two
+    bytecodes; one regular-expression match runs to its end first (every step is linear, so that is
+    short)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signal: int, _frame: object) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Expired:
+        raise PageError(f"{source}: took too long (over {seconds:g} s; --page-timeout sets the limit)") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def process(raw: RawDocument, options: ReadOptions = ReadOptions()) -> tuple[CleanDocument, Extraction]:
-    """Clean and extract one page. Raises PageError for a fault of readouts on it (naming the page)."""
+    """Clean and extract one page within options.page_timeout. Raises PageError for a page that
+    takes too long or meets a fault of readouts (naming the page)."""
     try:
-        doc = clean(raw, options.as_of)
-        extraction = extract(doc)
+        with time_budget(options.page_timeout, raw.source):
+            doc = clean(raw, options.as_of)
+            extraction = extract(doc)
         regex_cache.save()  # after the first page: the lexicons it compiled serve the next run
         return doc, extraction
     except ReadoutsError:
@@ -310,7 +350,7 @@ class ReextractResult(NamedTuple):
     reason: str = ""
 
 
-def reextract_documents(store: "Store") -> Iterator[ReextractResult]:
+def reextract_documents(store: "Store", options: ReadOptions = ReadOptions()) -> Iterator[ReextractResult]:
     """Extract every stale page of the store again (Store.stale_pages) from the raw text it keeps, and
     replace what was read from it (Store.save: one savepoint each inside Store.batches, which commits).
     A page that fails keeps its old extraction and stamp, and the batch goes on."""
@@ -318,6 +358,6 @@ def reextract_documents(store: "Store") -> Iterator[ReextractResult]:
     while pages := store.stale_pages(after):
         for after, raw in pages:
             try:
-                yield ReextractResult(raw.source, store.save(raw, *process(raw)))
+                yield ReextractResult(raw.source, store.save(raw, *process(raw, options)))
             except ReadoutsError as exc:
                 yield ReextractResult(raw.source, "failed", str(exc))
