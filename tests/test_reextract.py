@@ -204,10 +204,10 @@ def failing_on(monkeypatch, name: str, error: BaseException) -> None:
     """process() raises `error` on the page whose source ends with `name`."""
     process = pipeline.process
 
-    def broken(raw):
+    def broken(raw, *options):
         if raw.source.endswith(name):
             raise error
-        return process(raw)
+        return process(raw, *options)
     monkeypatch.setattr(pipeline, "process", broken)
 
 
