@@ -80,7 +80,7 @@ def server(tmp_path_factory, repo_root, corpus_dirs):
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     db = str(folder / "r.db")
     with Store.open(db) as store:
-        list(ingest_files(store, iter_input_files([repo_root / "examples", corpus_dirs["dev"] / "raw", folder])))
+        list(store.batches(ingest_files(store, iter_input_files([repo_root / "examples", corpus_dirs["dev"] / "raw", folder]))))
     port = free_port()
     config = uvicorn.Config(create_app(db, SERVER_TOKEN), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)

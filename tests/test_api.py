@@ -193,7 +193,7 @@ def examples_db(request, tmp_path, repo_root) -> str:
     """The examples in a new database of each backend."""
     url = str(tmp_path / "e.db") if request.param == "sqlite" else request.getfixturevalue("fresh_pg_url")
     with Store.open(url) as store:
-        list(ingest_files(store, iter_input_files([repo_root / "examples"])))
+        list(store.batches(ingest_files(store, iter_input_files([repo_root / "examples"]))))
     return url
 
 

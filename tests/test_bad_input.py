@@ -80,7 +80,7 @@ def test_every_bad_input_ends_in_one_recorded_status(tmp_path):
 def test_a_korean_page_yields_no_invented_events(tmp_path):
     build_batch(tmp_path / "batch")
     with Store.open(str(tmp_path / "r.db")) as store:
-        list(ingest_files(store, [tmp_path / "batch" / "korean.txt"]))
+        list(store.batches(ingest_files(store, [tmp_path / "batch" / "korean.txt"])))
         (doc,) = store.list_documents()
         assert (doc["status"], doc["reason"]) == ("skipped", "unsupported language (ko)")
         assert store.list_events() == []
@@ -122,7 +122,7 @@ def test_a_file_that_vanishes_mid_batch_is_failed_and_the_rest_goes_in(tmp_path)
         yield second
 
     with Store.open(str(tmp_path / "r.db")) as store:
-        results = list(ingest_files(store, listing_then_vanish()))
+        results = list(store.batches(ingest_files(store, listing_then_vanish())))
     assert [r.status for r in results] == ["new", "failed"]
     assert "b.txt" in results[1].reason
 
@@ -147,7 +147,7 @@ def test_an_unreadable_file_is_failed(tmp_path):
     (folder / "secret.txt").write_text(GOOD)
     (folder / "secret.txt").chmod(0)
     with Store.open(str(tmp_path / "r.db")) as store:
-        (result,) = ingest_files(store, [folder / "secret.txt"])
+        (result,) = store.batches(ingest_files(store, [folder / "secret.txt"]))
     assert result.status == "failed"
 
 
@@ -167,7 +167,7 @@ def test_a_fault_of_readouts_on_one_page_fails_that_page_alone(tmp_path, monkeyp
 
     monkeypatch.setattr(pipeline, "extract", faulty)
     with Store.open(str(tmp_path / "r.db")) as store:
-        results = {r.path.name: r for r in ingest_files(store, sorted(folder.iterdir()))}
+        results = {r.path.name: r for r in store.batches(ingest_files(store, sorted(folder.iterdir())))}
         assert results["a.txt"].status == "new"
         assert results["b.txt"].status == "failed"
         assert "internal error (ValueError: a bug)" in results["b.txt"].reason

@@ -15,12 +15,12 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 
-from .pipeline import Input, IngestResult, ReadOptions, ingest_files, input_name, process, read_input
+from .pipeline import Input, IngestResult, ReadOptions, ingest_files, prepare, writing
 from .store import Store
-from .types import CleanDocument, Extraction, RawDocument, ReadoutsError
+from .types import ReadoutsError, Write
 
 ENGINES = ("local", "dask")
 DASK_BATCH_SIZE = 32  # files per client.map call
@@ -28,47 +28,15 @@ BATCHES_IN_FLIGHT = 2  # batches computing while the client writes the previous 
 LOCAL_CLUSTER_WORKERS = 2
 
 
-class Prepared(NamedTuple):
-    """One file read and extracted (or the reason it could not be), ready to be stored."""
-
-    path: str  # pipeline.input_name of the file or record
-    raw: RawDocument | None
-    clean: CleanDocument | None
-    extraction: Extraction | None
-    error: str | None
-
-
-def prepare(item: Input | str, options: ReadOptions = ReadOptions()) -> Prepared:
-    """Read, clean and extract one file (a path, or its str) or JSON-lines record: the work a Dask worker does."""
-    item = Path(item) if isinstance(item, str) else item
-    try:
-        raw = read_input(item, options)
-        clean, extraction = process(raw, options)
-    except ReadoutsError as exc:
-        return Prepared(input_name(item), None, None, None, str(exc))
-    return Prepared(input_name(item), raw, clean, extraction, None)
-
-
-def write(store: Store, prepared: Prepared) -> IngestResult:
-    """Store one prepared file (or its failure)."""
-    reason = prepared.error
-    if reason is None:
-        try:
-            status = store.save(prepared.raw, prepared.clean, prepared.extraction)
-            return IngestResult(Path(prepared.path), status, prepared.clean.unsupported if status == "skipped" else "")
-        except ReadoutsError as exc:
-            reason = str(exc)
-    store.record_failure(prepared.path, reason)
-    return IngestResult(Path(prepared.path), "failed", reason)
-
-
 def ingest_dask(store: Store, paths: Iterable[Input], scheduler: str | None = None,
-                options: ReadOptions = ReadOptions(), batch_size: int = DASK_BATCH_SIZE) -> Iterator[IngestResult]:
-    """Each file read and extracted on a Dask cluster, written here in input order."""
+                options: ReadOptions = ReadOptions(),
+                batch_size: int = DASK_BATCH_SIZE) -> Iterator[Write]:
+    """The writes of an ingest whose files are read and extracted on a Dask cluster (pipeline.prepare),
+    for Store.batches here, in input order."""
     with dask_client(scheduler) as client:
         for prepared in map_on_cluster(client, partial(prepare, options=options),
                                        (str(p) if isinstance(p, Path) else p for p in paths), batch_size):
-            yield write(store, prepared)
+            yield writing(store, prepared)
 
 
 def map_on_cluster(client: Any, func: Any, items: Iterable[Any], batch_size: int) -> Iterator[Any]:

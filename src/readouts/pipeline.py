@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -29,7 +30,7 @@ from . import regex_cache
 from .clean import clean
 from .extract import extract
 from .ingest import DEFAULT_MAX_BYTES, looks_like_html, path_text, read_document
-from .types import CleanDocument, Extraction, InputError, PageError, RawDocument, ReadoutsError, parse_iso
+from .types import CleanDocument, Extraction, InputError, PageError, RawDocument, ReadoutsError, Write, parse_iso
 
 if TYPE_CHECKING:
     from .store import Store
@@ -319,23 +320,62 @@ class IngestResult(NamedTuple):
     reason: str = ""
 
 
-def ingest_files(store: "Store", files: Iterable[Input], options: ReadOptions = ReadOptions()) -> Iterator[IngestResult]:
-    """Read, extract and store each file (or JSON-lines record), one transaction each (a savepoint
-    inside Store.batches); an input that cannot be read is recorded as failed and the batch goes
-    on. Unchanged bytes are not extracted again, unless another extractor read them (Store.is_current)."""
-    for item in files:
-        path = Path(input_name(item))
+class Prepared(NamedTuple):
+    """One input read and extracted (or found current, or refused with its reason), ready to store."""
+
+    path: str  # input_name of the file or record
+    raw: RawDocument | None
+    clean: CleanDocument | None  # None with a raw: stored and current, nothing to write
+    extraction: Extraction | None
+    error: str | None
+
+
+def prepare(item: Input | str, options: ReadOptions = ReadOptions(),
+            is_current: Callable[[str], bool] | None = None) -> Prepared:
+    """Read, clean and extract one file (a path, or its str) or JSON-lines record, outside any
+    transaction (a Dask worker runs this). is_current(sha256): whether a page with these bytes is
+    stored and current (Store.is_current), to skip its extraction; None extracts every page."""
+    item = Path(item) if isinstance(item, str) else item
+    try:
+        raw = read_input(item, options)
+        if is_current is not None and is_current(raw.sha256):
+            return Prepared(input_name(item), raw, None, None, None)
+        clean, extraction = process(raw, options)
+    except ReadoutsError as exc:
+        return Prepared(input_name(item), None, None, None, str(exc))
+    return Prepared(input_name(item), raw, clean, extraction, None)
+
+
+def write(store: "Store", prepared: Prepared) -> IngestResult:
+    """Store one prepared input, or record its failure: a savepoint inside Store.batches. A page the
+    store refuses (StoreError) fails alone; a database that cannot be written at all raises from
+    the failure's record too, and Store.batches stops the run."""
+    path = Path(prepared.path)
+    reason = prepared.error
+    if reason is None and prepared.clean is None:
+        return IngestResult(path, "unchanged")
+    if reason is None:
         try:
-            raw = read_input(item, options)
-            if store.is_current(raw.sha256):
-                yield IngestResult(path, "unchanged")
-                continue
-            clean, extraction = process(raw, options)
-            status = store.save(raw, clean, extraction)
-            yield IngestResult(path, status, clean.unsupported if status == "skipped" else "")
+            status = store.save(prepared.raw, prepared.clean, prepared.extraction)
+            return IngestResult(path, status, prepared.clean.unsupported if status == "skipped" else "")
         except ReadoutsError as exc:
-            store.record_failure(str(path), str(exc))
-            yield IngestResult(path, "failed", str(exc))
+            reason = str(exc)
+    store.record_failure(prepared.path, reason)
+    return IngestResult(path, "failed", reason)
+
+
+def ingest_files(store: "Store", files: Iterable[Input], options: ReadOptions = ReadOptions()) -> Iterator[Write]:
+    """The writes of an ingest in this process, for Store.batches: each file (or JSON-lines record)
+    is read and extracted as the batch asks for it, outside the write transaction, and its write
+    made inside it. Unchanged bytes are not extracted again, unless another extractor read them
+    (Store.is_current)."""
+    for item in files:
+        yield writing(store, prepare(item, options, store.is_current))
+
+
+def writing(store: "Store", prepared: Prepared) -> Write:
+    """The Write of a prepared input (for Store.batches), sized by the text it holds."""
+    return Write(partial(write, store, prepared), len(prepared.raw.text) if prepared.clean is not None else 0)
 
 
 # --- extract stored pages again ------------------------------------------------------------
@@ -350,14 +390,22 @@ class ReextractResult(NamedTuple):
     reason: str = ""
 
 
-def reextract_documents(store: "Store", options: ReadOptions = ReadOptions()) -> Iterator[ReextractResult]:
-    """Extract every stale page of the store again (Store.stale_pages) from the raw text it keeps, and
-    replace what was read from it (Store.save: one savepoint each inside Store.batches, which commits).
-    A page that fails keeps its old extraction and stamp, and the batch goes on."""
+def reextract_documents(store: "Store", options: ReadOptions = ReadOptions()) -> Iterator[Write]:
+    """The writes that extract every stale page of the store again (Store.stale_pages) from the raw
+    text it keeps, for Store.batches: each page is extracted outside the write transaction, and what
+    was read from it replaced inside it (Store.save). A page that fails keeps its old extraction and
+    stamp, and the batch goes on."""
     after = 0
     while pages := store.stale_pages(after):
         for after, raw in pages:
             try:
-                yield ReextractResult(raw.source, store.save(raw, *process(raw, options)))
+                yield Write(partial(_replace, store, raw, *process(raw, options)), len(raw.text))
             except ReadoutsError as exc:
-                yield ReextractResult(raw.source, "failed", str(exc))
+                yield Write(partial(ReextractResult, raw.source, "failed", str(exc)))
+
+
+def _replace(store: "Store", raw: RawDocument, clean: CleanDocument, extraction: Extraction) -> ReextractResult:
+    try:
+        return ReextractResult(raw.source, store.save(raw, clean, extraction))
+    except ReadoutsError as exc:
+        return ReextractResult(raw.source, "failed", str(exc))

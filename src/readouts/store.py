@@ -7,6 +7,7 @@ what was read from it is replaced. The schema is created and migrated by the pro
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import time
@@ -15,19 +16,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
 from . import kb, resolve, stamp
 from .dialect import Connection, Row, connect, database_errors
-from .types import CleanDocument, Event, Extraction, RawDocument, Span, StoreError
+from .types import CleanDocument, Event, Extraction, RawDocument, Span, StoreError, Write
 
 DEFAULT_DB = "readouts.db"
 # An ingest commits every BATCH_PAGES pages or BATCH_SECONDS, whichever comes first: a commit syncs
 # the disk (milliseconds), and a killed run redoes at most this much.
 BATCH_PAGES = 200
 BATCH_SECONDS = 1.0
+BATCH_CHARACTERS = 64_000_000  # of page text held until written: a batch of large pages commits sooner
 STALE_CHUNK = 50  # stale pages read from the database at a time by `readouts reextract` (their raw text)
-T = TypeVar("T")
 
 # Each migration is applied once, in order, in one transaction: a script of ";"-separated statements
 # for every dialect, or a list of statements per dialect; {id} is the dialect's auto-increment key.
@@ -245,33 +246,52 @@ class Store:
             raise
         self.db.commit()
 
-    def batches(self, results: Iterable[T], pages: int = BATCH_PAGES, seconds: float = BATCH_SECONDS) -> Iterator[T]:
-        """The results of a writing iterator, yielded once they are committed: its writes are grouped
-        in transactions of up to `pages` results or `seconds` (one commit costs a disk sync). A run
-        that is killed loses the open batch at most; running it again completes it."""
-        done: list[T] = []
-        iterator = iter(results)
-        while True:
+    def batches(self, writes: Iterable[Write], pages: int = BATCH_PAGES, seconds: float = BATCH_SECONDS,
+                held: int = BATCH_CHARACTERS) -> Iterator[Any]:
+        """Each write's result, yielded once it is committed. `writes` is a lazy iterable (each write
+        writes one page, in a savepoint: see transaction); asking it for the next write is where a
+        page is read and extracted, so that happens outside any transaction, and the write lock is
+        held only to write. Writes are grouped in transactions of up to `pages` writes, or what
+        `seconds` of reading gave, or writes holding `held` characters of text (one commit costs
+        a disk sync).
+
+        A run that is killed loses the pages read since the last commit at most; running it again
+        completes them. A database that cannot be written (disk full, read-only, locked by another
+        writer past the busy timeout) raises StoreError: the open batch is undone, every batch
+        committed before it is kept."""
+        waiting: list[Write] = []
+        holding, started = 0, time.monotonic()
+        for write in writes:
+            waiting.append(write)
+            holding += write.size
+            if len(waiting) >= pages or holding >= held or time.monotonic() - started >= seconds:
+                yield from self._write_batch(waiting)
+                waiting, holding, started = [], 0, time.monotonic()
+        if waiting:
+            yield from self._write_batch(waiting)
+
+    def _write_batch(self, writes: list[Write]) -> list[Any]:
+        """The writes made in one transaction and committed; StoreError if the database refuses it."""
+        try:
             self.db.begin()
-            self._in_batch = True
-            started = time.monotonic()
-            try:
-                for result in iterator:
-                    done.append(result)
-                    if len(done) >= pages or time.monotonic() - started >= seconds:
-                        break
-                else:
-                    iterator = None
-            except BaseException:
-                self._in_batch = False
-                self.db.rollback()
-                raise
+        except database_errors() as exc:
+            raise StoreError(f"{self.url}: cannot write the database ({exc}); the pages committed before are "
+                             "kept, and the same command again resumes") from exc
+        self._in_batch = True
+        try:
+            done = [write.run() for write in writes]
             self._in_batch = False
             self.db.commit()
-            yield from done
-            done.clear()
-            if iterator is None:
-                return
+        except BaseException as exc:
+            self._in_batch = False
+            with contextlib.suppress(*database_errors()):  # a failed commit may have ended the transaction
+                self.db.rollback()
+            if isinstance(exc, database_errors()):
+                raise StoreError(f"{self.url}: cannot write the database ({exc}); {len(writes)} pages read since the "
+                                 "last commit were not stored; the pages committed before are kept, and the same "
+                                 "command again resumes") from exc
+            raise
+        return done
 
     def migrate(self) -> None:
         if self._is_current():

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 
 class ReadoutsError(Exception):
@@ -75,6 +76,14 @@ class Sentence:
         """The span of self.text[start:end] (offsets within the sentence) in the sentence's part."""
         end = len(self.text) if end is None else end
         return Span(self.start + start, self.start + end, self.text[start:end], self.part)
+
+
+class Write(NamedTuple):
+    """One page's write, for Store.batches: `run` writes it (in a savepoint) and returns what became of
+    it; `size` is the text it holds in memory until then, in characters."""
+
+    run: Callable[[], Any]
+    size: int = 0
 
 
 @dataclass
