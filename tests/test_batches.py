@@ -131,3 +131,44 @@ def test_a_database_that_cannot_be_written_stops_the_run_and_keeps_what_was_comm
             list(store.batches(then_refused(), pages=1000))
     assert first == ["new", "new"]
     assert stored(url) == 2  # the committed batch is kept, the refused one undone whole
+
+
+RACE = """
+import multiprocessing, sys
+from readouts.store import Store
+
+def open_at(path, barrier, errors):
+    barrier.wait()  # all at once: each switches the new database to WAL
+    try:
+        Store.open(path).close()
+    except Exception as exc:
+        errors.put(repr(exc))
+
+if __name__ == "__main__":
+    context = multiprocessing.get_context("fork")  # a fresh, single-threaded process: forking is safe
+    errors = context.Queue()
+    for round_ in range(int(sys.argv[2])):
+        barrier = context.Barrier(4)
+        workers = [context.Process(target=open_at, args=(f"{sys.argv[1]}/{round_}.db", barrier, errors))
+                   for _ in range(4)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+    print(errors.get() if not errors.empty() else "ok")
+"""
+
+
+@pytest.mark.slow
+def test_processes_opening_a_new_database_at_once_all_succeed(tmp_path):
+    """Switching a new database to WAL mode answers "database is locked" at once (no busy wait) to
+    the loser of a race: once in 15-30 rounds of four processes, an ingest failed before storing
+    anything."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "race.py"
+    script.write_text(RACE)
+    out = subprocess.run([sys.executable, str(script), str(tmp_path), "60"], capture_output=True, text=True,
+                         timeout=120)
+    assert out.stdout.strip() == "ok", out.stdout + out.stderr

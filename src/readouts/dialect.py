@@ -8,6 +8,7 @@ rows as mappings (`row["column"]`).
 from __future__ import annotations
 
 import sqlite3
+import time
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -113,6 +114,21 @@ def connect(url: str) -> Connection:
     return connect_postgresql(url) if is_postgresql_url(url) else connect_sqlite(url)
 
 
+def _retried_while_locked(db: sqlite3.Connection, statement: str) -> None:
+    """Run a statement that SQLite answers "database is locked" at once instead of waiting for the
+    busy timeout: switching a new database to WAL while another process does the same. Tried again
+    until the busy timeout has passed, as a busy handler would."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.execute(statement)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 def connect_sqlite(url: str) -> Connection:
     path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
     if path != ":memory:" and not Path(path).parent.exists():
@@ -123,7 +139,7 @@ def connect_sqlite(url: str) -> Connection:
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
         db.row_factory = sqlite3.Row
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA journal_mode = WAL")
+        _retried_while_locked(db, "PRAGMA journal_mode = WAL")
         # in WAL mode a commit survives a crash of the program; the disk is synced at checkpoints
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
