@@ -11,6 +11,8 @@ import socket
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
@@ -82,26 +84,38 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextmanager
+def running(app) -> Iterator[str]:
+    """The base URL of `app` served by uvicorn on a free loopback port while the block runs."""
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    served = uvicorn.Server(config)
+    thread = threading.Thread(target=served.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not served.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        served.should_exit = True
+        thread.join(timeout=10)
+
+
 @pytest.fixture(scope="session")
-def server(tmp_path_factory, repo_root, corpus_dirs):
-    """The base URL of a running server; the database holds the examples, the dev corpus and a page
-    whose text is HTML and script."""
+def server_db(tmp_path_factory, repo_root, corpus_dirs) -> str:
+    """A database of the examples, the dev corpus and a page whose text is HTML and script."""
     folder = tmp_path_factory.mktemp("api")
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     db = str(folder / "r.db")
     with Store.open(db) as store:
         list(ingest_files(store, iter_input_files([repo_root / "examples", corpus_dirs["dev"] / "raw", folder])))
-    port = free_port()
-    config = uvicorn.Config(create_app(db, SERVER_TOKEN), host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not running.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    return db
 
 
+@pytest.fixture(scope="session")
+def server(server_db):
+    """The base URL of a running server over server_db, with the token SERVER_TOKEN."""
+    with running(create_app(server_db, SERVER_TOKEN)) as url:
+        yield url
