@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 
 from conftest import SERVER_TOKEN as TOKEN
+from conftest import running
+from readouts.api import create_app
 from readouts.ingest import iter_input_files
 from readouts.pipeline import ingest_files
 from readouts.store import Store
@@ -46,13 +48,28 @@ def test_events_filters_and_pagination(server):
     assert [e["city"] for e in text["items"]] == ["London"]
 
 
-def test_errors_are_json_with_the_right_status(server):
+def test_errors_are_json_with_the_right_status_and_the_security_headers(server):
     for url, code in (("/api/events?limit=500", 422), ("/api/events?since=July", 422), ("/api/events/999999", 404),
                       ("/api/actors/999999", 404), ("/api/documents/999999", 404), ("/api/search", 422),
-                      ("/api/topics/trends?period=decade", 422), ("/events/999999", 404)):
+                      ("/api/topics/trends?period=decade", 422), ("/events/999999", 404), ("/nowhere", 404),
+                      ("/api/nowhere", 404), ("/api/documents", 405)):
         status, headers, body = get(server + url)
         assert status == code, url
         assert "error" in json.loads(body), url
+        assert "default-src 'self'" in headers["content-security-policy"], url
+
+
+def test_a_failure_inside_a_route_is_a_json_500_with_the_security_headers(server, monkeypatch):
+    def broken(*args):
+        raise RuntimeError("the disk is gone")
+
+    monkeypatch.setattr(Store, "topic_trends", broken)
+    for url in ("/api/topics/trends", "/topics"):
+        status, headers, body = get(server + url)
+        assert status == 500 and json.loads(body) == {"error": "internal error"}, url
+        assert "default-src 'self'" in headers["content-security-policy"], url
+    monkeypatch.undo()
+    assert get_json(f"{server}/api/topics/trends")[0] == 200  # the server goes on
 
 
 def test_event_actor_document_search_and_trends(server):
@@ -139,6 +156,18 @@ def test_changing_data_needs_the_token(server):
     assert status == 201 and json.loads(body)["status"] in ("new", "unchanged")
     _, found = get_json(f"{server}/api/events?since=2023-06-01&until=2023-06-01")
     assert [e["city"] for e in found["items"]] == ["Washington"]
+
+
+def test_a_token_or_a_header_of_any_characters_is_compared_without_a_server_error(server, tmp_path):
+    page = json.dumps({"doc_id": "accents", "text": "Foreign Minister Park Jin met with Secretary of State "
+                                                    "Antony Blinken in Paris on June 2, 2023."}).encode()
+    json_type = {"Content-Type": "application/json"}
+    for header in ("Bearer tökén".encode(), "Bearer \u20ac".encode(), b"Bearer \xff"):
+        assert get(f"{server}/api/documents", page, {**json_type, "Authorization": header})[0] == 401, header
+    with running(create_app(str(tmp_path / "t.db"), "tökén€")) as other:
+        assert get(f"{other}/api/documents", page, {**json_type, "Authorization": "Bearer wrong"})[0] == 401
+        status, _, body = get(f"{other}/api/documents", page, {**json_type, "Authorization": "Bearer tökén€".encode()})
+        assert status == 201 and json.loads(body)["status"] == "new"
 
 
 def test_every_path_of_the_openapi_schema_answers_without_a_server_error(server):

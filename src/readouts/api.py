@@ -1,20 +1,22 @@
 """The REST API over the event database (FastAPI; OpenAPI at /openapi.json).
 
 Read endpoints are open; the one endpoint that changes data (POST /api/documents) needs the
-server's token as `Authorization: Bearer TOKEN`. Errors are JSON {"error": message}. Page sizes
-are bounded and every query is parameterized SQL in readouts.store.
+server's token as `Authorization: Bearer TOKEN`. Every error, of a route or not (an unknown path,
+a wrong method, a fault of the program), is JSON {"error": message} with the security headers.
+Page sizes are bounded and every query is parameterized SQL in readouts.store.
 """
 from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .pipeline import process
 from .store import EventFilter, Store
@@ -34,6 +36,12 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+
+
+def error_response(status: int, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
+    """An error as the server gives every one: JSON {"error": message} with the security headers (an
+    answer made outside the routes does not pass the middleware that adds them)."""
+    return JSONResponse({"error": message}, status_code=status, headers={**SECURITY_HEADERS, **(headers or {})})
 
 
 class NewDocument(BaseModel):
@@ -126,7 +134,10 @@ def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200
 def add_document(page: NewDocument, request: Request, store: StoreDep,
                  authorization: Annotated[str | None, Header()] = None) -> dict:
     token = request.app.state.token
-    if not token or not authorization or not secrets.compare_digest(authorization, f"Bearer {token}"):
+    # compared as bytes: either side may hold any character (the header arrives as bytes, read as
+    # Latin-1; surrogateescape keeps the bytes of a token that was not valid UTF-8 on the command line)
+    if not token or not authorization or not secrets.compare_digest(
+            authorization.encode("latin-1"), f"Bearer {token}".encode("utf-8", "surrogateescape")):
         raise HTTPException(status_code=401, detail="a valid token is needed to change data")
     data = page.text.encode("utf-8")
     raw = RawDocument(doc_id=page.doc_id, source=f"api:{page.doc_id}", text=page.text, encoding="utf-8",
@@ -152,14 +163,21 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         response.headers.update(SECURITY_HEADERS)
         return response
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+    # Starlette's class: the router raises it for an unknown path (404) or method (405), and FastAPI's
+    # HTTPException is a subclass
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return error_response(exc.status_code, str(exc.detail), exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        return JSONResponse({"error": problems}, status_code=422)
+        return error_response(422, problems)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # the details go to the server's log (Starlette raises the exception again for it), not to the client
+        return error_response(500, "internal error")
 
     app.include_router(router)
     app.include_router(pages)
