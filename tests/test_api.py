@@ -1,9 +1,14 @@
 """The REST API and the web pages, served for real by uvicorn on a loopback port, over a database
 built from the example pages and the development corpus."""
+import http.client
+import itertools
 import json
+import select
+import socket
 import urllib.error
 import urllib.request
-from urllib.parse import urlencode
+from collections.abc import Iterable, Iterator
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 import schemathesis
@@ -13,7 +18,7 @@ from schemathesis.checks import not_a_server_error
 
 from conftest import SERVER_TOKEN as TOKEN
 from conftest import running
-from readouts.api import create_app
+from readouts.api import MAX_BODY, create_app
 from readouts.ingest import iter_input_files
 from readouts.pipeline import ingest_files
 from readouts.store import Store
@@ -238,3 +243,53 @@ def test_the_pages_queries_by_id_agree_with_the_general_ones(examples_db):
         assert len(events) == kim["events"] and all(any(p["actor_id"] == kim["id"] for p in e["participants"])
                                                      for e in events)
         assert store.events_of_actor(kim["id"], 1, 1) == events[1:2]
+
+
+# --- what the server refuses before reading a request ----------------------------------------
+
+def send_until_answered(url: str, fields: dict[str, str], pieces: Iterable[bytes]) -> tuple[int, int, dict]:
+    """POST /api/documents with these header fields, then send the pieces of its body one by one
+    for as long as no answer has come (the server has a second to answer from the head alone):
+    the answer's status, how many bytes of body were sent, and the answer's JSON."""
+    address = urlsplit(url)
+    head = "".join(f"{name}: {value}\r\n" for name, value in
+                   {"Host": address.netloc, "Content-Type": "application/json", **fields}.items())
+    sent = 0
+    with socket.create_connection((address.hostname, address.port), timeout=30) as connection:
+        connection.sendall(f"POST /api/documents HTTP/1.1\r\n{head}\r\n".encode())
+        for n, piece in enumerate(pieces):
+            if select.select([connection], [], [], 0 if n else 1)[0]:
+                break  # answered already
+            connection.sendall(piece)
+            sent += len(piece)
+        answer = http.client.HTTPResponse(connection)
+        answer.begin()
+        return answer.status, sent, json.loads(answer.read())
+
+
+def chunked_page(size: int) -> Iterator[bytes]:
+    """A page of about `size` bytes as the chunks of a streamed (chunked) body, with no length said."""
+    text = b"x" * 65536
+    for piece in [b'{"doc_id": "big", "text": "'] + [text] * (size // len(text)) + [b'"}']:
+        yield b"%x\r\n%s\r\n" % (len(piece), piece)
+    yield b"0\r\n\r\n"
+
+
+def test_without_the_token_a_large_body_is_refused_unread(server):
+    size = 64 * 2**20
+    for authorization in ({}, {"Authorization": "Bearer wrong"}):
+        status, sent, answer = send_until_answered(server, {"Transfer-Encoding": "chunked", **authorization},
+                                                   chunked_page(size))
+        assert (status, sent) == (401, 0) and "token" in answer["error"], authorization
+
+
+def test_a_body_over_the_cap_is_refused_with_413(server):
+    token = {"Authorization": f"Bearer {TOKEN}"}
+    # said by Content-Length: answered before any of it is sent
+    status, sent, answer = send_until_answered(server, {**token, "Content-Length": str(MAX_BODY + 1)},
+                                               itertools.repeat(b" " * 65536, MAX_BODY // 65536 + 1))
+    assert (status, sent) == (413, 0) and "larger than" in answer["error"]
+    # streamed without a length: answered once it grows past the cap, long before its end
+    status, sent, answer = send_until_answered(server, {**token, "Transfer-Encoding": "chunked"},
+                                               chunked_page(3 * MAX_BODY))
+    assert status == 413 and sent < 2 * MAX_BODY and "larger than" in answer["error"]

@@ -1,9 +1,10 @@
 """The REST API over the event database (FastAPI; OpenAPI at /openapi.json).
 
 Read endpoints are open; the one endpoint that changes data (POST /api/documents) needs the
-server's token as `Authorization: Bearer TOKEN`. Every error, of a route or not (an unknown path,
-a wrong method, a fault of the program), is JSON {"error": message} with the security headers.
-Page sizes are bounded and every query is parameterized SQL in readouts.store.
+server's token as `Authorization: Bearer TOKEN`, checked before its body is read, and a body is at
+most MAX_BODY bytes. Every error, of a route or not (an unknown path, a wrong method, a fault of the
+program), is JSON {"error": message} with the security headers. Page sizes are bounded and every
+query is parameterized SQL in readouts.store.
 """
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ import secrets
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPBearer
 from pydantic import BaseModel, Field
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .pipeline import process
 from .store import EventFilter, Store
@@ -30,6 +34,12 @@ Offset = Annotated[int, Query(ge=0, le=LARGEST_INTEGER)]
 # Words to look for: no NUL character (neither SQLite full-text search nor PostgreSQL text takes one).
 Words = Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00]*$")]
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MAX_TEXT = 5_000_000  # characters of a posted page
+# The largest request body read: any text the model takes, in UTF-8 (4 bytes a character at most),
+# and the other fields. A larger one is refused before it is read.
+MAX_BODY = 4 * MAX_TEXT + 65536
+TOO_LARGE = f"the body is larger than {MAX_BODY} bytes"
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}  # the methods that change nothing: open to all
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                "frame-ancestors 'none'",
@@ -39,14 +49,74 @@ SECURITY_HEADERS = {
 
 
 def error_response(status: int, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
-    """An error as the server gives every one: JSON {"error": message} with the security headers (an
-    answer made outside the routes does not pass the middleware that adds them)."""
+    """An error as the server gives every one: JSON {"error": message} with the security headers (a
+    500 is answered outside every middleware, the Guard that adds them included)."""
     return JSONResponse({"error": message}, status_code=status, headers={**SECURITY_HEADERS, **(headers or {})})
+
+
+class Guard:
+    """The edge of the app (ASGI middleware): the security headers on every answer, and what is
+    refused before the app reads a request: a request that may change data without the token
+    (401), and a body of more than MAX_BODY bytes (413), as soon as its Content-Length says so or,
+    streamed without one, as soon as it grows past the cap. So a client without the token cannot
+    make the server read a body at all (FastAPI reads and parses it before any dependency or route
+    could look at the token)."""
+
+    def __init__(self, app: ASGIApp, token: str | None) -> None:
+        self.app = app
+        # the header as it must arrive, compared as bytes: either side may hold any character
+        # (surrogateescape keeps the bytes of a token that was not valid UTF-8 on the command line)
+        self.authorization = b"Bearer " + token.encode("utf-8", "surrogateescape") if token else None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).update(SECURITY_HEADERS)
+            await send(message)
+
+        refusal = self.refusal(scope["method"], dict(scope["headers"]))
+        if refusal is not None:
+            await refusal(scope, receive, send_with_headers)
+        else:
+            await self.app(scope, capped(receive), send_with_headers)
+
+    def refusal(self, method: str, headers: dict[bytes, bytes]) -> JSONResponse | None:
+        """The answer to a request refused before reading it, None for one to serve."""
+        if method not in SAFE_METHODS and not self.authorized(headers.get(b"authorization")):
+            return error_response(401, "a valid token is needed to change data")
+        length = headers.get(b"content-length", b"")
+        if length.isdigit() and int(length) > MAX_BODY:
+            return error_response(413, TOO_LARGE)
+        return None
+
+    def authorized(self, header: bytes | None) -> bool:
+        return (self.authorization is not None and header is not None
+                and secrets.compare_digest(header, self.authorization))
+
+
+def capped(receive: Receive) -> Receive:
+    """`receive` for a body streamed without a length: past MAX_BODY bytes it stops with a 413
+    (FastAPI passes an HTTPException raised while it reads the body on to the error handler)."""
+    read = 0
+
+    async def receive_capped() -> Message:
+        nonlocal read
+        message = await receive()
+        read += len(message.get("body", b""))
+        if read > MAX_BODY:
+            raise HTTPException(status_code=413, detail=TOO_LARGE)
+        return message
+
+    return receive_capped
 
 
 class NewDocument(BaseModel):
     doc_id: str = Field(min_length=1, max_length=200)
-    text: str = Field(min_length=1, max_length=5_000_000)
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
     media_type: Literal["text/plain", "text/html"] = "text/plain"
 
 
@@ -130,15 +200,10 @@ def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200
     return {"items": store.search(q, limit)}
 
 
-@router.post("/documents", status_code=201, summary="Ingest a page (needs the server's token)")
-def add_document(page: NewDocument, request: Request, store: StoreDep,
-                 authorization: Annotated[str | None, Header()] = None) -> dict:
-    token = request.app.state.token
-    # compared as bytes: either side may hold any character (the header arrives as bytes, read as
-    # Latin-1; surrogateescape keeps the bytes of a token that was not valid UTF-8 on the command line)
-    if not token or not authorization or not secrets.compare_digest(
-            authorization.encode("latin-1"), f"Bearer {token}".encode("utf-8", "surrogateescape")):
-        raise HTTPException(status_code=401, detail="a valid token is needed to change data")
+# The token is checked by the Guard, before the body is read; HTTPBearer only describes it in /openapi.json.
+@router.post("/documents", status_code=201, summary="Ingest a page (needs the server's token)",
+             dependencies=[Security(HTTPBearer(auto_error=False))])
+def add_document(page: NewDocument, store: StoreDep) -> dict:
     data = page.text.encode("utf-8")
     raw = RawDocument(doc_id=page.doc_id, source=f"api:{page.doc_id}", text=page.text, encoding="utf-8",
                       sha256=hashlib.sha256(data).hexdigest(), media_type=page.media_type)
@@ -154,14 +219,13 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     from .web import router as pages  # the pages use the API's helpers
 
     app = FastAPI(title="readouts", summary="A searchable record of diplomatic engagements")
-    app.state.db_url, app.state.token, app.state.idle_stores = db_url, token, []
+    app.state.db_url, app.state.idle_stores = db_url, []
     Store.open(db_url).close()  # create or migrate the schema before serving, and fail early
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        return response
+    # The Guard adds the security headers too, not a BaseHTTPMiddleware (@app.middleware): that one
+    # passes the body through a task group, which turns the Guard's 413 for a streamed body into an
+    # exception group, and so into a 400.
+    app.add_middleware(Guard, token=token)
 
     # Starlette's class: the router raises it for an unknown path (404) or method (405), and FastAPI's
     # HTTPException is a subclass
