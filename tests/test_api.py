@@ -193,6 +193,59 @@ def test_serving_beyond_loopback_needs_a_token(tmp_path):
     assert result.exit_code != 0 and "token" in result.output
 
 
+def host_statuses(url: str, hosts: Iterable[str]) -> dict[str, int]:
+    """The status of a GET of the timeline's JSON sent to the server at `url` with each Host header."""
+    statuses = {}
+    for host in hosts:
+        status, headers, body = get(f"{url}/api/events?limit=1", headers={"Host": host})
+        statuses[host] = status
+        if status == 400:
+            assert "host" in json.loads(body)["error"] and "default-src" in headers["content-security-policy"]
+    return statuses
+
+
+def test_the_server_answers_only_for_its_own_names(server):
+    """Against DNS rebinding: a page of another site, whose name now points to 127.0.0.1, sends its own
+    name as the Host header."""
+    port = urlsplit(server).port
+    ours = ["127.0.0.1", f"127.0.0.1:{port}", f"localhost:{port}", "LocalHost", "[::1]", f"[::1]:{port}"]
+    others = ["evil.example", f"evil.example:{port}", "localhost.evil.example", "127.0.0.1.nip.io", "[::2]", "[::1"]
+    assert host_statuses(server, ours + others) == {**{h: 200 for h in ours}, **{h: 400 for h in others}}
+
+
+def serve_app(monkeypatch, *args: str, env: dict | None = None):
+    """The app that `readouts serve ARGS` would run (and where it would listen)."""
+    from click.testing import CliRunner
+
+    import uvicorn
+    from readouts.cli import main
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **where: served.update(app=app, **where))
+    result = CliRunner().invoke(main, ["serve", *args], env=env)
+    assert result.exit_code == 0, result.output
+    return served["app"]
+
+
+def test_serve_answers_for_the_names_given_with_allowed_host(server_db, monkeypatch):
+    app = serve_app(monkeypatch, "--db", server_db, "--allowed-host", "readouts.example",
+                    "--allowed-host", "b.example,C.example:8000")
+    with running(app) as url:
+        assert host_statuses(url, ["readouts.example", "b.example:80", "c.example", "localhost", "evil.example"]) == {
+            "readouts.example": 200, "b.example:80": 200, "c.example": 200, "localhost": 200, "evil.example": 400}
+    app = serve_app(monkeypatch, "--db", server_db, env={"READOUTS_ALLOWED_HOSTS": "a.example,b.example"})
+    with running(app) as url:
+        assert host_statuses(url, ["a.example", "b.example", "c.example"]) == {
+            "a.example": 200, "b.example": 200, "c.example": 400}
+    # on every address, the loopback names too; on one address, that address alone
+    app = serve_app(monkeypatch, "--db", server_db, "--host", "0.0.0.0", "--token", TOKEN)
+    with running(app) as url:
+        assert host_statuses(url, ["0.0.0.0", "localhost", "192.0.2.1"]) == {
+            "0.0.0.0": 200, "localhost": 200, "192.0.2.1": 400}
+    app = serve_app(monkeypatch, "--db", server_db, "--host", "192.0.2.1", "--token", TOKEN)
+    with running(app) as url:
+        assert host_statuses(url, ["192.0.2.1:8000", "localhost"]) == {"192.0.2.1:8000": 200, "localhost": 400}
+
+
 PARAM_VALUES = st.one_of(st.text(max_size=30), st.integers(-5, 1000).map(str), st.sampled_from(
     ["2024", "2024-07", "2024-07-22", "KOR", "sanctions", "meeting", "Kim", "", "%", "'", '"', "\x00"]))
 

@@ -1,16 +1,17 @@
 """The REST API over the event database (FastAPI; OpenAPI at /openapi.json).
 
-Read endpoints are open; the one endpoint that changes data (POST /api/documents) needs the
-server's token as `Authorization: Bearer TOKEN`, checked before its body is read, and a body is at
-most MAX_BODY bytes. Every error, of a route or not (an unknown path, a wrong method, a fault of the
-program), is JSON {"error": message} with the security headers. Page sizes are bounded and every
-query is parameterized SQL in readouts.store.
+The server answers only for its own names (the Host header), against DNS rebinding. Read endpoints
+are open; the one endpoint that changes data (POST /api/documents) needs the server's token as
+`Authorization: Bearer TOKEN`, checked before its body is read, and a body is at most MAX_BODY bytes.
+Every error, of a route or not (an unknown path, a wrong method, a fault of the program), is JSON
+{"error": message} with the security headers. Page sizes are bounded and every query is
+parameterized SQL in readouts.store.
 """
 from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request, Security
@@ -40,6 +41,7 @@ MAX_TEXT = 5_000_000  # characters of a posted page
 MAX_BODY = 4 * MAX_TEXT + 65536
 TOO_LARGE = f"the body is larger than {MAX_BODY} bytes"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}  # the methods that change nothing: open to all
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")  # the names of a server on loopback
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                "frame-ancestors 'none'",
@@ -54,16 +56,30 @@ def error_response(status: int, message: str, headers: Mapping[str, str] | None 
     return JSONResponse({"error": message}, status_code=status, headers={**SECURITY_HEADERS, **(headers or {})})
 
 
+def host_name(value: str) -> str:
+    """A Host header, or a name the server answers for, as they are compared: in lower case, without
+    the port; an IPv6 address in brackets (as a Host header writes it, not as --host takes it)."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        name, bracket, _ = value.partition("]")
+        return name + bracket  # an unclosed bracket stays unclosed, and matches nothing
+    if value.count(":") > 1:
+        return f"[{value}]"
+    return value.partition(":")[0]
+
+
 class Guard:
     """The edge of the app (ASGI middleware): the security headers on every answer, and what is
-    refused before the app reads a request: a request that may change data without the token
-    (401), and a body of more than MAX_BODY bytes (413), as soon as its Content-Length says so or,
-    streamed without one, as soon as it grows past the cap. So a client without the token cannot
-    make the server read a body at all (FastAPI reads and parses it before any dependency or route
-    could look at the token)."""
+    refused before the app reads a request: a Host header not among the server's names (400: a
+    page of another site whose name was pointed at this address, DNS rebinding, sends its own), a
+    request that may change data without the token (401), and a body of more than MAX_BODY bytes
+    (413), as soon as its Content-Length says so or, streamed without one, as soon as it grows past
+    the cap. So a client without the token cannot make the server read a body at all (FastAPI reads
+    and parses it before any dependency or route could look at the token)."""
 
-    def __init__(self, app: ASGIApp, token: str | None) -> None:
+    def __init__(self, app: ASGIApp, token: str | None, allowed_hosts: Iterable[str]) -> None:
         self.app = app
+        self.hosts = {host_name(name) for name in allowed_hosts}
         # the header as it must arrive, compared as bytes: either side may hold any character
         # (surrogateescape keeps the bytes of a token that was not valid UTF-8 on the command line)
         self.authorization = b"Bearer " + token.encode("utf-8", "surrogateescape") if token else None
@@ -86,6 +102,9 @@ class Guard:
 
     def refusal(self, method: str, headers: dict[bytes, bytes]) -> JSONResponse | None:
         """The answer to a request refused before reading it, None for one to serve."""
+        if host_name(headers.get(b"host", b"").decode("latin-1")) not in self.hosts:
+            return error_response(400, "unknown host: this server answers only for its own names "
+                                       "(readouts serve --allowed-host NAME adds one)")
         if method not in SAFE_METHODS and not self.authorized(headers.get(b"authorization")):
             return error_response(401, "a valid token is needed to change data")
         length = headers.get(b"content-length", b"")
@@ -214,8 +233,9 @@ def add_document(page: NewDocument, store: StoreDep) -> dict:
     return {"status": status}
 
 
-def create_app(db_url: str, token: str | None = None) -> FastAPI:
-    """The API and the web pages over one database."""
+def create_app(db_url: str, token: str | None = None, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -> FastAPI:
+    """The API and the web pages over one database, for requests to the allowed hosts (names or
+    addresses, with any port)."""
     from .web import router as pages  # the pages use the API's helpers
 
     app = FastAPI(title="readouts", summary="A searchable record of diplomatic engagements")
@@ -225,7 +245,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
     # The Guard adds the security headers too, not a BaseHTTPMiddleware (@app.middleware): that one
     # passes the body through a task group, which turns the Guard's 413 for a streamed body into an
     # exception group, and so into a 400.
-    app.add_middleware(Guard, token=token)
+    app.add_middleware(Guard, token=token, allowed_hosts=allowed_hosts)
 
     # Starlette's class: the router raises it for an unknown path (404) or method (405), and FastAPI's
     # HTTPException is a subclass
