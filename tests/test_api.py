@@ -3,6 +3,7 @@ built from the example pages and the development corpus."""
 import http.client
 import itertools
 import json
+import re
 import select
 import socket
 import urllib.error
@@ -149,6 +150,23 @@ def test_scripts_and_styles_come_from_the_app_only(server):
     status, headers, _ = get(f"{server}/static/app.js")
     assert status == 200 and "javascript" in headers["content-type"]
     assert get(f"{server}/static/..%2Fapi.py")[0] == 404 and get(f"{server}/static/nope.js")[0] == 404
+
+
+def test_no_page_loads_anything_from_another_host(server):
+    """The Content-Security-Policy would block it (FastAPI's /docs and /redoc load their scripts from
+    the internet, and were blank pages): there are none, the schema is at /openapi.json."""
+    _, events = get_json(f"{server}/api/events?actor=Kim%20Gunn&limit=1")
+    event = events["items"][0]
+    pages = ["/", "/?q=sanctions", f"/events/{event['id']}", f"/actors/{event['participants'][0]['actor_id']}",
+             f"/documents/{event['document_id']}", "/topics"]
+    for page in pages:
+        status, headers, body = get(server + page)
+        assert status == 200 and headers["content-type"].startswith("text/html"), page
+        assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", body.decode(), re.IGNORECASE), page
+    for page in ("/docs", "/redoc", "/docs/oauth2-redirect"):
+        status, _, body = get(server + page)
+        assert status == 404 and "error" in json.loads(body), page
+    assert get_json(f"{server}/openapi.json")[1]["paths"]
 
 
 def test_changing_data_needs_the_token(server):

@@ -238,7 +238,10 @@ def create_app(db_url: str, token: str | None = None, allowed_hosts: Iterable[st
     addresses, with any port)."""
     from .web import router as pages  # the pages use the API's helpers
 
-    app = FastAPI(title="readouts", summary="A searchable record of diplomatic engagements")
+    # no /docs or /redoc: their pages load scripts from the internet, which the pages' own
+    # Content-Security-Policy blocks (and which nothing served here should do); /openapi.json stays
+    app = FastAPI(title="readouts", summary="A searchable record of diplomatic engagements", docs_url=None,
+                  redoc_url=None)
     app.state.db_url, app.state.idle_stores = db_url, []
     Store.open(db_url).close()  # create or migrate the schema before serving, and fail early
 
