@@ -71,6 +71,15 @@ def scorer() -> ModuleType:
     return module
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def examples_db(request, tmp_path, repo_root) -> str:
+    """The examples in a new database of each backend."""
+    url = str(tmp_path / "e.db") if request.param == "sqlite" else request.getfixturevalue("fresh_pg_url")
+    with Store.open(url) as store:
+        list(ingest_files(store, iter_input_files([repo_root / "examples"])))
+    return url
+
+
 # --- a real server over a real database, for the API and browser tests ---------------------------
 
 SERVER_TOKEN = "test-token"

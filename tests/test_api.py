@@ -11,7 +11,6 @@ import urllib.request
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlencode, urlsplit
 
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,8 +19,6 @@ from schemathesis.checks import not_a_server_error
 from conftest import SERVER_TOKEN as TOKEN
 from conftest import running
 from readouts.api import MAX_BODY, create_app
-from readouts.ingest import iter_input_files
-from readouts.pipeline import ingest_files
 from readouts.store import Store
 
 
@@ -291,15 +288,6 @@ def test_schemathesis_finds_no_server_error(server):
             case.call_and_validate(checks=[not_a_server_error])
 
         no_server_error()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def examples_db(request, tmp_path, repo_root) -> str:
-    """The examples in a new database of each backend."""
-    url = str(tmp_path / "e.db") if request.param == "sqlite" else request.getfixturevalue("fresh_pg_url")
-    with Store.open(url) as store:
-        list(ingest_files(store, iter_input_files([repo_root / "examples"])))
-    return url
 
 
 def test_the_pages_queries_by_id_agree_with_the_general_ones(examples_db):

@@ -146,7 +146,7 @@ def store_dependency(request: Request) -> Iterator[Store]:
     try:
         store = idle.pop()  # atomic: two threads never get the same connection
     except IndexError:
-        store = Store.open(request.app.state.db_url)
+        store = Store.open(request.app.state.db_url, request.app.state.readonly)
     healthy = False
     try:
         yield store
@@ -235,15 +235,16 @@ def add_document(page: NewDocument, store: StoreDep) -> dict:
 
 def create_app(db_url: str, token: str | None = None, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -> FastAPI:
     """The API and the web pages over one database, for requests to the allowed hosts (names or
-    addresses, with any port)."""
+    addresses, with any port). Without a token nothing may change the data, and the database is
+    opened read-only: it may then be one the server cannot write (in a read-only folder)."""
     from .web import router as pages  # the pages use the API's helpers
 
     # no /docs or /redoc: their pages load scripts from the internet, which the pages' own
     # Content-Security-Policy blocks (and which nothing served here should do); /openapi.json stays
     app = FastAPI(title="readouts", summary="A searchable record of diplomatic engagements", docs_url=None,
                   redoc_url=None)
-    app.state.db_url, app.state.idle_stores = db_url, []
-    Store.open(db_url).close()  # create or migrate the schema before serving, and fail early
+    app.state.db_url, app.state.readonly, app.state.idle_stores = db_url, not token, []
+    Store.open(db_url, app.state.readonly).close()  # create or upgrade the schema before serving, and fail early
 
     # The Guard adds the security headers too, not a BaseHTTPMiddleware (@app.middleware): that one
     # passes the body through a task group, which turns the Guard's 413 for a streamed body into an

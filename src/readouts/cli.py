@@ -67,9 +67,11 @@ def db_option(command):
                              " READOUTS_DB sets the default.")(command)
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, readonly: bool = False) -> Store:
+    """The database; readonly for the commands that only read it, so that they can read one they may
+    not write (e.g. in a read-only folder)."""
     try:
-        return Store.open(url)
+        return Store.open(url, readonly)
     except ReadoutsError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -141,7 +143,7 @@ def events_command(db_url, actor, country, topic, type_, since, until, fmt) -> N
     for value in (since, until):
         if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
             raise click.BadParameter(f"{value!r} is not a date like 2024, 2024-07 or 2024-07-22")
-    with open_store(db_url) as store:
+    with open_store(db_url, readonly=True) as store:
         events = store.list_events(EventFilter(actor, country, topic, type_, since, until))
     if fmt == "json":
         for event in events:
@@ -168,7 +170,7 @@ def events_command(db_url, actor, country, topic, type_, since, until, fmt) -> N
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def show_command(event_id: int, db_url: str, fmt: str) -> None:
     """One event: participants, topics, statements with their evidence sentences, and the source."""
-    with open_store(db_url) as store:
+    with open_store(db_url, readonly=True) as store:
         event = store.get_event(event_id)
     if event is None:
         raise click.ClickException(f"no event {event_id} (see `readouts events`)")
@@ -198,7 +200,7 @@ def show_command(event_id: int, db_url: str, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def actors_command(name: str | None, db_url: str, fmt: str) -> None:
     """Officials and bodies met across pages; with NAME, their titles over time and counterparts."""
-    with open_store(db_url) as store:
+    with open_store(db_url, readonly=True) as store:
         actors = store.list_actors(name)
     if fmt == "json":
         for actor in actors:
@@ -224,7 +226,7 @@ def actors_command(name: str | None, db_url: str, fmt: str) -> None:
 @click.option("--status", type=click.Choice(["new", "skipped", "failed"]), help="Only documents with this status.")
 def documents_command(db_url: str, status: str | None) -> None:
     """The pages in the database with their status (and the reason for skipped and failed ones)."""
-    with open_store(db_url) as store:
+    with open_store(db_url, readonly=True) as store:
         for d in store.list_documents(status):
             reason = f": {d['reason']}" if d["reason"] else ""
             click.echo(f"{d['id']:>5}  {d['status']:<8} {d['source']}{reason}")
