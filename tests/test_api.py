@@ -229,7 +229,7 @@ def test_the_server_answers_only_for_its_own_names(server):
 
 
 def serve_app(monkeypatch, *args: str, env: dict | None = None):
-    """The app that `readouts serve ARGS` would run (and where it would listen)."""
+    """The app that `readouts serve ARGS` would run (uvicorn.run is stood in for)."""
     from click.testing import CliRunner
 
     import uvicorn
