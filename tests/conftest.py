@@ -10,6 +10,8 @@ import socket
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # the compiled lexicons of the tests' runs go to a folder of their own, not the user's ~/.cache
@@ -59,6 +61,15 @@ def schema() -> dict:
     return json.loads((REPO_ROOT / "tests" / "spec" / "document.schema.json").read_text(encoding="utf-8"))
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def examples_db(request, tmp_path, repo_root) -> str:
+    """The examples in a new database of each backend."""
+    url = str(tmp_path / "e.db") if request.param == "sqlite" else request.getfixturevalue("fresh_pg_url")
+    with Store.open(url) as store:
+        list(store.batches(ingest_files(store, iter_input_files([repo_root / "examples"]))))
+    return url
+
+
 # --- a real server over a real database, for the API and browser tests ---------------------------
 
 SERVER_TOKEN = "test-token"
@@ -72,26 +83,38 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@contextmanager
+def running(app) -> Iterator[str]:
+    """The base URL of `app` served by uvicorn on a free loopback port while the block runs."""
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    served = uvicorn.Server(config)
+    thread = threading.Thread(target=served.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not served.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        served.should_exit = True
+        thread.join(timeout=10)
+
+
 @pytest.fixture(scope="session")
-def server(tmp_path_factory, repo_root, corpus_dirs):
-    """The base URL of a running server; the database holds the examples, the dev corpus and a page
-    whose text is HTML and script."""
+def server_db(tmp_path_factory, repo_root, corpus_dirs) -> str:
+    """A database of the examples, the dev corpus and a page whose text is HTML and script."""
     folder = tmp_path_factory.mktemp("api")
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     db = str(folder / "r.db")
     with Store.open(db) as store:
         list(store.batches(ingest_files(store, iter_input_files([repo_root / "examples", corpus_dirs["dev"] / "raw", folder]))))
-    port = free_port()
-    config = uvicorn.Config(create_app(db, SERVER_TOKEN), host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not running.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    return db
 
 
+@pytest.fixture(scope="session")
+def server(server_db):
+    """The base URL of a running server over server_db, with the token SERVER_TOKEN."""
+    with running(create_app(server_db, SERVER_TOKEN)) as url:
+        yield url

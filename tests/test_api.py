@@ -1,19 +1,24 @@
 """The REST API and the web pages, served for real by uvicorn on a loopback port, over a database
 built from the example pages and the development corpus."""
+import http.client
+import itertools
 import json
+import re
+import select
+import socket
 import urllib.error
 import urllib.request
-from urllib.parse import urlencode
+from collections.abc import Iterable, Iterator
+from urllib.parse import urlencode, urlsplit
 
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 
 from conftest import SERVER_TOKEN as TOKEN
-from readouts.ingest import iter_input_files
-from readouts.pipeline import ingest_files
+from conftest import running
+from readouts.api import MAX_BODY, create_app
 from readouts.store import Store
 
 
@@ -46,13 +51,28 @@ def test_events_filters_and_pagination(server):
     assert [e["city"] for e in text["items"]] == ["London"]
 
 
-def test_errors_are_json_with_the_right_status(server):
+def test_errors_are_json_with_the_right_status_and_the_security_headers(server):
     for url, code in (("/api/events?limit=500", 422), ("/api/events?since=July", 422), ("/api/events/999999", 404),
                       ("/api/actors/999999", 404), ("/api/documents/999999", 404), ("/api/search", 422),
-                      ("/api/topics/trends?period=decade", 422), ("/events/999999", 404)):
+                      ("/api/topics/trends?period=decade", 422), ("/events/999999", 404), ("/nowhere", 404),
+                      ("/api/nowhere", 404), ("/api/documents", 405)):
         status, headers, body = get(server + url)
         assert status == code, url
         assert "error" in json.loads(body), url
+        assert "default-src 'self'" in headers["content-security-policy"], url
+
+
+def test_a_failure_inside_a_route_is_a_json_500_with_the_security_headers(server, monkeypatch):
+    def broken(*args):
+        raise RuntimeError("the disk is gone")
+
+    monkeypatch.setattr(Store, "topic_trends", broken)
+    for url in ("/api/topics/trends", "/topics"):
+        status, headers, body = get(server + url)
+        assert status == 500 and json.loads(body) == {"error": "internal error"}, url
+        assert "default-src 'self'" in headers["content-security-policy"], url
+    monkeypatch.undo()
+    assert get_json(f"{server}/api/topics/trends")[0] == 200  # the server goes on
 
 
 def test_event_actor_document_search_and_trends(server):
@@ -129,6 +149,23 @@ def test_scripts_and_styles_come_from_the_app_only(server):
     assert get(f"{server}/static/..%2Fapi.py")[0] == 404 and get(f"{server}/static/nope.js")[0] == 404
 
 
+def test_no_page_loads_anything_from_another_host(server):
+    """The Content-Security-Policy would block it (FastAPI's /docs and /redoc load their scripts from
+    the internet, and were blank pages): there are none, the schema is at /openapi.json."""
+    _, events = get_json(f"{server}/api/events?actor=Kim%20Gunn&limit=1")
+    event = events["items"][0]
+    pages = ["/", "/?q=sanctions", f"/events/{event['id']}", f"/actors/{event['participants'][0]['actor_id']}",
+             f"/documents/{event['document_id']}", "/topics"]
+    for page in pages:
+        status, headers, body = get(server + page)
+        assert status == 200 and headers["content-type"].startswith("text/html"), page
+        assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", body.decode(), re.IGNORECASE), page
+    for page in ("/docs", "/redoc", "/docs/oauth2-redirect"):
+        status, _, body = get(server + page)
+        assert status == 404 and "error" in json.loads(body), page
+    assert get_json(f"{server}/openapi.json")[1]["paths"]
+
+
 def test_changing_data_needs_the_token(server):
     page = json.dumps({"doc_id": "posted", "text": "Foreign Minister Park Jin met with Secretary of State "
                                                    "Antony Blinken in Washington on June 1, 2023."}).encode()
@@ -139,6 +176,18 @@ def test_changing_data_needs_the_token(server):
     assert status == 201 and json.loads(body)["status"] in ("new", "unchanged")
     _, found = get_json(f"{server}/api/events?since=2023-06-01&until=2023-06-01")
     assert [e["city"] for e in found["items"]] == ["Washington"]
+
+
+def test_a_token_or_a_header_of_any_characters_is_compared_without_a_server_error(server, tmp_path):
+    page = json.dumps({"doc_id": "accents", "text": "Foreign Minister Park Jin met with Secretary of State "
+                                                    "Antony Blinken in Paris on June 2, 2023."}).encode()
+    json_type = {"Content-Type": "application/json"}
+    for header in ("Bearer tökén".encode(), "Bearer \u20ac".encode(), b"Bearer \xff"):
+        assert get(f"{server}/api/documents", page, {**json_type, "Authorization": header})[0] == 401, header
+    with running(create_app(str(tmp_path / "t.db"), "tökén€")) as other:
+        assert get(f"{other}/api/documents", page, {**json_type, "Authorization": "Bearer wrong"})[0] == 401
+        status, _, body = get(f"{other}/api/documents", page, {**json_type, "Authorization": "Bearer tökén€".encode()})
+        assert status == 201 and json.loads(body)["status"] == "new"
 
 
 def test_every_path_of_the_openapi_schema_answers_without_a_server_error(server):
@@ -157,6 +206,59 @@ def test_serving_beyond_loopback_needs_a_token(tmp_path):
     from readouts.cli import main
     result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--db", str(tmp_path / "r.db")])
     assert result.exit_code != 0 and "token" in result.output
+
+
+def host_statuses(url: str, hosts: Iterable[str]) -> dict[str, int]:
+    """The status of a GET of the timeline's JSON sent to the server at `url` with each Host header."""
+    statuses = {}
+    for host in hosts:
+        status, headers, body = get(f"{url}/api/events?limit=1", headers={"Host": host})
+        statuses[host] = status
+        if status == 400:
+            assert "host" in json.loads(body)["error"] and "default-src" in headers["content-security-policy"]
+    return statuses
+
+
+def test_the_server_answers_only_for_its_own_names(server):
+    """Against DNS rebinding: a page of another site, whose name now points to 127.0.0.1, sends its own
+    name as the Host header."""
+    port = urlsplit(server).port
+    ours = ["127.0.0.1", f"127.0.0.1:{port}", f"localhost:{port}", "LocalHost", "[::1]", f"[::1]:{port}"]
+    others = ["evil.example", f"evil.example:{port}", "localhost.evil.example", "127.0.0.1.nip.io", "[::2]", "[::1"]
+    assert host_statuses(server, ours + others) == {**{h: 200 for h in ours}, **{h: 400 for h in others}}
+
+
+def serve_app(monkeypatch, *args: str, env: dict | None = None):
+    """The app that `readouts serve ARGS` would run (uvicorn.run is stood in for)."""
+    from click.testing import CliRunner
+
+    import uvicorn
+    from readouts.cli import main
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **where: served.update(app=app, **where))
+    result = CliRunner().invoke(main, ["serve", *args], env=env)
+    assert result.exit_code == 0, result.output
+    return served["app"]
+
+
+def test_serve_answers_for_the_names_given_with_allowed_host(server_db, monkeypatch):
+    app = serve_app(monkeypatch, "--db", server_db, "--allowed-host", "readouts.example",
+                    "--allowed-host", "b.example,C.example:8000")
+    with running(app) as url:
+        assert host_statuses(url, ["readouts.example", "b.example:80", "c.example", "localhost", "evil.example"]) == {
+            "readouts.example": 200, "b.example:80": 200, "c.example": 200, "localhost": 200, "evil.example": 400}
+    app = serve_app(monkeypatch, "--db", server_db, env={"READOUTS_ALLOWED_HOSTS": "a.example,b.example"})
+    with running(app) as url:
+        assert host_statuses(url, ["a.example", "b.example", "c.example"]) == {
+            "a.example": 200, "b.example": 200, "c.example": 400}
+    # on every address, the loopback names too; on one address, that address alone
+    app = serve_app(monkeypatch, "--db", server_db, "--host", "0.0.0.0", "--token", TOKEN)
+    with running(app) as url:
+        assert host_statuses(url, ["0.0.0.0", "localhost", "192.0.2.1"]) == {
+            "0.0.0.0": 200, "localhost": 200, "192.0.2.1": 400}
+    app = serve_app(monkeypatch, "--db", server_db, "--host", "192.0.2.1", "--token", TOKEN)
+    with running(app) as url:
+        assert host_statuses(url, ["192.0.2.1:8000", "localhost"]) == {"192.0.2.1:8000": 200, "localhost": 400}
 
 
 PARAM_VALUES = st.one_of(st.text(max_size=30), st.integers(-5, 1000).map(str), st.sampled_from(
@@ -188,15 +290,6 @@ def test_schemathesis_finds_no_server_error(server):
         no_server_error()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def examples_db(request, tmp_path, repo_root) -> str:
-    """The examples in a new database of each backend."""
-    url = str(tmp_path / "e.db") if request.param == "sqlite" else request.getfixturevalue("fresh_pg_url")
-    with Store.open(url) as store:
-        list(store.batches(ingest_files(store, iter_input_files([repo_root / "examples"]))))
-    return url
-
-
 def test_the_pages_queries_by_id_agree_with_the_general_ones(examples_db):
     with Store.open(examples_db) as store:
         everything = store.list_events()
@@ -209,3 +302,53 @@ def test_the_pages_queries_by_id_agree_with_the_general_ones(examples_db):
         assert len(events) == kim["events"] and all(any(p["actor_id"] == kim["id"] for p in e["participants"])
                                                      for e in events)
         assert store.events_of_actor(kim["id"], 1, 1) == events[1:2]
+
+
+# --- what the server refuses before reading a request ----------------------------------------
+
+def send_until_answered(url: str, fields: dict[str, str], pieces: Iterable[bytes]) -> tuple[int, int, dict]:
+    """POST /api/documents with these header fields, then send the pieces of its body one by one
+    for as long as no answer has come (the server has a second to answer from the head alone):
+    the answer's status, how many bytes of body were sent, and the answer's JSON."""
+    address = urlsplit(url)
+    head = "".join(f"{name}: {value}\r\n" for name, value in
+                   {"Host": address.netloc, "Content-Type": "application/json", **fields}.items())
+    sent = 0
+    with socket.create_connection((address.hostname, address.port), timeout=30) as connection:
+        connection.sendall(f"POST /api/documents HTTP/1.1\r\n{head}\r\n".encode())
+        for n, piece in enumerate(pieces):
+            if select.select([connection], [], [], 0 if n else 1)[0]:
+                break  # answered already
+            connection.sendall(piece)
+            sent += len(piece)
+        answer = http.client.HTTPResponse(connection)
+        answer.begin()
+        return answer.status, sent, json.loads(answer.read())
+
+
+def chunked_page(size: int) -> Iterator[bytes]:
+    """A page of about `size` bytes as the chunks of a streamed (chunked) body, with no length said."""
+    text = b"x" * 65536
+    for piece in [b'{"doc_id": "big", "text": "'] + [text] * (size // len(text)) + [b'"}']:
+        yield b"%x\r\n%s\r\n" % (len(piece), piece)
+    yield b"0\r\n\r\n"
+
+
+def test_without_the_token_a_large_body_is_refused_unread(server):
+    size = 64 * 2**20
+    for authorization in ({}, {"Authorization": "Bearer wrong"}):
+        status, sent, answer = send_until_answered(server, {"Transfer-Encoding": "chunked", **authorization},
+                                                   chunked_page(size))
+        assert (status, sent) == (401, 0) and "token" in answer["error"], authorization
+
+
+def test_a_body_over_the_cap_is_refused_with_413(server):
+    token = {"Authorization": f"Bearer {TOKEN}"}
+    # said by Content-Length: answered before any of it is sent
+    status, sent, answer = send_until_answered(server, {**token, "Content-Length": str(MAX_BODY + 1)},
+                                               itertools.repeat(b" " * 65536, MAX_BODY // 65536 + 1))
+    assert (status, sent) == (413, 0) and "larger than" in answer["error"]
+    # streamed without a length: answered once it grows past the cap, long before its end
+    status, sent, answer = send_until_answered(server, {**token, "Transfer-Encoding": "chunked"},
+                                               chunked_page(3 * MAX_BODY))
+    assert status == 413 and sent < 2 * MAX_BODY and "larger than" in answer["error"]

@@ -1,20 +1,27 @@
 """The REST API over the event database (FastAPI; OpenAPI at /openapi.json).
 
-Read endpoints are open; the one endpoint that changes data (POST /api/documents) needs the
-server's token as `Authorization: Bearer TOKEN`. Errors are JSON {"error": message}. Page sizes
-are bounded and every query is parameterized SQL in readouts.store.
+The server answers only for its own names (the Host header), against DNS rebinding. Read endpoints
+are open; the one endpoint that changes data (POST /api/documents) needs the server's token as
+`Authorization: Bearer TOKEN`, checked before its body is read, and a body is at most MAX_BODY bytes.
+Every error, of a route or not (an unknown path, a wrong method, a fault of the program), is JSON
+{"error": message} with the security headers. Page sizes are bounded and every query is
+parameterized SQL in readouts.store.
 """
 from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPBearer
 from pydantic import BaseModel, Field
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .pipeline import process
 from .store import EventFilter, Store
@@ -28,6 +35,13 @@ Offset = Annotated[int, Query(ge=0, le=LARGEST_INTEGER)]
 # Words to look for: no NUL character (neither SQLite full-text search nor PostgreSQL text takes one).
 Words = Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00]*$")]
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MAX_TEXT = 5_000_000  # characters of a posted page
+# The largest request body read: any text the model takes, in UTF-8 (4 bytes a character at most),
+# and the other fields. A larger one is refused before it is read.
+MAX_BODY = 4 * MAX_TEXT + 65536
+TOO_LARGE = f"the body is larger than {MAX_BODY} bytes"
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}  # the methods that change nothing: open to all
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")  # the names of a server on loopback
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                "frame-ancestors 'none'",
@@ -36,9 +50,92 @@ SECURITY_HEADERS = {
 }
 
 
+def error_response(status: int, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
+    """An error as the server gives every one: JSON {"error": message} with the security headers (a
+    500 is answered outside every middleware, the Guard that adds them included)."""
+    return JSONResponse({"error": message}, status_code=status, headers={**SECURITY_HEADERS, **(headers or {})})
+
+
+def host_name(value: str) -> str:
+    """A Host header, or a name the server answers for, as they are compared: in lower case, without
+    the port; an IPv6 address in brackets (as a Host header writes it, not as --host takes it)."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        name, bracket, _ = value.partition("]")
+        return name + bracket  # an unclosed bracket stays unclosed, and matches nothing
+    if value.count(":") > 1:
+        return f"[{value}]"
+    return value.partition(":")[0]
+
+
+class Guard:
+    """The edge of the app (ASGI middleware): the security headers on every answer, and what is
+    refused before the app reads a request: a Host header not among the server's names (400: a
+    page of another site whose name was pointed at this address, DNS rebinding, sends its own), a
+    request that may change data without the token (401), and a body of more than MAX_BODY bytes
+    (413), as soon as its Content-Length says so or, streamed without one, as soon as it grows past
+    the cap. So a client without the token cannot make the server read a body at all (FastAPI reads
+    and parses it before any dependency or route could look at the token)."""
+
+    def __init__(self, app: ASGIApp, token: str | None, allowed_hosts: Iterable[str]) -> None:
+        self.app = app
+        self.hosts = {host_name(name) for name in allowed_hosts}
+        # the header as it must arrive, compared as bytes: either side may hold any character
+        # (surrogateescape keeps the bytes of a token that was not valid UTF-8 on the command line)
+        self.authorization = b"Bearer " + token.encode("utf-8", "surrogateescape") if token else None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).update(SECURITY_HEADERS)
+            await send(message)
+
+        refusal = self.refusal(scope["method"], dict(scope["headers"]))
+        if refusal is not None:
+            await refusal(scope, receive, send_with_headers)
+        else:
+            await self.app(scope, capped(receive), send_with_headers)
+
+    def refusal(self, method: str, headers: dict[bytes, bytes]) -> JSONResponse | None:
+        """The answer to a request refused before reading it, None for one to serve."""
+        if host_name(headers.get(b"host", b"").decode("latin-1")) not in self.hosts:
+            return error_response(400, "unknown host: this server answers only for its own names "
+                                       "(readouts serve --allowed-host NAME adds one)")
+        if method not in SAFE_METHODS and not self.authorized(headers.get(b"authorization")):
+            return error_response(401, "a valid token is needed to change data")
+        length = headers.get(b"content-length", b"")
+        if length.isdigit() and int(length) > MAX_BODY:
+            return error_response(413, TOO_LARGE)
+        return None
+
+    def authorized(self, header: bytes | None) -> bool:
+        return (self.authorization is not None and header is not None
+                and secrets.compare_digest(header, self.authorization))
+
+
+def capped(receive: Receive) -> Receive:
+    """`receive` for a body streamed without a length: past MAX_BODY bytes it stops with a 413
+    (FastAPI passes an HTTPException raised while it reads the body on to the error handler)."""
+    read = 0
+
+    async def receive_capped() -> Message:
+        nonlocal read
+        message = await receive()
+        read += len(message.get("body", b""))
+        if read > MAX_BODY:
+            raise HTTPException(status_code=413, detail=TOO_LARGE)
+        return message
+
+    return receive_capped
+
+
 class NewDocument(BaseModel):
     doc_id: str = Field(min_length=1, max_length=200)
-    text: str = Field(min_length=1, max_length=5_000_000)
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
     media_type: Literal["text/plain", "text/html"] = "text/plain"
 
 
@@ -49,7 +146,7 @@ def store_dependency(request: Request) -> Iterator[Store]:
     try:
         store = idle.pop()  # atomic: two threads never get the same connection
     except IndexError:
-        store = Store.open(request.app.state.db_url)
+        store = Store.open(request.app.state.db_url, request.app.state.readonly)
     healthy = False
     try:
         yield store
@@ -122,12 +219,10 @@ def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200
     return {"items": store.search(q, limit)}
 
 
-@router.post("/documents", status_code=201, summary="Ingest a page (needs the server's token)")
-def add_document(page: NewDocument, request: Request, store: StoreDep,
-                 authorization: Annotated[str | None, Header()] = None) -> dict:
-    token = request.app.state.token
-    if not token or not authorization or not secrets.compare_digest(authorization, f"Bearer {token}"):
-        raise HTTPException(status_code=401, detail="a valid token is needed to change data")
+# The token is checked by the Guard, before the body is read; HTTPBearer only describes it in /openapi.json.
+@router.post("/documents", status_code=201, summary="Ingest a page (needs the server's token)",
+             dependencies=[Security(HTTPBearer(auto_error=False))])
+def add_document(page: NewDocument, store: StoreDep) -> dict:
     data = page.text.encode("utf-8")
     raw = RawDocument(doc_id=page.doc_id, source=f"api:{page.doc_id}", text=page.text, encoding="utf-8",
                       sha256=hashlib.sha256(data).hexdigest(), media_type=page.media_type)
@@ -138,28 +233,39 @@ def add_document(page: NewDocument, request: Request, store: StoreDep,
     return {"status": status}
 
 
-def create_app(db_url: str, token: str | None = None) -> FastAPI:
-    """The API and the web pages over one database."""
+def create_app(db_url: str, token: str | None = None, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -> FastAPI:
+    """The API and the web pages over one database, for requests to the allowed hosts (names or
+    addresses, with any port). Without a token nothing may change the data, and the database is
+    opened read-only: it may then be one the server cannot write (in a read-only folder)."""
     from .web import router as pages  # the pages use the API's helpers
 
-    app = FastAPI(title="readouts", summary="A searchable record of diplomatic engagements")
-    app.state.db_url, app.state.token, app.state.idle_stores = db_url, token, []
-    Store.open(db_url).close()  # create or migrate the schema before serving, and fail early
+    # no /docs or /redoc: their pages load scripts from the internet, which the pages' own
+    # Content-Security-Policy blocks (and which nothing served here should do); /openapi.json stays
+    app = FastAPI(title="readouts", summary="A searchable record of diplomatic engagements", docs_url=None,
+                  redoc_url=None)
+    app.state.db_url, app.state.readonly, app.state.idle_stores = db_url, not token, []
+    Store.open(db_url, app.state.readonly).close()  # create or upgrade the schema before serving, and fail early
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.update(SECURITY_HEADERS)
-        return response
+    # The Guard adds the security headers too, not a BaseHTTPMiddleware (@app.middleware): that one
+    # passes the body through a task group, which turns the Guard's 413 for a streamed body into an
+    # exception group, and so into a 400.
+    app.add_middleware(Guard, token=token, allowed_hosts=allowed_hosts)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+    # Starlette's class: the router raises it for an unknown path (404) or method (405), and FastAPI's
+    # HTTPException is a subclass
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return error_response(exc.status_code, str(exc.detail), exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        return JSONResponse({"error": problems}, status_code=422)
+        return error_response(422, problems)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # the details go to the server's log (Starlette raises the exception again for it), not to the client
+        return error_response(500, "internal error")
 
     app.include_router(router)
     app.include_router(pages)

@@ -99,9 +99,11 @@ def db_option(command):
                              " READOUTS_DB sets the default.")(command)
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, readonly: bool = False) -> Store:
+    """The database; readonly for the commands that only read it, so that they can read one they may
+    not write (e.g. in a read-only folder)."""
     try:
-        return Store.open(url)
+        return Store.open(url, readonly)
     except ReadoutsError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -220,7 +222,7 @@ def events_command(db_url, actor, country, topic, type_, since, until, fmt) -> N
     for value in (since, until):
         if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
             raise click.BadParameter(f"{value!r} is not a date like 2024, 2024-07 or 2024-07-22")
-    with open_store(db_url) as store:
+    with open_store(db_url, readonly=True) as store:
         events = store.list_events(EventFilter(actor, country, topic, type_, since, until))
     if fmt == "json":
         for event in events:
@@ -247,7 +249,7 @@ def events_command(db_url, actor, country, topic, type_, since, until, fmt) -> N
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def show_command(event_id: int, db_url: str, fmt: str) -> None:
     """One event: participants, topics, statements with their evidence sentences, and the source."""
-    with open_store(db_url) as store:
+    with open_store(db_url, readonly=True) as store:
         event = store.get_event(event_id)
     if event is None:
         raise click.ClickException(f"no event {event_id} (see `readouts events`)")
@@ -277,7 +279,7 @@ def show_command(event_id: int, db_url: str, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def actors_command(name: str | None, db_url: str, fmt: str) -> None:
     """Officials and bodies met across pages; with NAME, their titles over time and counterparts."""
-    with open_store(db_url) as store:
+    with open_store(db_url, readonly=True) as store:
         actors = store.list_actors(name)
     if fmt == "json":
         for actor in actors:
@@ -305,7 +307,7 @@ def documents_command(db_url: str, status: str | None) -> None:
     """The pages in the database with their status, the stamp of the extractor that read them (version+data
     digest; '-' for failed pages and those stored before stamps were kept) and the reason for skipped and
     failed ones."""
-    with open_store(db_url) as store:
+    with open_store(db_url, readonly=True) as store:
         for d in store.list_documents(status):
             reason = f": {d['reason']}" if d["reason"] else ""
             click.echo(f"{d['id']:>5}  {d['status']:<8} {d['stamp'] or '-':<22} {d['source']}{reason}")
@@ -318,30 +320,52 @@ def documents_command(db_url: str, status: str | None) -> None:
 @click.option("--token", envvar="READOUTS_TOKEN",
               help="Token that endpoints changing data require (Authorization: Bearer TOKEN); also READOUTS_TOKEN. "
                    "Needed to listen on anything but loopback.")
-def serve_command(db_url: str, host: str, port: int, token: str | None) -> None:
-    """Serve the web UI and the REST API (OpenAPI at /openapi.json) over the database."""
+@click.option("--allowed-host", "allowed_hosts", metavar="NAME", multiple=True, envvar="READOUTS_ALLOWED_HOSTS",
+              help="Another name (or address) that clients reach the server by, e.g. its DNS name; repeatable, or "
+                   "comma-separated in READOUTS_ALLOWED_HOSTS. A request for any other host is refused.")
+def serve_command(db_url: str, host: str, port: int, token: str | None, allowed_hosts: tuple[str, ...]) -> None:
+    """Serve the web UI and the REST API (OpenAPI at /openapi.json) over the database.
+
+    The server answers only requests for its own names (their Host header): the --host address,
+    localhost and the loopback addresses when it listens on them, and each --allowed-host. A web
+    page of another site that points its name at this address (DNS rebinding) gets a 400.
+    """
     if not is_loopback(host) and not token:
         raise click.ClickException(f"refusing to listen on {host} without a token: anyone who can reach it could "
                                    "change the database; pass --token (or READOUTS_TOKEN), or keep the default "
                                    "127.0.0.1")
     import uvicorn
 
-    from .api import create_app
+    from .api import LOOPBACK_HOSTS, create_app, host_name
+    names = [host, *(name.strip() for value in allowed_hosts for name in value.split(",") if name.strip())]
+    if is_loopback(host) or is_wildcard(host):  # a wildcard address listens on loopback too
+        names += LOOPBACK_HOSTS
     try:
-        app = create_app(db_url, token)
+        app = create_app(db_url, token, names)
     except ReadoutsError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"readouts: serving {db_url} on http://{host}:{port}/", err=True)
+    hosts = ", ".join(dict.fromkeys(map(host_name, names)))
+    click.echo(f"readouts: serving {db_url} on http://{host}:{port}/ for the hosts {hosts}", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
+    address = ip_address(host)
+    return host == "localhost" or (address is not None and address.is_loopback)
+
+
+def is_wildcard(host: str) -> bool:
+    """Whether the address stands for every address of the machine (0.0.0.0, ::)."""
+    address = ip_address(host)
+    return address is not None and address.is_unspecified
+
+
+def ip_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address, None for a name."""
     try:
-        return ipaddress.ip_address(host).is_loopback
+        return ipaddress.ip_address(host)
     except ValueError:
-        return False
+        return None
 
 
 if __name__ == "__main__":

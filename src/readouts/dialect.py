@@ -109,9 +109,10 @@ class Connection:
         self.raw.close()
 
 
-def connect(url: str) -> Connection:
-    """A connection to a SQLite path (or sqlite:///path) or a postgresql:// URL; StoreError if impossible."""
-    return connect_postgresql(url) if is_postgresql_url(url) else connect_sqlite(url)
+def connect(url: str, readonly: bool = False) -> Connection:
+    """A connection to a SQLite path (or sqlite:///path) or a postgresql:// URL; StoreError if impossible.
+    readonly: a connection that cannot write (and needs no right to write)."""
+    return connect_postgresql(url, readonly) if is_postgresql_url(url) else connect_sqlite(url, readonly)
 
 
 def _retried_while_locked(db: sqlite3.Connection, statement: str) -> None:
@@ -129,19 +130,23 @@ def _retried_while_locked(db: sqlite3.Connection, statement: str) -> None:
             time.sleep(0.01)
 
 
-def connect_sqlite(url: str) -> Connection:
+def connect_sqlite(url: str, readonly: bool = False) -> Connection:
     path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
     if path != ":memory:" and not Path(path).parent.exists():
         raise StoreError(f"{url}: folder {Path(path).parent} does not exist")
+    if readonly and not Path(path).exists():
+        raise StoreError(f"{url}: no database there (readouts ingest makes one)")
+    # one connection is used by one request at a time, but the web server may close it on
+    # another of its threads than the one that opened it
+    options = {"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None, "check_same_thread": False}
     try:
-        # one connection is used by one request at a time, but the web server may close it on
-        # another of its threads than the one that opened it
-        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        db = _sqlite_reader(path, options) if readonly else sqlite3.connect(path, **options)
         db.row_factory = sqlite3.Row
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _retried_while_locked(db, "PRAGMA journal_mode = WAL")
-        # in WAL mode a commit survives a crash of the program; the disk is synced at checkpoints
-        db.execute("PRAGMA synchronous = NORMAL")
+        if not readonly:  # a reader takes the database as it is
+            _retried_while_locked(db, "PRAGMA journal_mode = WAL")
+            # in WAL mode a commit survives a crash of the program; the disk is synced at checkpoints
+            db.execute("PRAGMA synchronous = NORMAL")
         db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
@@ -149,7 +154,24 @@ def connect_sqlite(url: str) -> Connection:
     return Connection(db, SQLITE)
 
 
-def connect_postgresql(url: str) -> Connection:
+def _sqlite_reader(path: str, options: dict[str, Any]) -> sqlite3.Connection:
+    """A read-only connection (mode=ro). In WAL mode even a reader writes an index (-shm) beside the
+    database; where the folder forbids that and no writer has made one, the database is opened as
+    immutable. No writer is at work then (it would have made the index), but one that starts later
+    (with the right to write the folder) is not seen: SQLite trusts the file not to change."""
+    uri = Path(path).absolute().as_uri() + "?mode=ro"
+    db = sqlite3.connect(uri, uri=True, **options)
+    try:
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # the first read opens the index
+    except sqlite3.OperationalError as exc:
+        db.close()
+        if exc.sqlite_errorcode != sqlite3.SQLITE_READONLY_DIRECTORY:
+            raise
+        db = sqlite3.connect(uri + "&immutable=1", uri=True, **options)
+    return db
+
+
+def connect_postgresql(url: str, readonly: bool = False) -> Connection:
     try:
         import psycopg
         from psycopg.rows import dict_row
@@ -160,6 +182,8 @@ def connect_postgresql(url: str) -> Connection:
         # The store's reads are pages of a few rows: starting parallel workers cost them more than they
         # save (a filtered page at a million events took 4 times as long with them).
         db.execute("SET max_parallel_workers_per_gather = 0")
+        if readonly:
+            db.execute("SET default_transaction_read_only = on")
     except psycopg.Error as exc:
         raise StoreError(f"{_redacted(url)}: cannot connect: {str(exc).strip()}") from exc
     return Connection(db, POSTGRESQL)

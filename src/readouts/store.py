@@ -206,13 +206,23 @@ class Store:
     # -- opening and migrating ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, url: str = DEFAULT_DB) -> "Store":
-        store = cls(connect(url), url)
+    def open(cls, url: str = DEFAULT_DB, readonly: bool = False) -> "Store":
+        """The database at url, its schema created or brought up to date. readonly: through a
+        connection that cannot write, which is what a reader of a database in a folder it may not
+        write gets (SQLite in WAL mode writes files beside the database even to read it); a schema
+        older than this program's is still upgraded first, through a writable connection."""
+        store = cls(connect(url, readonly), url)
         try:
-            store.migrate()
+            if not readonly:
+                store.migrate()
+            elif not store._is_current():
+                cls.open(url).close()
         except database_errors() as exc:
             store.close()
             raise StoreError(f"{url}: cannot open database: {exc}") from exc
+        except StoreError:
+            store.close()
+            raise
         return store
 
     def __enter__(self) -> "Store":
