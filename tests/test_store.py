@@ -8,9 +8,9 @@ from readouts.store import MIGRATIONS, EventFilter, Store
 from readouts.types import CleanDocument, Event, Extraction, Participant, RawDocument, Span, Statement, StoreError
 
 
-def raw(text: str, doc_id: str = "d1") -> RawDocument:
+def raw(text: str, doc_id: str = "d1", source: str | None = None) -> RawDocument:
     import hashlib
-    return RawDocument(doc_id=doc_id, source=f"{doc_id}.txt", text=text, encoding="utf-8",
+    return RawDocument(doc_id=doc_id, source=source or f"{doc_id}.txt", text=text, encoding="utf-8",
                        sha256=hashlib.sha256(text.encode()).hexdigest())
 
 
@@ -24,8 +24,8 @@ def meeting(date: str, *people: tuple[str, str, str]) -> Event:
                  topics=["sanctions"], evidence=[Span(0, 8, "A met B.")])
 
 
-def save(store: Store, text: str, ex: Extraction) -> str:
-    r = raw(text, ex.doc_id)
+def save(store: Store, text: str, ex: Extraction, source: str | None = None) -> str:
+    r = raw(text, ex.doc_id, source)
     return store.save(r, CleanDocument(doc_id=r.doc_id, source=r.source, text=text), ex)
 
 
@@ -294,3 +294,26 @@ def test_a_page_scraped_again_at_the_same_source_replaces_its_document(store_url
                                                   (document_id,))] == [raw("A met B.").sha256]
         assert [a["name"] for a in s.list_actors()] == ["Sung Kim"]  # the old page's actor is gone with it
         assert save(s, "A met B.", first) == "updated"  # back to the first version: its history grows
+
+
+def long_source(size: int = 3_000) -> str:
+    """A path of `size` bytes that does not compress (PostgreSQL compresses a long value before indexing it)."""
+    import random
+    import string
+    rng = random.Random(size)
+    return "/".join("".join(rng.choices(string.ascii_letters, k=99)) for _ in range(size // 100)) + ".txt"
+
+
+def test_a_source_too_long_for_a_btree_row_is_stored_and_found_again(store):
+    """A 3,000-byte path, past the 2,704 bytes of a PostgreSQL btree row: its page is stored, found by its
+    source when scraped again, and a failure at the path is recorded and replaced."""
+    path = long_source()
+    assert len(path.encode()) >= 3_000
+    assert save(store, "A met B.", extraction("long"), path) == "new"
+    assert save(store, "A met B.", extraction("long"), path) == "unchanged"
+    assert save(store, "A met B again.", extraction("long"), path) == "updated"
+    assert [d["source"] for d in store.list_documents()] == [path]
+    store.record_failure(path + ".html", "empty file")
+    save(store, "Now readable.", extraction("long"), path + ".html")
+    assert [d["status"] for d in store.list_documents()] == ["new", "new"]
+

@@ -135,6 +135,13 @@ MIGRATIONS: list[str | dict[str, list[str]]] = [
     CREATE INDEX document_history_document ON document_history(document_id);
     ALTER TABLE documents ADD COLUMN repairs INTEGER NOT NULL DEFAULT 0;
     """,
+    # A PostgreSQL btree row holds at most 2,704 bytes, less than a long path, whose ingest crashed
+    # (SQLite has no such limit): the source gets a hash index, which stores a hash of any length of
+    # text and answers equality, the only lookup by source.
+    {"sqlite": [], "postgresql": [
+        "DROP INDEX documents_source",
+        "CREATE INDEX documents_source ON documents USING HASH (source)",
+    ]},
 ]
 
 
