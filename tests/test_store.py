@@ -8,9 +8,9 @@ from readouts.store import MIGRATIONS, EventFilter, Store
 from readouts.types import CleanDocument, Event, Extraction, Participant, RawDocument, Span, Statement, StoreError
 
 
-def raw(text: str, doc_id: str = "d1") -> RawDocument:
+def raw(text: str, doc_id: str = "d1", source: str | None = None) -> RawDocument:
     import hashlib
-    return RawDocument(doc_id=doc_id, source=f"{doc_id}.txt", text=text, encoding="utf-8",
+    return RawDocument(doc_id=doc_id, source=source or f"{doc_id}.txt", text=text, encoding="utf-8",
                        sha256=hashlib.sha256(text.encode()).hexdigest())
 
 
@@ -24,8 +24,8 @@ def meeting(date: str, *people: tuple[str, str, str]) -> Event:
                  topics=["sanctions"], evidence=[Span(0, 8, "A met B.")])
 
 
-def save(store: Store, text: str, ex: Extraction) -> str:
-    r = raw(text, ex.doc_id)
+def save(store: Store, text: str, ex: Extraction, source: str | None = None) -> str:
+    r = raw(text, ex.doc_id, source)
     return store.save(r, CleanDocument(doc_id=r.doc_id, source=r.source, text=text), ex)
 
 
@@ -294,3 +294,69 @@ def test_a_page_scraped_again_at_the_same_source_replaces_its_document(store_url
                                                   (document_id,))] == [raw("A met B.").sha256]
         assert [a["name"] for a in s.list_actors()] == ["Sung Kim"]  # the old page's actor is gone with it
         assert save(s, "A met B.", first) == "updated"  # back to the first version: its history grows
+
+
+def random_words(chars: int, seed: int = 7) -> str:
+    """About `chars` characters of random eight-letter words, nearly all distinct: PostgreSQL's text index
+    gets a lexeme and its position for nearly every word."""
+    import random
+    import string
+    rng = random.Random(seed)
+    return " ".join("".join(rng.choices(string.ascii_lowercase, k=8)) for _ in range(chars // 9))
+
+
+def long_source(size: int = 3_000) -> str:
+    """A path of `size` bytes that does not compress (PostgreSQL compresses a long value before indexing it)."""
+    import random
+    import string
+    rng = random.Random(size)
+    return "/".join("".join(rng.choices(string.ascii_letters, k=99)) for _ in range(size // 100)) + ".txt"
+
+
+BIG_PAGE = "Envoys discussed maritime sanctions. " + random_words(1_500_000)
+
+
+def test_a_page_too_big_for_a_tsvector_is_stored_and_found_by_its_first_words(store):
+    """1.5 MB of distinct words would make a tsvector of 2 MB, past PostgreSQL's 1 MB."""
+    assert save(store, BIG_PAGE, extraction("big")) == "new"
+    assert save(store, BIG_PAGE, extraction("big")) == "unchanged"
+    assert [hit["doc_id"] for hit in store.search("maritime sanctions")] == ["big"]
+    assert [hit["doc_id"] for hit in store.search(BIG_PAGE.split()[5])] == ["big"]
+
+
+def test_a_source_too_long_for_a_btree_row_is_stored_and_found_again(store):
+    """A 3,000-byte path, past the 2,704 bytes of a PostgreSQL btree row: its page is stored, found by its
+    source when scraped again, and a failure at the path is recorded and replaced."""
+    path = long_source()
+    assert len(path.encode()) >= 3_000
+    assert save(store, "A met B.", extraction("long"), path) == "new"
+    assert save(store, "A met B.", extraction("long"), path) == "unchanged"
+    assert save(store, "A met B again.", extraction("long"), path) == "updated"
+    assert [d["source"] for d in store.list_documents()] == [path]
+    store.record_failure(path + ".html", "empty file")
+    save(store, "Now readable.", extraction("long"), path + ".html")
+    assert [d["status"] for d in store.list_documents()] == ["new", "new"]
+
+
+def test_a_version_8_database_keeps_its_pages_searchable_and_takes_pages_past_the_limits(store_url, monkeypatch):
+    import readouts.store
+    monkeypatch.setattr(readouts.store, "MIGRATIONS", MIGRATIONS[:8])
+    with Store.open(store_url) as s:  # a page stored as version 8 stored it
+        save(s, "The envoys discussed sanctions evasion at sea.", extraction("old"))
+        assert s.schema_version() == 8
+    monkeypatch.undo()
+    with Store.open(store_url) as s:
+        assert s.schema_version() == len(MIGRATIONS)
+        assert [hit["doc_id"] for hit in s.search("sanctions evasion")] == ["old"]
+        assert save(s, BIG_PAGE, extraction("big"), long_source()) == "new"
+        assert [hit["doc_id"] for hit in s.search("maritime sanctions")] == ["big"]
+        if s.dialect.name == "postgresql":  # the lookups go through the indexes the migration made again
+            assert "documents_search" in plan(s, s._matching_documents(), ("sanctions",))
+            assert "documents_source" in plan(s, "SELECT id FROM documents WHERE source = ?", ("old.txt",))
+
+
+def plan(store: Store, sql: str, args: tuple) -> str:
+    """PostgreSQL's plan of a query, with sequential scans off (they win on a table of two rows)."""
+    with store.db.raw.transaction():
+        store.db.execute("SET LOCAL enable_seqscan = off")
+        return "\n".join(r["QUERY PLAN"] for r in store.db.execute(f"EXPLAIN {sql}", args))

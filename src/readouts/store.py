@@ -136,6 +136,26 @@ MIGRATIONS: list[str | dict[str, list[str]]] = [
     CREATE INDEX document_history_document ON document_history(document_id);
     ALTER TABLE documents ADD COLUMN repairs INTEGER NOT NULL DEFAULT 0;
     """,
+    # Two PostgreSQL limits that one page could pass, crashing its ingest (SQLite has neither).
+    # A btree row holds at most 2,704 bytes, less than a long path: the source gets a hash index, which
+    # stores a hash of any length of text and answers equality, the only lookup by source.
+    # A tsvector holds at most 1 MB (1,048,575 bytes) of lexemes and positions, less than a long page of
+    # distinct words gives: the text index reads the first 50,000 characters of the title and text. That
+    # size cannot pass it, whatever the words. Each lexeme costs its bytes, a byte of alignment, 2 bytes
+    # of count and 2 per position: at most its bytes + 5 per token it comes from. A token gives one
+    # lexeme (the "english" configuration's dictionaries give one) of at most 5 bytes a character (4
+    # in UTF-8, and lower-casing expands a few, such as ICU's Lithuanian "Ĩ" to three characters), and
+    # a character is in at most two tokens (a hyphenated word and one of its parts, a URL and its
+    # host or path). So at most 2 * (5 + 5) = 20 bytes a character: 1,000,000 bytes for 50,000.
+    # The worst text found, "x-y" words of distinct 4-byte characters, gives 7.5 bytes a character.
+    {"sqlite": [], "postgresql": [
+        "DROP INDEX documents_source",
+        "CREATE INDEX documents_source ON documents USING HASH (source)",
+        "ALTER TABLE documents DROP COLUMN search",  # and its index; a generated column's expression is fixed
+        """ALTER TABLE documents ADD COLUMN search tsvector GENERATED ALWAYS AS
+            (to_tsvector('english', left(coalesce(title, '') || ' ' || coalesce(clean_text, ''), 50000))) STORED""",
+        "CREATE INDEX documents_search ON documents USING GIN (search)",
+    ]},
 ]
 
 
