@@ -58,6 +58,8 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to in a an on with for that is was were has have had by at as from this be are it will".split())
 PLAIN_ENGLISH_WORDS = 0.12
 PLAIN_ENGLISH_LATIN = 0.9  # share of letters that must be A-Z
+PLAIN_ENGLISH_SAMPLE = 1500  # characters the test for plain English reads: a few hundred words tell
+NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z]")  # counted instead of the A-Z letters: English has few
 # The detector's codes for varieties of a language that has an ISO 639-1 code.
 LANGUAGE_ALIASES = {"wuu": "zh", "yue": "zh", "ary": "ar", "arz": "ar", "uzs": "uz", "gug": "gn", "sdh": "ku",
                     "fuv": "ff"}
@@ -476,21 +478,21 @@ def read_published(page: PageReading, text: str, crawler: date | None, conventio
 def language_of(text: str) -> str:
     """The ISO 639-1 code of the language of `text` (read on its first LANGUAGE_SAMPLE characters).
 
-    Plain English is recognised at once (see PLAIN_ENGLISH_WORDS); the rest is detected by
+    Plain English is recognised at once on its first PLAIN_ENGLISH_SAMPLE characters (see
+    PLAIN_ENGLISH_WORDS); the rest is detected by
     py3langid, whose model ships in the package and is loaded by the first page that needs it. A
     language without a two-letter code keeps the detector's ISO 639-3 code. Text without words to
     tell by (empty, digits, "zxx" for the detector) counts as English, so that it is not skipped.
     """
-    sample = text[:LANGUAGE_SAMPLE]
-    words = LETTER_RUN.findall(sample)
+    quick = text[:PLAIN_ENGLISH_SAMPLE]
+    words = LETTER_RUN.findall(quick)
     if not words:
         return "en"
-    letters = sum(map(len, words))
-    english_words = sum(word.lower() in ENGLISH_FUNCTION_WORDS for word in words)
+    english_words = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words)))
     if (english_words >= PLAIN_ENGLISH_WORDS * len(words)
-            and len(LATIN.findall(sample)) >= PLAIN_ENGLISH_LATIN * letters):
+            and len(NON_LATIN_LETTER.findall(quick)) <= (1 - PLAIN_ENGLISH_LATIN) * sum(map(len, words))):
         return "en"
-    return detect_language(sample)
+    return detect_language(text[:LANGUAGE_SAMPLE])
 
 
 def detect_language(sample: str) -> str:

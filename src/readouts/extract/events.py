@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -194,6 +195,7 @@ def person_key(name: str) -> str:
 
 _NAME_GOES_ON = re.compile(r"[\w-]")  # a letter or hyphen beside a form: part of a longer word
 _NAME_RUN = re.compile(r"[\w-]+")  # where a form can start: a run of letters and hyphens, whole
+FEW_FORM_STARTS = 48  # up to this many first words of names on a page, each is looked for with str.find
 _NEXT_NAME = re.compile(r"\s+[A-Z][a-z]")  # another capitalised word: "Kim" is not "Kim Jong-un"
 
 
@@ -242,15 +244,27 @@ class Roster:
                 by_start.setdefault(first.group(), {}).setdefault(len(form), set()).add(form)
         return by_start
 
+    def _form_starts(self, sentence: str) -> Iterator[tuple[int, str]]:
+        """(offset, run) of each whole run of letters and hyphens of the sentence that begins some
+        form: found by str.find per run when the page has few forms (the usual page: cheapest), by
+        one scan of the sentence's runs when it has many (linear whatever their number)."""
+        if len(self._forms) > FEW_FORM_STARTS:
+            yield from ((run.start(), run.group()) for run in _NAME_RUN.finditer(sentence) if run.group() in self._forms)
+            return
+        for key in self._forms:
+            at = sentence.find(key)
+            while at >= 0:
+                if not (at and _NAME_GOES_ON.match(sentence[at - 1])) and not _NAME_GOES_ON.match(sentence, at + len(key)):
+                    yield at, key
+                at = sentence.find(key, at + 1)
+
     def _occurrences(self, sentence: str) -> list[tuple[int, int]]:
         """Where the forms stand as whole names, left to right, the longest where two start
         together, none overlapping (as a longest-first alternation would find them). A whole name
-        starts where a run of letters and hyphens starts, and that run begins the form: so each
-        run of the sentence is looked up once, whatever the number of forms."""
+        starts where a run of letters and hyphens starts, and that run begins the form."""
         found = []
-        for run in _NAME_RUN.finditer(sentence):
-            at = run.start()
-            for length, forms in self._forms.get(run.group(), {}).items():
+        for at, key in self._form_starts(sentence):
+            for length, forms in self._forms[key].items():
                 end = at + length
                 if sentence[at:end] in forms and not _NAME_GOES_ON.match(sentence, end) \
                         and not _NEXT_NAME.match(sentence, end):
