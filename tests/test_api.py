@@ -52,7 +52,9 @@ def test_events_filters_and_pagination(server):
 
 
 def test_errors_are_json_with_the_right_status_and_the_security_headers(server):
-    for url, code in (("/api/events?limit=500", 422), ("/api/events?since=July", 422), ("/api/events/999999", 404),
+    for url, code in (("/api/events?limit=500", 422), ("/api/events?since=July", 400),
+                      ("/api/events?since=2021-13", 400), ("/api/events?until=2024-02-30", 400),
+                      ("/?since=2024-02-30", 400), ("/api/events/999999", 404),
                       ("/api/actors/999999", 404), ("/api/documents/999999", 404), ("/api/search", 422),
                       ("/api/topics/trends?period=decade", 422), ("/events/999999", 404), ("/nowhere", 404),
                       ("/api/nowhere", 404), ("/api/documents", 405)):

@@ -3,9 +3,11 @@ import json
 import shutil
 import sqlite3
 
+import pytest
 from click.testing import CliRunner
 
 from readouts.cli import main
+from readouts.store import Store
 
 
 def run(*args):
@@ -63,3 +65,12 @@ def test_actors_not_in_the_knowledge_base_are_marked_as_candidates(tmp_path, rep
     listing = run("actors", "--db", db).output.splitlines()
     assert any("Niclas Kvarnström" in line and "candidate" in line for line in listing)
     assert any("Kim Gunn" in line and "candidate" not in line for line in listing)
+
+
+@pytest.mark.parametrize("bound", ["2021-13", "2024-02-30", "2024-7", "24", "２０２４"])
+def test_an_impossible_date_in_a_filter_is_a_usage_error(tmp_path, bound):
+    db = tmp_path / "r.db"
+    with Store.open(str(db)):
+        pass
+    result = CliRunner().invoke(main, ["events", "--db", str(db), "--since", bound])
+    assert result.exit_code == 2 and "is not a date like 2024, 2024-07 or 2024-07-22" in result.output

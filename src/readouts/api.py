@@ -25,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .pipeline import process
 from .store import EventFilter, Store
-from .types import RawDocument, ReadoutsError
+from .types import RawDocument, ReadoutsError, date_filter
 
 MAX_PAGE = 200
 IDLE_CONNECTIONS = 8  # database connections kept open between requests
@@ -34,7 +34,9 @@ Id = Annotated[int, Path(ge=1, le=LARGEST_INTEGER)]
 Offset = Annotated[int, Query(ge=0, le=LARGEST_INTEGER)]
 # Words to look for: no NUL character (neither SQLite full-text search nor PostgreSQL text takes one).
 Words = Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00]*$")]
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# since/until: YYYY, YYYY-MM or YYYY-MM-DD, a real date; checked by date_bound (400, not 422: a value
+# of the right shape can still be no date, "2024-02-30")
+DateBound = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 MAX_TEXT = 5_000_000  # characters of a posted page
 # The largest request body read: any text the model takes, in UTF-8 (4 bytes a character at most),
 # and the other fields. A larger one is refused before it is read.
@@ -170,16 +172,24 @@ def found(item: dict | None, what: str) -> dict:
     return item
 
 
+def date_bound(name: str, value: str | None) -> str | None:
+    """A since/until filter checked to be a real date (types.date_filter); HTTP 400 otherwise."""
+    try:
+        return date_filter(value) if value else value
+    except ValueError as exc:
+        raise HTTPException(status_code=400, detail=f"{name}: {exc}") from None
+
+
 router = APIRouter(prefix="/api")
 
 
 @router.get("/events", summary="Events matching the filters, by date")
 def list_events(store: StoreDep, actor: Words = None, country: Words = None, topic: Words = None,
-                type: Words = None, since: Annotated[str | None, Query(pattern=DATE)] = None,
-                until: Annotated[str | None, Query(pattern=DATE)] = None, q: Words = None,
+                type: Words = None, since: DateBound = None, until: DateBound = None, q: Words = None,
                 limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                 offset: Offset = 0) -> dict:
-    events = store.list_events(EventFilter(actor, country, topic, type, since, until, q or None, limit, offset))
+    events = store.list_events(EventFilter(actor, country, topic, type, date_bound("since", since),
+                                           date_bound("until", until), q or None, limit, offset))
     return {"items": events, "limit": limit, "offset": offset}
 
 

@@ -16,7 +16,7 @@ from .ingest import DEFAULT_MAX_BYTES, iter_input_files, path_text, real_roots
 from .pipeline import (DEFAULT_PAGE_TIMEOUT, ReadOptions, iter_ingest_inputs, iter_jsonl_inputs, map_in_order, outcome_of_file,
                        outcome_of_record, reextract_documents)
 from .store import DEFAULT_DB, EventFilter, Store
-from .types import ReadoutsError
+from .types import ReadoutsError, date_filter
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -204,6 +204,14 @@ def _place(event: dict) -> str:
     return ", ".join(x for x in (event["city"], event["country"]) if x)
 
 
+def _date_bound(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """--since/--until checked to be a real date (types.date_filter): a bad one is a usage error."""
+    try:
+        return date_filter(value) if value else value
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 def _date(event: dict) -> str:
     return (event["date"] or "?") + ("~" if event["date_inferred"] else "")
 
@@ -214,14 +222,11 @@ def _date(event: dict) -> str:
 @click.option("--country", help="Only events in or with this country (ISO alpha-3, EU, UN).")
 @click.option("--topic", help="Only events about this topic id (e.g. sanctions).")
 @click.option("--type", "type_", help="Only events of this type (meeting, phone_call, visit, ...).")
-@click.option("--since", help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", help="Only events on or before this date.")
+@click.option("--since", callback=_date_bound, help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", callback=_date_bound, help="Only events on or before this date.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 def events_command(db_url, actor, country, topic, type_, since, until, fmt) -> None:
     """The timeline of engagements, by date; '~' marks a date whose year (or more) was inferred."""
-    for value in (since, until):
-        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            raise click.BadParameter(f"{value!r} is not a date like 2024, 2024-07 or 2024-07-22")
     with open_store(db_url, readonly=True) as store:
         events = store.list_events(EventFilter(actor, country, topic, type_, since, until))
     if fmt == "json":

@@ -253,6 +253,21 @@ def doc_id_for(path: Path) -> str:
     return path.stem
 
 
+def date_filter(value: str) -> str:
+    """A date bound of a filter as given ("2024", "2024-07" or "2024-07-22"), checked to be a real
+    year, month or day: compared as text by the store, "2021-13" or "2024-02-30" would silently
+    match nothing or the wrong events. Raises ValueError with a one-line message otherwise."""
+    parts = value.split("-")
+    try:
+        if len(parts) > 3 or len(parts[0]) != 4 or any(len(p) != 2 for p in parts[1:]) or not value.isascii():
+            raise ValueError
+        year, month, day = (int(p) for p in parts + ["01"] * (3 - len(parts)))
+        date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date like 2024, 2024-07 or 2024-07-22") from None
+    return value
+
+
 def parse_iso(value: str | None) -> date | None:
     """A full ISO date string as a date; None for partial or missing dates."""
     if not value or len(value) != 10:

@@ -4,7 +4,6 @@ answers the same path with ?format=json with that twin's data."""
 from __future__ import annotations
 
 import math
-import re
 from importlib import resources
 from typing import Annotated, Literal
 from urllib.parse import urlencode
@@ -14,7 +13,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .api import DATE, MAX_PAGE, Id, Offset, StoreDep, Words, found, get_document
+from .api import MAX_PAGE, Id, Offset, StoreDep, Words, date_bound, found, get_document
 from .extract.text import paragraph_spans
 from .types import TEXT
 from .store import EventFilter
@@ -48,8 +47,7 @@ def timeline(store: StoreDep, actor: Words = "", country: Words = "", topic: Wor
     filters = {k: v.strip() for k, v in dict(actor=actor, country=country, topic=topic, type=type, since=since,
                                              until=until, q=q).items() if v.strip()}
     for key in ("since", "until"):
-        if key in filters and not re.fullmatch(DATE, filters[key]):
-            raise HTTPException(status_code=422, detail=f"{key}: {filters[key]!r} is not a date like 2024-07")
+        date_bound(key, filters.get(key))
     events = store.list_events(EventFilter(filters.get("actor"), filters.get("country"), filters.get("topic"),
                                            filters.get("type"), filters.get("since"), filters.get("until"),
                                            filters.get("q"), limit, offset))
