@@ -103,9 +103,16 @@ def digest_changes(recorded: dict[str, dict[str, str]], current: dict[str, dict[
     return changes
 
 
+NAMED_CHANGES = 8  # files named per line; a new batch adds dozens, counted beyond these
+
+
 def describe_changes(changes: dict[str, dict[str, list[str]]]) -> list[str]:
-    """One line per corpus and kind of change: "dev: changed gold/a.json, gold/b.json"."""
-    return [f"{name}: {kind} {', '.join(paths)}" for name, kinds in changes.items() for kind, paths in kinds.items()]
+    """One line per corpus and kind of change: "dev: changed gold/a.json, gold/b.json" (past
+    NAMED_CHANGES files: "... and 45 more")."""
+    def listed(paths: list[str]) -> str:
+        more = len(paths) - NAMED_CHANGES
+        return ", ".join(paths[:NAMED_CHANGES]) + (f" and {more} more" if more > 0 else "")
+    return [f"{name}: {kind} {listed(paths)}" for name, kinds in changes.items() for kind, paths in kinds.items()]
 
 
 # --- measuring a corpus ------------------------------------------------------------------------
