@@ -158,12 +158,13 @@ def test_no_date_printed_means_no_publication_date():
 
 # --- crawler prefix ----------------------------------------------------------------------------
 
-def test_crawler_prefix_is_a_reference_date_not_a_publication_date():
+def test_crawler_date_line_is_the_publication_date_when_the_page_prints_none():
+    # ANNOTATION.md, published: "the topmost date line (` date 2024-03-30`, ...)"
     doc = clean(page(" date 2022-06-07 Submit Release",
                      "Deputy Secretary Sherman’s Meeting with Republic of Korea First Vice Foreign Minister Cho",
                      "Deputy Secretary of State Wendy Sherman met today with First Vice Foreign Minister Cho Hyundong."))
-    assert doc.published is None
-    assert doc.reference_date == "2022-06-07" and doc.reference_inferred is True
+    assert doc.published == "2022-06-07"
+    assert doc.reference_date == "2022-06-07" and doc.reference_inferred is False
     assert doc.title == "Deputy Secretary Sherman’s Meeting with Republic of Korea First Vice Foreign Minister Cho"
     assert "Submit Release" not in doc.text and "2022-06-07" not in doc.text
 
@@ -199,7 +200,30 @@ def test_news_dateline_without_any_year_gives_no_publication_date():
 
 def test_news_dateline_far_from_the_crawler_date_is_not_given_its_year():
     doc = cleaned(" date 2021-03-01 Some crawl", "SEOUL, July 15 (Yonhap) -- Sherman will visit South Korea next week.")
-    assert doc.published is None and doc.reference_date == "2021-03-01"
+    assert doc.published == "2021-03-01" and doc.reference_date == "2021-03-01"
+
+
+def test_yearless_news_dateline_yields_to_the_crawler_date_line():
+    # clusters doc_e812ae968b99d490: " date 2021-02-11" over "SEOUL, Feb 12 (Reuters)" is published 2021-02-11
+    doc = cleaned(" date 2021-02-11 Some crawl", "SEOUL, Feb. 12 (Reuters) - Blinken spoke with Chung on Thursday.")
+    assert doc.published == "2021-02-11"
+    assert doc.reference_date == "2021-02-12"  # relative dates count from the wire's own dateline
+
+
+def test_crawler_line_holding_the_lead_paragraph_keeps_it_as_body():
+    lead = ("US Special Representative for the DPRK Sung Kim met with Seoul's chief nuclear envoy Kim Gunn in Seoul"
+            " on Friday, the foreign ministry said.")
+    doc = cleaned(" date 2022-10-07 " + lead, "The two envoys discussed the launch, the ministry added.")
+    assert doc.published == "2022-10-07" and doc.title is None
+    assert doc.paragraphs[0] == lead
+
+
+def test_wire_dateline_not_the_republication_date_is_the_reference():
+    doc = cleaned("S. Korea, China hold vice-ministerial strategic dialogue after four-year hiatus",
+                  "Published : March 12, 2024 - 10:05   Updated : March 12, 2024 - 10:05",
+                  "SEOUL, March 8 (Yonhap) -- Kim Hong-kyun held a strategic dialogue with Sun Weidong in Seoul on"
+                  " Monday, the foreign ministry said Friday.")
+    assert doc.published == "2024-03-12" and doc.reference_date == "2024-03-08"
 
 
 # --- title and publisher -----------------------------------------------------------------------
@@ -312,26 +336,14 @@ def test_clean_never_raises(text):
 
 # --- the shared corpora ------------------------------------------------------------------------
 
-# The revised gold takes these pages' publication date from the crawler's " date YYYY-MM-DD" line
-# (dev/gold-revisions.log: "published: the topmost date line"); the cleaner still reads that line as a
-# reference date only (test_crawler_prefix_is_a_reference_date_not_a_publication_date). Strict, so
-# that the change of the cleaner which settles it must take them out of here.
-PUBLISHED_FROM_CRAWLER_LINE = pytest.mark.xfail(
-    strict=True, reason="revised gold: published is the crawler date line; the cleaner does not read it so yet")
-CRAWLER_LINE_PAGES = {"doc_a72f9f007608a6c2", "doc_d46959edb113bc02"}
-
-
 def corpus_pages() -> list:
-    """(raw, gold) pairs of the seeds and dev corpora: the repository copy, else ../shared; the
-    CRAWLER_LINE_PAGES marked PUBLISHED_FROM_CRAWLER_LINE."""
+    """(raw, gold) pairs of the seeds and dev corpora: the repository copy, else ../shared."""
     here = Path(__file__).parent / "corpus"
     shared = Path(__file__).resolve().parents[2] / "shared" / "corpus"
     pairs = []
     for name in ("seeds", "dev"):
         root = here / name if any((here / name / "raw").glob("*.txt")) else shared / name
-        pairs += [pytest.param(raw, root / "gold" / f"{raw.stem}.json",
-                               marks=[PUBLISHED_FROM_CRAWLER_LINE] if raw.stem in CRAWLER_LINE_PAGES else [])
-                  for raw in sorted((root / "raw").glob("*.txt"))]
+        pairs += [(raw, root / "gold" / f"{raw.stem}.json") for raw in sorted((root / "raw").glob("*.txt"))]
     return pairs
 
 

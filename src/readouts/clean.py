@@ -394,10 +394,11 @@ class PageReading:
 class CrawlerPrefix:
     fetched: date | None
     title: str | None
+    lead: str | None  # the page's first paragraph, when the crawler put it on its date line
 
 
 def read_crawler_prefix(first_line: str) -> CrawlerPrefix | None:
-    """' date 2021-07-15 <title or junk>' on top of a crawled page."""
+    """' date 2021-07-15 <title, lead paragraph or junk>' on top of a crawled page."""
     match = date_rules().crawler_prefix.match(first_line)
     if not match:
         return None
@@ -406,7 +407,8 @@ def read_crawler_prefix(first_line: str) -> CrawlerPrefix | None:
     except ValueError:  # "2021-02-30"
         fetched = None
     rest = normalise_line(match[2] or "")
-    return CrawlerPrefix(fetched, rest if rest and looks_like_headline(rest) else None)
+    title = rest if rest and looks_like_headline(rest) else None
+    return CrawlerPrefix(fetched, title, rest if rest and not title and is_body_paragraph(rest) else None)
 
 
 def is_header_furniture(line: str, english: bool) -> bool:
@@ -459,20 +461,29 @@ def body_text(body: list[str], title: str | None) -> str:
 
 
 def read_published(page: PageReading, text: str, crawler: date | None, convention: str | None) -> Dateline | None:
-    """The printed publication date: a dateline (one whose day and month could be swapped is read
-    against the page's other dates and the publisher's convention), else a news dateline whose
+    """The page's own date (ANNOTATION.md, published): a printed dateline (one whose day and month
+    could be swapped is read against the page's other dates and the publisher's convention), else a
+    news dateline that prints its year, else the crawler's date line, else a news dateline whose
     missing year is taken from another date of the page."""
     if page.dateline:  # the page's other dates are read only when the dateline's order is in doubt
         value = page.dateline.value if not page.dateline.readings else \
             dates.settle_numeric(page.dateline, dates.page_dates(text, [crawler]), convention)
         return Dateline(value, raw=page.dateline_line) if value else None
     news = page.news_dateline
+    if crawler and not (news and news.year):
+        return Dateline(crawler.isoformat(), raw=crawler.isoformat())
+    wire = news_date(news, text, None)
+    return Dateline(wire.isoformat(), raw=news.raw) if wire and news else None
+
+
+def news_date(news: NewsDateline | None, text: str, published: str | None) -> date | None:
+    """The date of a news dateline, its missing year the one that puts it nearest the page's own
+    date (or, without one, the page's other dates)."""
     if news is None:
         return None
-    year = news.year or dates.year_near(news.month, news.day, dates.page_dates(text, [crawler]).dates)
-    if year is None or not dates.valid_day(year, news.month, news.day):
-        return None
-    return Dateline(date(year, news.month, news.day).isoformat(), raw=news.raw)
+    anchors = [date.fromisoformat(published)] if published else dates.page_dates(text).dates
+    year = news.year or dates.year_near(news.month, news.day, anchors)
+    return date(year, news.month, news.day) if year and dates.valid_day(year, news.month, news.day) else None
 
 
 def language_of(text: str) -> str:
@@ -511,8 +522,8 @@ def clean(raw: RawDocument, as_of: date | None = None) -> CleanDocument:
     # one pass over the text for the spaces (they never span lines), then each line's ends
     printed = [line for line in map(str.strip, HORIZONTAL_SPACE.sub(" ", normalise_text(html.text)).split("\n")) if line]
     crawler = read_crawler_prefix(printed[0]) if printed else None
-    if crawler:
-        printed = printed[1:]
+    if crawler:  # a lead paragraph on the crawler's line is the page's first line
+        printed = ([crawler.lead] if crawler.lead else []) + printed[1:]
     lines = [line for line in map(strip_inline_furniture, printed) if line]
     furniture = [is_boilerplate(line) for line in lines]
     language = language_of("\n".join(line for line, is_furniture in zip(lines, furniture) if not is_furniture))
@@ -530,7 +541,10 @@ def clean(raw: RawDocument, as_of: date | None = None) -> CleanDocument:
                  else read_published(page, "\n".join(lines), fetched, convention))
     if published is None and html.date:
         published = Dateline(html.date, raw=html.date)
-    reference = published.value if published else next((d.isoformat() for d in (fetched, as_of) if d), None)
+    # a wire story's "on Monday" counts from its dateline, also when a later republication dates the page
+    wire = news_date(page.news_dateline, "\n".join(lines), published.value if published else None)
+    reference = (wire.isoformat() if wire else published.value if published
+                 else next((d.isoformat() for d in (fetched, as_of) if d), None))
     return CleanDocument(
         doc_id=raw.doc_id, source=raw.source, text=text, title=title, publisher=publisher,
         published=published.value if published else None, reference_date=reference,
