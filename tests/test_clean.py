@@ -101,6 +101,12 @@ def test_pipe_caption_with_photo_credit_is_dropped():
     ("Thursday, July 15, 2021 at 10:21 a.m. KST", "2021-07-15"),
     ("등록일 2024.07.23", "2024-07-23"),
     ("2024년 7월 23일", "2024-07-23"),
+    # stamps: a few words of kind, office or source, then the date (field cases html-script-date,
+    # html-list-items, dev2 doc_372f8e03c3e99b5b, unseen kind publication-stamp-variants)
+    ("Readout · Office of the Spokesperson · March 18, 2024", "2024-03-18"),
+    ("Media Note, Office of the Spokesperson, March 20, 2024", "2024-03-20"),
+    ("Xinhua) 08:39, September 18, 2025", "2025-09-18"),
+    ("By Choi Ha-eunPublished : Mar. 4, 2023 - 11:20", "2023-03-04"),
 ])
 def test_dateline_families(line, expected):
     doc = cleaned(line, PARAGRAPH)
@@ -114,7 +120,9 @@ def test_date_label_on_its_own_line_then_the_date():
 
 
 @pytest.mark.parametrize("line", ["On July 14, 2023, the two ministers met.", "Updated: May 1, 2020",
-                                  "2021.07.15 was the day of the meeting"])
+                                  "2021.07.15 was the day of the meeting",
+                                  "Remarks at a news conference following talks with Foreign Minister Chung Eui-yong,"
+                                  " Seoul, March 25, 2021"])
 def test_sentences_and_revision_dates_are_not_datelines(line):
     assert read_dateline(line) is None
 
@@ -148,6 +156,37 @@ def test_ambiguous_dateline_follows_the_publishers_convention_else_stays_unresol
                    "passport applications as expeditiously as possible.").published == "2024-08-07"
     doc = cleaned("08/07/2024 | Press release", PARAGRAPH)
     assert doc.published is None and doc.reference_date is None
+
+
+def test_news_dateline_on_its_own_line_is_joined_to_its_lead():
+    # field cases dateline-own-line-min, html-dateline-separate-tag(-year): a line or tag of its own
+    doc = cleaned("Nuclear envoys hold talks in Jakarta", "JAKARTA, Sept. 6, 2023 (Yonhap)",
+                  "-- The top nuclear envoys of South Korea and Japan held talks here Wednesday.")
+    assert doc.published == "2023-09-06" and doc.publisher == "Yonhap News Agency"
+    assert doc.paragraphs == ["JAKARTA, Sept. 6, 2023 (Yonhap) -- The top nuclear envoys of South Korea and Japan"
+                              " held talks here Wednesday."]
+
+
+def test_date_stamp_above_the_main_text_of_html_is_read():
+    # field case html-cookie-banner: trafilatura keeps the article but drops its stamp
+    html = ("<html><body><div class='cookie-banner'><p>We use some essential cookies to make this website work.</p>"
+            "</div><main><h1>Foreign Secretary meets Korean Foreign Minister</h1><p>Press release</p>"
+            "<p>Published 22 February 2024</p><p>Foreign Secretary David Cameron met Korean Foreign Minister Cho"
+            " Tae-yul in Rio de Janeiro on the margins of the G20 Foreign Ministers' Meeting.</p>"
+            "<p>They discussed the growing military cooperation between Russia and North Korea.</p></main>"
+            "<aside><ul><li>Minister meets counterpart <span>Nov. 26, 2023</span></li></ul></aside></body></html>")
+    assert clean(page(html, media_type="text/html")).published == "2024-02-22"
+
+
+def test_dates_in_scripts_are_not_the_pages_date():
+    # field case html-script-date-min: a program's cache date is no publication date
+    html = ("<html><head><title>Secretary Blinken's Meeting with Foreign Minister Cho</title>"
+            "<script>dataLayer.push({\"event\": \"pageview\", \"cacheDate\": \"2025-12-15T08:00:00Z\"});</script>"
+            "</head><body><h1>Secretary Blinken's Meeting with Foreign Minister Cho</h1><p>Readout · March 18, 2024</p>"
+            "<p>Secretary of State Antony J. Blinken met with Republic of Korea Foreign Minister Cho Tae-yul today"
+            " in Seoul.</p></body></html>")
+    doc = clean(page(html, media_type="text/html"))
+    assert doc.published == "2024-03-18" and doc.reference_date == "2024-03-18"
 
 
 def test_no_date_printed_means_no_publication_date():

@@ -32,6 +32,9 @@ HEADLINE_MAX_CHARS = 200
 # A line this long, or a sentence this many words long, is body text.
 BODY_MIN_CHARS = 200
 BODY_MIN_SENTENCE_WORDS = 8
+# A stamp names its kind, office or source in a few words before the date (six in "Media Note,
+# Office of the Spokesperson, March 20, 2024"); a sentence that ends on a date has more.
+STAMP_PREFIX_WORDS = 6
 
 INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\u00ad]")
 HORIZONTAL_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -46,6 +49,8 @@ SPEAKER_TURN = re.compile(r"^[A-Z][A-Z .'’-]{2,40}:\s")
 URL_LINE = re.compile(r"^(?:(?:source|url|original(?: article| url)?|link|canonical)\s*[:：]\s*)?(https?://\S+)$",
                       re.IGNORECASE)
 HTML_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# Scripts other than JSON-LD metadata: their dates are a program's (cache, consent, build), not the page's.
+HTML_CODE = re.compile(r"<script\b(?![^>]*ld\+json).*?</script\s*>", re.IGNORECASE | re.DOTALL)
 HTML_BREAK = re.compile(r"<(?:br|/p|/div|/h\d|/li|/tr)\b[^>]*>", re.IGNORECASE)
 HTML_TAG = re.compile(r"<[^>]+>")
 # Language: detected on the start of a page only (enough to tell, and the cost stays flat).
@@ -146,6 +151,7 @@ class DateRules:
     after_date: re.Pattern[str]  # what a dateline may print after its date
     crawler_prefix: re.Pattern[str]
     news_dateline: re.Pattern[str]
+    stamp_start: re.Pattern[str]  # where a stamp's date may start inside a line: after a separator or label
 
 
 def _alternation(words: list[str]) -> str:
@@ -165,7 +171,9 @@ def date_rules() -> DateRules:
             rf"[\s,–—-]*(?:at\s+)?(?:{TIME_OF_DAY})?\s*(?:\((?:[A-Za-z]{{2,9}}|local time)\)|(?-i:[A-Z]{{2,4}}))?\s*"
             rf"(?:[|·].*|(?:{updates})\b.*)?", re.IGNORECASE),
         crawler_prefix=re.compile(data["crawler_prefix"]),
-        news_dateline=re.compile(data["news_dateline"].replace("MONTH", lexicon.month_names)))
+        news_dateline=re.compile(data["news_dateline"].replace("MONTH", lexicon.month_names)),
+        stamp_start=re.compile(rf"(?:[·|,)]|(?:{_alternation(data['labels'])})\s*[:：])\s*(?:{TIME_OF_DAY},?\s*)?",
+                               re.IGNORECASE))
 
 
 # ------------------------------------------------------------------------------ text
@@ -253,7 +261,38 @@ def read_dateline(line: str) -> DateMention | None:
     weekday = rules.weekday.match(core[start:])
     start += weekday.end() if weekday else 0
     found = dates.printed_date(core[start:])
-    return found if found and rules.after_date.fullmatch(core[start + found.end:]) else None
+    if found and rules.after_date.fullmatch(core[start + found.end:]):
+        return found
+    return read_stamp(core)
+
+
+def read_stamp(line: str) -> DateMention | None:
+    """The date that ends a short stamp line after a few words of kind, office or source:
+    'Readout · Office of the Spokesperson · March 18, 2024', 'Media Note, Office of the
+    Spokesperson, March 20, 2024', '(Xinhua) 08:39, September 18, 2025', a label glued to a byline
+    'By Choi Ha-eunPublished : Mar. 4, 2023 - 11:20'. A sentence that ends on a date has more words."""
+    rules = date_rules()
+    for start in rules.stamp_start.finditer(line):
+        if len(words_of(line[:start.start()])) > STAMP_PREFIX_WORDS:
+            return None
+        rest = line[start.end():]
+        found = dates.printed_date(rest)
+        if found and rules.after_date.fullmatch(rest[found.end:]):
+            return found
+    return None
+
+
+def with_datelines_joined(lines: list[str]) -> list[str]:
+    """The lines with a news dateline printed on a line (or in a tag) of its own joined to the
+    lead it introduces: 'JAKARTA, Sept. 6, 2023 (Yonhap)' + '-- The top nuclear envoys ...'."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and line[:1] in "-–—" and date_rules().news_dateline.match(f"{joined[-1]} {line}") \
+                and not date_rules().news_dateline.match(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 @dataclass(frozen=True)
@@ -340,6 +379,7 @@ class HtmlPage:
     date: str | None = None
     sitename: str | None = None
     url: str | None = None
+    header: tuple[str, ...] = ()  # the page's lines above its main text, which trafilatura leaves out
 
 
 def text_of_markup(html: str) -> str:
@@ -357,6 +397,19 @@ def without_site_suffix(title: str | None, sitename: str | None) -> str | None:
     return title
 
 
+def header_lines(html: str, main_text: str) -> tuple[str, ...]:
+    """The lines the markup prints above the first line of the main text (the date stamp, the kicker
+    and byline trafilatura drops with the page's furniture); none when that line is not found."""
+    first = normalise_line(next((line for line in main_text.split("\n") if line.strip()), ""))
+    header = []
+    for line in map(normalise_line, text_of_markup(html).split("\n")):
+        if line == first:
+            return tuple(header)
+        if line:
+            header.append(line)
+    return ()
+
+
 def read_html(html: str) -> HtmlPage:
     """Main text and metadata of an HTML page (trafilatura; dates only from the page's own metadata)."""
     import trafilatura  # imported here: slow to import and only needed for HTML input
@@ -364,15 +417,16 @@ def read_html(html: str) -> HtmlPage:
     try:
         body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
         # htmldate's latest acceptable date defaults to the clock's today: the data's last year instead
-        meta = trafilatura.extract_metadata(html, date_config={"extensive_search": False, "original_date": True,
+        meta = trafilatura.extract_metadata(HTML_CODE.sub(" ", html), date_config={"extensive_search": False, "original_date": True,
                                                                "max_date": dates.latest_date().isoformat()})
     except Exception:  # lxml/trafilatura raise assorted errors on broken markup; clean() must not raise
         return HtmlPage(text=text_of_markup(html))
     text = body or text_of_markup(html)
+    header = header_lines(html, text) if body else ()
     if meta is None:
-        return HtmlPage(text=text)
+        return HtmlPage(text=text, header=header)
     return HtmlPage(text=text, title=without_site_suffix(meta.title, meta.sitename), date=meta.date,
-                    sitename=meta.sitename, url=meta.url)
+                    sitename=meta.sitename, url=meta.url, header=header)
 
 
 # ------------------------------------------------------------------------------ the page
@@ -524,11 +578,14 @@ def clean(raw: RawDocument, as_of: date | None = None) -> CleanDocument:
     crawler = read_crawler_prefix(printed[0]) if printed else None
     if crawler:  # a lead paragraph on the crawler's line is the page's first line
         printed = ([crawler.lead] if crawler.lead else []) + printed[1:]
-    lines = [line for line in map(strip_inline_furniture, printed) if line]
+    lines = with_datelines_joined([line for line in map(strip_inline_furniture, printed) if line])
     furniture = [is_boilerplate(line) for line in lines]
     language = language_of("\n".join(line for line, is_furniture in zip(lines, furniture) if not is_furniture))
     english = language == "en"
     page = read_page(lines, furniture, english)
+    if page.dateline is None:  # a stamp above the main text of an HTML page
+        page.dateline, page.dateline_line = next(
+            ((found, line) for line in html.header if (found := read_dateline(line))), (None, None))
     source_url = (raw.url or html.url or page.source_url
                   or (raw.source if raw.source.startswith(("http://", "https://")) else None))
     agency = page.news_dateline.agency if page.news_dateline else None
