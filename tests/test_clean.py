@@ -46,6 +46,21 @@ def test_furniture_lines_are_dropped(furniture):
     assert doc.paragraphs == [PARAGRAPH]
 
 
+def test_words_glued_by_a_lost_space_are_set_apart():
+    # unseen kind glued-words (a MOFA page)
+    doc = cleaned("1. First Vice Foreign Minister Choi Jong-kun had a telephone conversationwith Deputy Secretaryof State"
+                  " Wendy Sherman of the US on January 18, and discussed the recent ballistic missilelaunches by North Korea.")
+    assert doc.paragraphs == ["1. First Vice Foreign Minister Choi Jong-kun had a telephone conversation with Deputy"
+                              " Secretary of State Wendy Sherman of the US on January 18, and discussed the recent"
+                              " ballistic missile launches by North Korea."]
+
+
+def test_names_words_and_addresses_are_not_split():
+    line = ("Secretary Blinken met Sierra Leonean and Funakoshi envoys within the peacebuilding forum"
+            " (www.heraldcorp.com, footerBuilt).")
+    assert cleaned(line).paragraphs == [line]
+
+
 def test_numbered_paragraphs_are_kept_each_as_a_paragraph():
     doc = cleaned("1. HOME", "2. Press", PARAGRAPH, SECOND, "o The two sides also discussed cyber threats.")
     assert doc.paragraphs == [PARAGRAPH, SECOND, "o The two sides also discussed cyber threats."]

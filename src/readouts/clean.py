@@ -69,6 +69,17 @@ NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z]")  # counted instead of the A-Z l
 LANGUAGE_ALIASES = {"wuu": "zh", "yue": "zh", "ary": "ar", "arz": "ar", "uzs": "uz", "gug": "gn", "sdh": "ku",
                     "fuv": "ff"}
 NO_LANGUAGE = "zxx"  # the detector's answer for text without linguistic content
+# Words glued by a lost space ("conversationwith", "Deputy Secretaryof State", "missilelaunches"):
+# a lower-case or capitalised run of letters, not inside a URL, address or camelCase identifier
+# ("heraldcorp.com", "footerBuilt"), that English does not know is split where wordninja's unigram
+# model (English Wikipedia word frequencies, shipped with the package) splits it, if it splits
+# into two common words: a long one, then a function word or another long one. Names the model
+# does not know split into rare pieces or short ones ("Blinken" -> "blink en", "Leonean" ->
+# "leone an") and are left alone; corpus pages gave no other split (tests/corpus, shared/cases).
+GLUED_CANDIDATE = re.compile(r"(?<![\w./@-])[A-Za-z][a-z]{7,}(?![\w@-]|\.\w)")
+GLUED_FIRST_MIN = 6  # letters of the first word
+GLUED_SECOND_MIN = 4  # letters of a second word that is not a function word
+GLUED_MAX_COST = 13.5  # the model's word cost (log of rank): "launches" 12.7, "missile" 11.4
 TIME_OF_DAY = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
 
 
@@ -196,6 +207,28 @@ def strip_inline_furniture(line: str) -> str:
     for pattern in rules.inline:
         line = pattern.sub("", line)
     return normalise_line(line)
+
+
+def unglued(line: str) -> str:
+    """The line with words glued by a lost space set apart (see GLUED_CANDIDATE)."""
+    return GLUED_CANDIDATE.sub(_split_glued, line)
+
+
+def _split_glued(match: re.Match) -> str:
+    import wordninja  # imported here: its word list loads on first use
+
+    word = match[0]
+    costs = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost  # word -> cost; the model has no public lookup
+    if word.lower() in costs:
+        return word
+    parts = wordninja.split(word.lower())
+    if len(parts) != 2:
+        return word
+    first, second = parts
+    common = all(costs.get(part, GLUED_MAX_COST + 1) <= GLUED_MAX_COST for part in parts)
+    if common and len(first) >= GLUED_FIRST_MIN and (second in ENGLISH_FUNCTION_WORDS or len(second) >= GLUED_SECOND_MIN):
+        return f"{word[:len(first)]} {word[len(first):]}"
+    return word
 
 
 def bullet_stripped(line: str) -> str:
@@ -578,7 +611,7 @@ def clean(raw: RawDocument, as_of: date | None = None) -> CleanDocument:
     crawler = read_crawler_prefix(printed[0]) if printed else None
     if crawler:  # a lead paragraph on the crawler's line is the page's first line
         printed = ([crawler.lead] if crawler.lead else []) + printed[1:]
-    lines = with_datelines_joined([line for line in map(strip_inline_furniture, printed) if line])
+    lines = with_datelines_joined([unglued(line) for line in map(strip_inline_furniture, printed) if line])
     furniture = [is_boilerplate(line) for line in lines]
     language = language_of("\n".join(line for line, is_furniture in zip(lines, furniture) if not is_furniture))
     english = language == "en"
