@@ -204,6 +204,15 @@ def test_dates_in_scripts_are_not_the_pages_date():
     assert doc.published == "2024-03-18" and doc.reference_date == "2024-03-18"
 
 
+def test_uk_government_pages_write_numeric_dates_day_first():
+    # field case dmy-numeric-dateline-bare: nothing else on the page settles 04/03/2024
+    doc = cleaned("British Embassy Seoul", "News story",
+                  "UK and Republic of Korea hold vice-ministerial strategic dialogue", "04/03/2024",
+                  "On Monday, Minister of State Anne-Marie Trevelyan met First Vice Foreign Minister Cho Tae-yul in London.")
+    assert doc.publisher == "Foreign, Commonwealth & Development Office"
+    assert doc.published == "2024-03-04" and doc.title == "UK and Republic of Korea hold vice-ministerial strategic dialogue"
+
+
 def test_no_date_printed_means_no_publication_date():
     doc = cleaned("Press Releases", "Special Representative Meets with U.S. Deputy Special Representative (Dec. 11)",
                   PARAGRAPH)
