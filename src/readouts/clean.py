@@ -71,14 +71,14 @@ LANGUAGE_ALIASES = {"wuu": "zh", "yue": "zh", "ary": "ar", "arz": "ar", "uzs": "
 NO_LANGUAGE = "zxx"  # the detector's answer for text without linguistic content
 # Words glued by a lost space ("conversationwith", "Deputy Secretaryof State", "missilelaunches"):
 # a lower-case or capitalised run of letters, not inside a URL, address or camelCase identifier
-# ("heraldcorp.com", "footerBuilt"), that English does not know is split where wordninja's unigram
-# model (English Wikipedia word frequencies, shipped with the package) splits it, if it splits
-# into two common words: a long one, then a function word or another long one. Names the model
-# does not know split into rare pieces or short ones ("Blinken" -> "blink en", "Leonean" ->
+# ("heraldcorp.com", "footerBuilt"), that English does not know is split in two common words: a
+# long one, then a function word or another long one. English and its common words are those of
+# wordninja's unigram model (English Wikipedia word frequencies, shipped with the package). Names
+# the model does not know split into rare or short pieces ("Blinken" -> "blink en", "Leonean" ->
 # "leone an") and are left alone; corpus pages gave no other split (tests/corpus, shared/cases).
 GLUED_CANDIDATE = re.compile(r"(?<![\w./@-])[A-Za-z][a-z]{7,}(?![\w@-]|\.\w)")
 GLUED_FIRST_MIN = 6  # letters of the first word
-GLUED_SECOND_MIN = 4  # letters of a second word that is not a function word
+GLUED_SECOND_MIN = 5  # letters of a second word that is not a function word ("doorstep ping" is not one)
 GLUED_MAX_COST = 13.5  # the model's word cost (log of rank): "launches" 12.7, "missile" 11.4
 TIME_OF_DAY = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
 
@@ -209,26 +209,36 @@ def strip_inline_furniture(line: str) -> str:
     return normalise_line(line)
 
 
-def unglued(line: str) -> str:
-    """The line with words glued by a lost space set apart (see GLUED_CANDIDATE)."""
-    return GLUED_CANDIDATE.sub(_split_glued, line)
+def unglued(text: str) -> str:
+    """The text with words glued by a lost space set apart (see GLUED_CANDIDATE)."""
+    known = english_word_costs()  # most candidates are words: told apart here without a call
+    return GLUED_CANDIDATE.sub(lambda match: match[0] if match[0].lower() in known else split_glued(match[0]), text)
 
 
-def _split_glued(match: re.Match) -> str:
+@functools.lru_cache(maxsize=4096)  # names and long words recur from page to page
+def split_glued(word: str) -> str:
+    """`word` (not an English word), or its two words when it is two common ones glued (see GLUED_CANDIDATE):
+    the split of least cost, the cost of a word being its rank in wordninja's model."""
+    costs = english_word_costs()
+    lower = word.lower()
+    best, best_cost = None, None
+    for cut in range(GLUED_FIRST_MIN, len(lower) - 1):
+        first, second = lower[:cut], lower[cut:]
+        if second not in ENGLISH_FUNCTION_WORDS and len(second) < GLUED_SECOND_MIN:
+            continue
+        cost = costs.get(first, GLUED_MAX_COST + 1) + costs.get(second, GLUED_MAX_COST + 1)
+        if max(costs.get(first, GLUED_MAX_COST + 1), costs.get(second, GLUED_MAX_COST + 1)) <= GLUED_MAX_COST \
+                and (best_cost is None or cost < best_cost):
+            best, best_cost = cut, cost
+    return word if best is None else f"{word[:best]} {word[best:]}"
+
+
+@functools.cache
+def english_word_costs() -> dict[str, float]:
+    """English words and their costs (log of frequency rank, lower is commoner) from wordninja's model."""
     import wordninja  # imported here: its word list loads on first use
 
-    word = match[0]
-    costs = wordninja.DEFAULT_LANGUAGE_MODEL._wordcost  # word -> cost; the model has no public lookup
-    if word.lower() in costs:
-        return word
-    parts = wordninja.split(word.lower())
-    if len(parts) != 2:
-        return word
-    first, second = parts
-    common = all(costs.get(part, GLUED_MAX_COST + 1) <= GLUED_MAX_COST for part in parts)
-    if common and len(first) >= GLUED_FIRST_MIN and (second in ENGLISH_FUNCTION_WORDS or len(second) >= GLUED_SECOND_MIN):
-        return f"{word[:len(first)]} {word[len(first):]}"
-    return word
+    return wordninja.DEFAULT_LANGUAGE_MODEL._wordcost  # the model has no public lookup of one word
 
 
 def bullet_stripped(line: str) -> str:
@@ -395,12 +405,12 @@ def read_publisher(lines: list[str], url: str | None, sitename: str | None, agen
     """The best-evidenced publisher: the site's own domain or name, a masthead or copyright
     line, a news agency, an issuing office, the site template, a government banner."""
     rules = publisher_rules()
-    for found in (domain_publisher(url), sitename, _first_named(rules.name_lines, lines), copyright_holder(lines),
-                  agency_publisher(agency or signoff_agency(lines)), _first_named(rules.bylines, lines), _first_named(rules.templates, lines),
-                  _first_named(rules.banners, lines)):
-        if found:
-            return found
-    return None
+    sources = (lambda: domain_publisher(url), lambda: sitename, lambda: _first_named(rules.name_lines, lines),
+               lambda: copyright_holder(lines), lambda: agency_publisher(agency or signoff_agency(lines)),
+               lambda: _first_named(rules.bylines, lines), lambda: _first_named(rules.templates, lines),
+               lambda: _first_named(rules.banners, lines))
+    # each read only when the better ones found nothing: most pages stop at the second or third
+    return next((found for source in sources if (found := source())), None)
 
 
 # ------------------------------------------------------------------------------ HTML
@@ -606,12 +616,13 @@ def clean(raw: RawDocument, as_of: date | None = None) -> CleanDocument:
     publication date, else a crawler's fetch date, else `as_of` (given by the caller, e.g.
     `readouts extract --as-of`), else nothing: never the clock."""
     html = read_html(raw.text) if raw.media_type == "text/html" else HtmlPage(text=raw.text)
-    # one pass over the text for the spaces (they never span lines), then each line's ends
-    printed = [line for line in map(str.strip, HORIZONTAL_SPACE.sub(" ", normalise_text(html.text)).split("\n")) if line]
+    # one pass over the text for the spaces (they never span lines) and glued words, then each line's ends
+    printed = [line for line in map(str.strip, unglued(HORIZONTAL_SPACE.sub(" ", normalise_text(html.text))).split("\n"))
+               if line]
     crawler = read_crawler_prefix(printed[0]) if printed else None
     if crawler:  # a lead paragraph on the crawler's line is the page's first line
         printed = ([crawler.lead] if crawler.lead else []) + printed[1:]
-    lines = with_datelines_joined([unglued(line) for line in map(strip_inline_furniture, printed) if line])
+    lines = with_datelines_joined([line for line in map(strip_inline_furniture, printed) if line])
     furniture = [is_boilerplate(line) for line in lines]
     language = language_of("\n".join(line for line, is_furniture in zip(lines, furniture) if not is_furniture))
     english = language == "en"
