@@ -122,6 +122,11 @@ def test_pipe_caption_with_photo_credit_is_dropped():
     ("Media Note, Office of the Spokesperson, March 20, 2024", "2024-03-20"),
     ("Xinhua) 08:39, September 18, 2025", "2025-09-18"),
     ("By Choi Ha-eunPublished : Mar. 4, 2023 - 11:20", "2023-03-04"),
+    # a time or a weekday before the date, fields after it (clusters doc_2bd73d0aa73a632c,
+    # doc_f5c4340465108d3f, dev2 doc_4d609b083f393065)
+    ("All News 23:43 May 25, 2022", "2022-05-25"),
+    ("Muhammad Irfan 4 minutes ago Fri 12th February 2021 | 10:40 AM", "2021-02-12"),
+    ("Bruxelles, 25/06/2015 - 00:00, UNIQUE ID: 150625_01", "2015-06-25"),
 ])
 def test_dateline_families(line, expected):
     doc = cleaned(line, PARAGRAPH)
@@ -137,7 +142,8 @@ def test_date_label_on_its_own_line_then_the_date():
 @pytest.mark.parametrize("line", ["On July 14, 2023, the two ministers met.", "Updated: May 1, 2020",
                                   "2021.07.15 was the day of the meeting",
                                   "Remarks at a news conference following talks with Foreign Minister Chung Eui-yong,"
-                                  " Seoul, March 25, 2021"])
+                                  " Seoul, March 25, 2021", "The two met at 10:00 March 3, 2024",
+                                  "They met on Friday March 3, 2024", "Seoul, March 20, 2024, the ministers met there"])
 def test_sentences_and_revision_dates_are_not_datelines(line):
     assert read_dateline(line) is None
 
@@ -211,6 +217,13 @@ def test_uk_government_pages_write_numeric_dates_day_first():
                   "On Monday, Minister of State Anne-Marie Trevelyan met First Vice Foreign Minister Cho Tae-yul in London.")
     assert doc.publisher == "Foreign, Commonwealth & Development Office"
     assert doc.published == "2024-03-04" and doc.title == "UK and Republic of Korea hold vice-ministerial strategic dialogue"
+
+
+def test_eeas_pages_write_numeric_dates_day_first():
+    # dev2 doc_9de680e8451f1834: nothing else on the page settles 06/08/2018
+    doc = cleaned("European Union External Action", "Remarks by HR/VP Mogherini during her visit to the Republic of Korea",
+                  "Seoul, 06/08/2018 - 11:13, UNIQUE ID: 180806_4", PARAGRAPH)
+    assert doc.publisher == "European External Action Service (EEAS)" and doc.published == "2018-08-06"
 
 
 def test_no_date_printed_means_no_publication_date():

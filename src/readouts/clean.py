@@ -159,10 +159,10 @@ class DateRules:
     label: re.Pattern[str]
     weekday: re.Pattern[str]
     update_label: re.Pattern[str]
-    after_date: re.Pattern[str]  # what a dateline may print after its date
+    after_date: re.Pattern[str]  # what a dateline may print after its date: a time, a zone, fields ", ID: 150625_01"
     crawler_prefix: re.Pattern[str]
     news_dateline: re.Pattern[str]
-    stamp_start: re.Pattern[str]  # where a stamp's date may start inside a line: after a separator or label
+    stamp_start: re.Pattern[str]  # where a stamp's date may start in a line: after a separator, label or weekday, at a time
 
 
 def _alternation(words: list[str]) -> str:
@@ -180,11 +180,11 @@ def date_rules() -> DateRules:
         update_label=re.compile(rf"^(?:{updates})\b", re.IGNORECASE),
         after_date=re.compile(
             rf"[\s,–—-]*(?:at\s+)?(?:{TIME_OF_DAY})?\s*(?:\((?:[A-Za-z]{{2,9}}|local time)\)|(?-i:[A-Z]{{2,4}}))?\s*"
-            rf"(?:[|·].*|(?:{updates})\b.*)?", re.IGNORECASE),
+            rf"(?:,\s*[^\s:,][^:,]{{0,30}}:\s*\S+)*(?:[|·].*|(?:{updates})\b.*)?", re.IGNORECASE),
         crawler_prefix=re.compile(data["crawler_prefix"]),
         news_dateline=re.compile(data["news_dateline"].replace("MONTH", lexicon.month_names)),
-        stamp_start=re.compile(rf"(?:[·|,)]|(?:{_alternation(data['labels'])})\s*[:：])\s*(?:{TIME_OF_DAY},?\s*)?",
-                               re.IGNORECASE))
+        stamp_start=re.compile(rf"(?:[·|,)]|(?:{_alternation(data['labels'])})\s*[:：]|\s(?={TIME_OF_DAY})"
+                               rf"|\b(?:{lexicon.weekday_names})\.?,?(?=\s))\s*(?:{TIME_OF_DAY},?\s*)?", re.IGNORECASE))
 
 
 # ------------------------------------------------------------------------------ text
@@ -310,14 +310,19 @@ def read_dateline(line: str) -> DateMention | None:
 
 
 def read_stamp(line: str) -> DateMention | None:
-    """The date that ends a short stamp line after a few words of kind, office or source:
+    """The date that ends a short stamp line after a few words of kind, office, place or source:
     'Readout · Office of the Spokesperson · March 18, 2024', 'Media Note, Office of the
-    Spokesperson, March 20, 2024', '(Xinhua) 08:39, September 18, 2025', a label glued to a byline
-    'By Choi Ha-eunPublished : Mar. 4, 2023 - 11:20'. A sentence that ends on a date has more words."""
+    Spokesperson, March 20, 2024', '(Xinhua) 08:39, September 18, 2025', 'All News 23:43 May 25,
+    2022', 'Muhammad Irfan 4 minutes ago Fri 12th February 2021 | 10:40 AM', 'Seoul, 06/08/2018 -
+    11:13, UNIQUE ID: 180806_4', a label glued to a byline 'By Choi Ha-eunPublished : Mar. 4, 2023 -
+    11:20'. A sentence that ends on a date has more words, or a preposition before it."""
     rules = date_rules()
     for start in rules.stamp_start.finditer(line):
-        if len(words_of(line[:start.start()])) > STAMP_PREFIX_WORDS:
+        prefix = words_of(line[:start.start()])
+        if len(prefix) > STAMP_PREFIX_WORDS:
             return None
+        if prefix and prefix[-1].lower() in ENGLISH_FUNCTION_WORDS:  # "met at 10:00 March 3", "on Friday March 3"
+            continue
         rest = line[start.end():]
         found = dates.printed_date(rest)
         if found and rules.after_date.fullmatch(rest[found.end:]):
