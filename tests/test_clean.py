@@ -226,6 +226,12 @@ def test_eeas_pages_write_numeric_dates_day_first():
     assert doc.publisher == "European External Action Service (EEAS)" and doc.published == "2018-08-06"
 
 
+def test_a_revision_date_is_the_pages_date_only_when_it_prints_no_other():
+    # dev2 doc_a2abc70ef54ce716 prints only 'Updated: 3:34pm, 14 Sep, 2021' (ANNOTATION.md: the topmost date line)
+    assert cleaned("Updated: 3:34pm, 14 Sep, 2021", PARAGRAPH).published == "2021-09-14"
+    assert cleaned("Published : March 12, 2024", "Updated: May 1, 2024", PARAGRAPH).published == "2024-03-12"
+
+
 def test_no_date_printed_means_no_publication_date():
     doc = cleaned("Press Releases", "Special Representative Meets with U.S. Deputy Special Representative (Dec. 11)",
                   PARAGRAPH)

@@ -159,6 +159,7 @@ class DateRules:
     label: re.Pattern[str]
     weekday: re.Pattern[str]
     update_label: re.Pattern[str]
+    revision: re.Pattern[str]  # an update label, and a time before the date: 'Updated: 3:34pm, '
     after_date: re.Pattern[str]  # what a dateline may print after its date: a time, a zone, fields ", ID: 150625_01"
     crawler_prefix: re.Pattern[str]
     news_dateline: re.Pattern[str]
@@ -178,6 +179,7 @@ def date_rules() -> DateRules:
         label=re.compile(rf"^(?:{_alternation(data['labels'])})\s*(?:[:：]\s*|\s)", re.IGNORECASE),
         weekday=re.compile(rf"^(?:{lexicon.weekday_names})\.?,?\s+", re.IGNORECASE),
         update_label=re.compile(rf"^(?:{updates})\b", re.IGNORECASE),
+        revision=re.compile(rf"^(?:{updates})\s*[:：]?\s*(?:{TIME_OF_DAY},?\s*)?", re.IGNORECASE),
         after_date=re.compile(
             rf"[\s,–—-]*(?:at\s+)?(?:{TIME_OF_DAY})?\s*(?:\((?:[A-Za-z]{{2,9}}|local time)\)|(?-i:[A-Z]{{2,4}}))?\s*"
             rf"(?:,\s*[^\s:,][^:,]{{0,30}}:\s*\S+)*(?:[|·].*|(?:{updates})\b.*)?", re.IGNORECASE),
@@ -303,10 +305,20 @@ def read_dateline(line: str) -> DateMention | None:
     start = label.end() if label else 0
     weekday = rules.weekday.match(core[start:])
     start += weekday.end() if weekday else 0
-    found = dates.printed_date(core[start:])
-    if found and rules.after_date.fullmatch(core[start + found.end:]):
-        return found
-    return read_stamp(core)
+    return date_ending(core[start:]) or read_stamp(core)
+
+
+def date_ending(text: str) -> DateMention | None:
+    """The full date `text` begins with, when only a time, zone or fields follow it (after_date)."""
+    found = dates.printed_date(text)
+    return found if found and date_rules().after_date.fullmatch(text[found.end:]) else None
+
+
+def read_revision_date(line: str) -> DateMention | None:
+    """The date of a line that only gives a revision date: 'Updated: 3:34pm, 14 Sep, 2021'."""
+    core = bullet_stripped(line)
+    label = date_rules().revision.match(core) if len(core) <= MAX_FURNITURE_CHARS else None
+    return date_ending(core[label.end():]) if label else None
 
 
 def read_stamp(line: str) -> DateMention | None:
@@ -323,9 +335,8 @@ def read_stamp(line: str) -> DateMention | None:
             return None
         if prefix and prefix[-1].lower() in ENGLISH_FUNCTION_WORDS:  # "met at 10:00 March 3", "on Friday March 3"
             continue
-        rest = line[start.end():]
-        found = dates.printed_date(rest)
-        if found and rules.after_date.fullmatch(rest[found.end:]):
+        found = date_ending(line[start.end():])
+        if found:
             return found
     return None
 
@@ -487,6 +498,7 @@ class PageReading:
     title: str | None = None
     dateline: DateMention | None = None
     dateline_line: str | None = None
+    revised: DateMention | None = None  # a revision date, the page's date only when it prints no other
     news_dateline: NewsDateline | None = None
     source_url: str | None = None
     captions: list[str] = field(default_factory=list)
@@ -537,6 +549,10 @@ def read_page(lines: list[str], furniture: list[bool], english: bool) -> PageRea
                 page.dateline, page.dateline_line = dateline, line
             continue
         page.news_dateline = page.news_dateline or read_news_dateline(line)
+        revised = read_revision_date(line) if page.revised is None else None
+        if revised:
+            page.revised = revised
+            continue
         if in_header and is_caption(line):  # kept apart: a photo caption may date the engagement
             page.captions.append(line)
             continue
@@ -565,8 +581,9 @@ def body_text(body: list[str], title: str | None) -> str:
 def read_published(page: PageReading, text: str, crawler: date | None, convention: str | None) -> Dateline | None:
     """The page's own date (ANNOTATION.md, published): a printed dateline (one whose day and month
     could be swapped is read against the page's other dates and the publisher's convention), else a
-    news dateline that prints its year, else the crawler's date line, else a news dateline whose
-    missing year is taken from another date of the page."""
+    news dateline that prints its year, else the crawler's date line, else a revision date (the only
+    date the page prints: 'Updated: 3:34pm, 14 Sep, 2021'), else a news dateline whose missing year
+    is taken from another date of the page."""
     if page.dateline:  # the page's other dates are read only when the dateline's order is in doubt
         value = page.dateline.value if not page.dateline.readings else \
             dates.settle_numeric(page.dateline, dates.page_dates(text, [crawler]), convention)
@@ -574,6 +591,8 @@ def read_published(page: PageReading, text: str, crawler: date | None, conventio
     news = page.news_dateline
     if crawler and not (news and news.year):
         return Dateline(crawler.isoformat(), raw=crawler.isoformat())
+    if page.revised and page.revised.value and not (news and news.year):
+        return Dateline(page.revised.value, raw=page.revised.text)
     wire = news_date(news, text, None)
     return Dateline(wire.isoformat(), raw=news.raw) if wire and news else None
 
