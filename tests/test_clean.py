@@ -232,6 +232,13 @@ def test_a_revision_date_is_the_pages_date_only_when_it_prints_no_other():
     assert cleaned("Published : March 12, 2024", "Updated: May 1, 2024", PARAGRAPH).published == "2024-03-12"
 
 
+def test_the_date_of_a_sites_clock_is_not_the_pages():
+    # dev2 doc_ff44854a6bdff5cc: the embassy's header shows the day and two clocks
+    doc = cleaned("26 October 2021", "Moscow: 23:58", "London: 21:58", "SPEECHES, INTERVIEWS, ARTICLES", "25.03.2021",
+                  PARAGRAPH)
+    assert doc.published == "2021-03-25"
+
+
 def test_no_date_printed_means_no_publication_date():
     doc = cleaned("Press Releases", "Special Representative Meets with U.S. Deputy Special Representative (Dec. 11)",
                   PARAGRAPH)

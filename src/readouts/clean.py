@@ -46,6 +46,8 @@ NUMBERED_PARAGRAPH = re.compile(r"^\d{1,2}\s*[.)]\s+\S")
 SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?|:)$")
 AGENCY_SIGNOFF = re.compile(r"\((?P<agency>[A-Za-z0-9 ]{2,20})\)$")
 SPEAKER_TURN = re.compile(r"^[A-Z][A-Z .'’-]{2,40}:\s")
+# A site's clock: 'Moscow: 23:58' under the day's date ('26 October 2021'), which is then no page's date.
+CLOCK_LINE = re.compile(rf"^[A-Z][\w .'-]{{1,30}}:\s*\d{{1,2}}:\d{{2}}$")
 URL_LINE = re.compile(r"^(?:(?:source|url|original(?: article| url)?|link|canonical)\s*[:：]\s*)?(https?://\S+)$",
                       re.IGNORECASE)
 HTML_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -536,7 +538,7 @@ def read_page(lines: list[str], furniture: list[bool], english: bool) -> PageRea
     """What the lines say, furniture[i] telling whether lines[i] is boilerplate."""
     page = PageReading()
     in_header = True
-    for line, is_furniture in zip(lines, furniture):
+    for i, (line, is_furniture) in enumerate(zip(lines, furniture)):
         url = URL_LINE.match(line)
         if url:
             page.source_url = page.source_url or url[1]
@@ -545,7 +547,7 @@ def read_page(lines: list[str], furniture: list[bool], english: bool) -> PageRea
             continue
         dateline = read_dateline(line)
         if dateline:
-            if page.dateline is None:
+            if page.dateline is None and not (i + 1 < len(lines) and CLOCK_LINE.match(lines[i + 1])):
                 page.dateline, page.dateline_line = dateline, line
             continue
         page.news_dateline = page.news_dateline or read_news_dateline(line)
