@@ -215,8 +215,10 @@ def strip_inline_furniture(line: str) -> str:
 
 def unglued(text: str) -> str:
     """The text with words glued by a lost space set apart (see GLUED_CANDIDATE)."""
-    known = english_word_costs()  # most candidates are words: told apart here without a call
-    return GLUED_CANDIDATE.sub(lambda match: match[0] if match[0].lower() in known else split_glued(match[0]), text)
+    known = english_word_costs()  # most candidates are words: each distinct one looked up once
+    splits = {word: split for word in set(GLUED_CANDIDATE.findall(text))
+              if word.lower() not in known and (split := split_glued(word)) != word}
+    return GLUED_CANDIDATE.sub(lambda match: splits.get(match[0], match[0]), text) if splits else text
 
 
 @functools.lru_cache(maxsize=4096)  # names and long words recur from page to page
@@ -619,12 +621,12 @@ def language_of(text: str) -> str:
     tell by (empty, digits, "zxx" for the detector) counts as English, so that it is not skipped.
     """
     quick = text[:PLAIN_ENGLISH_SAMPLE]
-    words = LETTER_RUN.findall(quick)
+    words = LETTER_RUN.findall(quick.lower())  # one lower() for the sample, not one per word
     if not words:
         return "en"
-    english_words = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words)))
-    if (english_words >= PLAIN_ENGLISH_WORDS * len(words)
-            and len(NON_LATIN_LETTER.findall(quick)) <= (1 - PLAIN_ENGLISH_LATIN) * sum(map(len, words))):
+    english_words = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words))
+    non_latin = 0 if quick.isascii() else len(NON_LATIN_LETTER.findall(quick))  # a third of pages are ASCII
+    if english_words >= PLAIN_ENGLISH_WORDS * len(words) and non_latin <= (1 - PLAIN_ENGLISH_LATIN) * sum(map(len, words)):
         return "en"
     return detect_language(text[:LANGUAGE_SAMPLE])
 
