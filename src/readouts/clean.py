@@ -442,7 +442,7 @@ class HtmlPage:
     date: str | None = None
     sitename: str | None = None
     url: str | None = None
-    header: tuple[str, ...] = ()  # the page's lines above its main text, which trafilatura leaves out
+    extracted: bool = False  # text is trafilatura's main text, without the lines above it (header_lines)
 
 
 def text_of_markup(html: str) -> str:
@@ -460,17 +460,17 @@ def without_site_suffix(title: str | None, sitename: str | None) -> str | None:
     return title
 
 
-def header_lines(html: str, main_text: str) -> tuple[str, ...]:
+def header_lines(html: str, main_text: str) -> list[str]:
     """The lines the markup prints above the first line of the main text (the date stamp, the kicker
     and byline trafilatura drops with the page's furniture); none when that line is not found."""
     first = normalise_line(next((line for line in main_text.split("\n") if line.strip()), ""))
     header = []
     for line in map(normalise_line, text_of_markup(html).split("\n")):
         if line == first:
-            return tuple(header)
+            return header
         if line:
             header.append(line)
-    return ()
+    return []
 
 
 def read_html(html: str) -> HtmlPage:
@@ -485,11 +485,10 @@ def read_html(html: str) -> HtmlPage:
     except Exception:  # lxml/trafilatura raise assorted errors on broken markup; clean() must not raise
         return HtmlPage(text=text_of_markup(html))
     text = body or text_of_markup(html)
-    header = header_lines(html, text) if body else ()
     if meta is None:
-        return HtmlPage(text=text, header=header)
+        return HtmlPage(text=text, extracted=bool(body))
     return HtmlPage(text=text, title=without_site_suffix(meta.title, meta.sitename), date=meta.date,
-                    sitename=meta.sitename, url=meta.url, header=header)
+                    sitename=meta.sitename, url=meta.url, extracted=bool(body))
 
 
 # ------------------------------------------------------------------------------ the page
@@ -655,9 +654,9 @@ def clean(raw: RawDocument, as_of: date | None = None) -> CleanDocument:
     language = language_of("\n".join(line for line, is_furniture in zip(lines, furniture) if not is_furniture))
     english = language == "en"
     page = read_page(lines, furniture, english)
-    if page.dateline is None:  # a stamp above the main text of an HTML page
+    if page.dateline is None and html.extracted:  # a stamp above the main text of an HTML page
         page.dateline, page.dateline_line = next(
-            ((found, line) for line in html.header if (found := read_dateline(line))), (None, None))
+            ((found, line) for line in header_lines(raw.text, html.text) if (found := read_dateline(line))), (None, None))
     source_url = (raw.url or html.url or page.source_url
                   or (raw.source if raw.source.startswith(("http://", "https://")) else None))
     agency = page.news_dateline.agency if page.news_dateline else None
