@@ -219,6 +219,14 @@ def test_uk_government_pages_write_numeric_dates_day_first():
     assert doc.published == "2024-03-04" and doc.title == "UK and Republic of Korea hold vice-ministerial strategic dialogue"
 
 
+def test_an_embassy_masthead_is_the_publisher_as_printed():
+    # field cases cp949-short-hangul, duplicate-headline-event: the page's government is then known
+    doc = cleaned("Embassy of the Republic of Korea in Australia", "News",
+                  "Ambassador Holds Talks with Australian Assistant Minister", "2024-05-08", PARAGRAPH)
+    assert doc.publisher == "Embassy of the Republic of Korea in Australia"
+    assert doc.title == "Ambassador Holds Talks with Australian Assistant Minister"
+
+
 def test_eeas_pages_write_numeric_dates_day_first():
     # dev2 doc_9de680e8451f1834: nothing else on the page settles 06/08/2018
     doc = cleaned("European Union External Action", "Remarks by HR/VP Mogherini during her visit to the Republic of Korea",

@@ -124,11 +124,12 @@ class NamedPatterns:
         self.pattern = re.compile("|".join(f"(?P<p{i}>{e['pattern']})" for i, e in enumerate(entries)), re.IGNORECASE)
 
     def publisher_of(self, line: str) -> str | None:
-        """The publisher of the first pattern the whole line matches."""
+        """The publisher of the first pattern the whole line matches: the entry's, or the line as
+        printed for an entry without one (an embassy names itself in full)."""
         found = self.pattern.fullmatch(line)
         if found is None:
             return None
-        return next(p for i, p in enumerate(self.publishers) if found.group(f"p{i}") is not None)
+        return next(p or line for i, p in enumerate(self.publishers) if found.group(f"p{i}") is not None)
 
 
 @dataclass(frozen=True)
