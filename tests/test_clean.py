@@ -46,6 +46,21 @@ def test_furniture_lines_are_dropped(furniture):
     assert doc.paragraphs == [PARAGRAPH]
 
 
+def test_words_glued_by_a_lost_space_are_set_apart():
+    # unseen kind glued-words (a MOFA page)
+    doc = cleaned("1. First Vice Foreign Minister Choi Jong-kun had a telephone conversationwith Deputy Secretaryof State"
+                  " Wendy Sherman of the US on January 18, and discussed the recent ballistic missilelaunches by North Korea.")
+    assert doc.paragraphs == ["1. First Vice Foreign Minister Choi Jong-kun had a telephone conversation with Deputy"
+                              " Secretary of State Wendy Sherman of the US on January 18, and discussed the recent"
+                              " ballistic missile launches by North Korea."]
+
+
+def test_names_words_and_addresses_are_not_split():
+    line = ("Secretary Blinken met Sierra Leonean and Funakoshi envoys within the peacebuilding forum"
+            " (www.heraldcorp.com, footerBuilt).")
+    assert cleaned(line).paragraphs == [line]
+
+
 def test_numbered_paragraphs_are_kept_each_as_a_paragraph():
     doc = cleaned("1. HOME", "2. Press", PARAGRAPH, SECOND, "o The two sides also discussed cyber threats.")
     assert doc.paragraphs == [PARAGRAPH, SECOND, "o The two sides also discussed cyber threats."]
@@ -101,6 +116,17 @@ def test_pipe_caption_with_photo_credit_is_dropped():
     ("Thursday, July 15, 2021 at 10:21 a.m. KST", "2021-07-15"),
     ("등록일 2024.07.23", "2024-07-23"),
     ("2024년 7월 23일", "2024-07-23"),
+    # stamps: a few words of kind, office or source, then the date (field cases html-script-date,
+    # html-list-items, dev2 doc_372f8e03c3e99b5b, unseen kind publication-stamp-variants)
+    ("Readout · Office of the Spokesperson · March 18, 2024", "2024-03-18"),
+    ("Media Note, Office of the Spokesperson, March 20, 2024", "2024-03-20"),
+    ("Xinhua) 08:39, September 18, 2025", "2025-09-18"),
+    ("By Choi Ha-eunPublished : Mar. 4, 2023 - 11:20", "2023-03-04"),
+    # a time or a weekday before the date, fields after it (clusters doc_2bd73d0aa73a632c,
+    # doc_f5c4340465108d3f, dev2 doc_4d609b083f393065)
+    ("All News 23:43 May 25, 2022", "2022-05-25"),
+    ("Muhammad Irfan 4 minutes ago Fri 12th February 2021 | 10:40 AM", "2021-02-12"),
+    ("Bruxelles, 25/06/2015 - 00:00, UNIQUE ID: 150625_01", "2015-06-25"),
 ])
 def test_dateline_families(line, expected):
     doc = cleaned(line, PARAGRAPH)
@@ -114,7 +140,10 @@ def test_date_label_on_its_own_line_then_the_date():
 
 
 @pytest.mark.parametrize("line", ["On July 14, 2023, the two ministers met.", "Updated: May 1, 2020",
-                                  "2021.07.15 was the day of the meeting"])
+                                  "2021.07.15 was the day of the meeting",
+                                  "Remarks at a news conference following talks with Foreign Minister Chung Eui-yong,"
+                                  " Seoul, March 25, 2021", "The two met at 10:00 March 3, 2024",
+                                  "They met on Friday March 3, 2024", "Seoul, March 20, 2024, the ministers met there"])
 def test_sentences_and_revision_dates_are_not_datelines(line):
     assert read_dateline(line) is None
 
@@ -150,6 +179,74 @@ def test_ambiguous_dateline_follows_the_publishers_convention_else_stays_unresol
     assert doc.published is None and doc.reference_date is None
 
 
+def test_news_dateline_on_its_own_line_is_joined_to_its_lead():
+    # field cases dateline-own-line-min, html-dateline-separate-tag(-year): a line or tag of its own
+    doc = cleaned("Nuclear envoys hold talks in Jakarta", "JAKARTA, Sept. 6, 2023 (Yonhap)",
+                  "-- The top nuclear envoys of South Korea and Japan held talks here Wednesday.")
+    assert doc.published == "2023-09-06" and doc.publisher == "Yonhap News Agency"
+    assert doc.paragraphs == ["JAKARTA, Sept. 6, 2023 (Yonhap) -- The top nuclear envoys of South Korea and Japan"
+                              " held talks here Wednesday."]
+
+
+def test_date_stamp_above_the_main_text_of_html_is_read():
+    # field case html-cookie-banner: trafilatura keeps the article but drops its stamp
+    html = ("<html><body><div class='cookie-banner'><p>We use some essential cookies to make this website work.</p>"
+            "</div><main><h1>Foreign Secretary meets Korean Foreign Minister</h1><p>Press release</p>"
+            "<p>Published 22 February 2024</p><p>Foreign Secretary David Cameron met Korean Foreign Minister Cho"
+            " Tae-yul in Rio de Janeiro on the margins of the G20 Foreign Ministers' Meeting.</p>"
+            "<p>They discussed the growing military cooperation between Russia and North Korea.</p></main>"
+            "<aside><ul><li>Minister meets counterpart <span>Nov. 26, 2023</span></li></ul></aside></body></html>")
+    assert clean(page(html, media_type="text/html")).published == "2024-02-22"
+
+
+def test_dates_in_scripts_are_not_the_pages_date():
+    # field case html-script-date-min: a program's cache date is no publication date
+    html = ("<html><head><title>Secretary Blinken's Meeting with Foreign Minister Cho</title>"
+            "<script>dataLayer.push({\"event\": \"pageview\", \"cacheDate\": \"2025-12-15T08:00:00Z\"});</script>"
+            "</head><body><h1>Secretary Blinken's Meeting with Foreign Minister Cho</h1><p>Readout · March 18, 2024</p>"
+            "<p>Secretary of State Antony J. Blinken met with Republic of Korea Foreign Minister Cho Tae-yul today"
+            " in Seoul.</p></body></html>")
+    doc = clean(page(html, media_type="text/html"))
+    assert doc.published == "2024-03-18" and doc.reference_date == "2024-03-18"
+
+
+def test_uk_government_pages_write_numeric_dates_day_first():
+    # field case dmy-numeric-dateline-bare: nothing else on the page settles 04/03/2024
+    doc = cleaned("British Embassy Seoul", "News story",
+                  "UK and Republic of Korea hold vice-ministerial strategic dialogue", "04/03/2024",
+                  "On Monday, Minister of State Anne-Marie Trevelyan met First Vice Foreign Minister Cho Tae-yul in London.")
+    assert doc.publisher == "Foreign, Commonwealth & Development Office"
+    assert doc.published == "2024-03-04" and doc.title == "UK and Republic of Korea hold vice-ministerial strategic dialogue"
+
+
+def test_an_embassy_masthead_is_the_publisher_as_printed():
+    # field cases cp949-short-hangul, duplicate-headline-event: the page's government is then known
+    doc = cleaned("Embassy of the Republic of Korea in Australia", "News",
+                  "Ambassador Holds Talks with Australian Assistant Minister", "2024-05-08", PARAGRAPH)
+    assert doc.publisher == "Embassy of the Republic of Korea in Australia"
+    assert doc.title == "Ambassador Holds Talks with Australian Assistant Minister"
+
+
+def test_eeas_pages_write_numeric_dates_day_first():
+    # dev2 doc_9de680e8451f1834: nothing else on the page settles 06/08/2018
+    doc = cleaned("European Union External Action", "Remarks by HR/VP Mogherini during her visit to the Republic of Korea",
+                  "Seoul, 06/08/2018 - 11:13, UNIQUE ID: 180806_4", PARAGRAPH)
+    assert doc.publisher == "European External Action Service (EEAS)" and doc.published == "2018-08-06"
+
+
+def test_a_revision_date_is_the_pages_date_only_when_it_prints_no_other():
+    # dev2 doc_a2abc70ef54ce716 prints only 'Updated: 3:34pm, 14 Sep, 2021' (ANNOTATION.md: the topmost date line)
+    assert cleaned("Updated: 3:34pm, 14 Sep, 2021", PARAGRAPH).published == "2021-09-14"
+    assert cleaned("Published : March 12, 2024", "Updated: May 1, 2024", PARAGRAPH).published == "2024-03-12"
+
+
+def test_the_date_of_a_sites_clock_is_not_the_pages():
+    # dev2 doc_ff44854a6bdff5cc: the embassy's header shows the day and two clocks
+    doc = cleaned("26 October 2021", "Moscow: 23:58", "London: 21:58", "SPEECHES, INTERVIEWS, ARTICLES", "25.03.2021",
+                  PARAGRAPH)
+    assert doc.published == "2021-03-25"
+
+
 def test_no_date_printed_means_no_publication_date():
     doc = cleaned("Press Releases", "Special Representative Meets with U.S. Deputy Special Representative (Dec. 11)",
                   PARAGRAPH)
@@ -158,12 +255,13 @@ def test_no_date_printed_means_no_publication_date():
 
 # --- crawler prefix ----------------------------------------------------------------------------
 
-def test_crawler_prefix_is_a_reference_date_not_a_publication_date():
+def test_crawler_date_line_is_the_publication_date_when_the_page_prints_none():
+    # ANNOTATION.md, published: "the topmost date line (` date 2024-03-30`, ...)"
     doc = clean(page(" date 2022-06-07 Submit Release",
                      "Deputy Secretary Sherman’s Meeting with Republic of Korea First Vice Foreign Minister Cho",
                      "Deputy Secretary of State Wendy Sherman met today with First Vice Foreign Minister Cho Hyundong."))
-    assert doc.published is None
-    assert doc.reference_date == "2022-06-07" and doc.reference_inferred is True
+    assert doc.published == "2022-06-07"
+    assert doc.reference_date == "2022-06-07" and doc.reference_inferred is False
     assert doc.title == "Deputy Secretary Sherman’s Meeting with Republic of Korea First Vice Foreign Minister Cho"
     assert "Submit Release" not in doc.text and "2022-06-07" not in doc.text
 
@@ -199,7 +297,30 @@ def test_news_dateline_without_any_year_gives_no_publication_date():
 
 def test_news_dateline_far_from_the_crawler_date_is_not_given_its_year():
     doc = cleaned(" date 2021-03-01 Some crawl", "SEOUL, July 15 (Yonhap) -- Sherman will visit South Korea next week.")
-    assert doc.published is None and doc.reference_date == "2021-03-01"
+    assert doc.published == "2021-03-01" and doc.reference_date == "2021-03-01"
+
+
+def test_yearless_news_dateline_yields_to_the_crawler_date_line():
+    # clusters doc_e812ae968b99d490: " date 2021-02-11" over "SEOUL, Feb 12 (Reuters)" is published 2021-02-11
+    doc = cleaned(" date 2021-02-11 Some crawl", "SEOUL, Feb. 12 (Reuters) - Blinken spoke with Chung on Thursday.")
+    assert doc.published == "2021-02-11"
+    assert doc.reference_date == "2021-02-12"  # relative dates count from the wire's own dateline
+
+
+def test_crawler_line_holding_the_lead_paragraph_keeps_it_as_body():
+    lead = ("US Special Representative for the DPRK Sung Kim met with Seoul's chief nuclear envoy Kim Gunn in Seoul"
+            " on Friday, the foreign ministry said.")
+    doc = cleaned(" date 2022-10-07 " + lead, "The two envoys discussed the launch, the ministry added.")
+    assert doc.published == "2022-10-07" and doc.title is None
+    assert doc.paragraphs[0] == lead
+
+
+def test_wire_dateline_not_the_republication_date_is_the_reference():
+    doc = cleaned("S. Korea, China hold vice-ministerial strategic dialogue after four-year hiatus",
+                  "Published : March 12, 2024 - 10:05   Updated : March 12, 2024 - 10:05",
+                  "SEOUL, March 8 (Yonhap) -- Kim Hong-kyun held a strategic dialogue with Sun Weidong in Seoul on"
+                  " Monday, the foreign ministry said Friday.")
+    assert doc.published == "2024-03-12" and doc.reference_date == "2024-03-08"
 
 
 # --- title and publisher -----------------------------------------------------------------------
@@ -312,26 +433,14 @@ def test_clean_never_raises(text):
 
 # --- the shared corpora ------------------------------------------------------------------------
 
-# The revised gold takes these pages' publication date from the crawler's " date YYYY-MM-DD" line
-# (dev/gold-revisions.log: "published: the topmost date line"); the cleaner still reads that line as a
-# reference date only (test_crawler_prefix_is_a_reference_date_not_a_publication_date). Strict, so
-# that the change of the cleaner which settles it must take them out of here.
-PUBLISHED_FROM_CRAWLER_LINE = pytest.mark.xfail(
-    strict=True, reason="revised gold: published is the crawler date line; the cleaner does not read it so yet")
-CRAWLER_LINE_PAGES = {"doc_a72f9f007608a6c2", "doc_d46959edb113bc02"}
-
-
 def corpus_pages() -> list:
-    """(raw, gold) pairs of the seeds and dev corpora: the repository copy, else ../shared; the
-    CRAWLER_LINE_PAGES marked PUBLISHED_FROM_CRAWLER_LINE."""
+    """(raw, gold) pairs of the seeds and dev corpora: the repository copy, else ../shared."""
     here = Path(__file__).parent / "corpus"
     shared = Path(__file__).resolve().parents[2] / "shared" / "corpus"
     pairs = []
     for name in ("seeds", "dev"):
         root = here / name if any((here / name / "raw").glob("*.txt")) else shared / name
-        pairs += [pytest.param(raw, root / "gold" / f"{raw.stem}.json",
-                               marks=[PUBLISHED_FROM_CRAWLER_LINE] if raw.stem in CRAWLER_LINE_PAGES else [])
-                  for raw in sorted((root / "raw").glob("*.txt"))]
+        pairs += [(raw, root / "gold" / f"{raw.stem}.json") for raw in sorted((root / "raw").glob("*.txt"))]
     return pairs
 
 

@@ -59,6 +59,20 @@ def test_korean_legacy_encoding_round_trips(tmp_path, codec):
     assert doc.encoding in {"cp949", "euc_kr", "johab"}
 
 
+def test_a_short_hangul_name_in_an_english_cp949_page_is_korean(tmp_path):
+    # field case cp949-short-hangul: three syllables are too few for charset-normalizer (it guessed
+    # ISO 8859-4), and as UTF-8 they would pass for three stray bytes
+    text = "Ambassador Shim Seung-seob (심승섭) met with Assistant Minister Tim Watts in Canberra on May 8.\n"
+    doc = read_document(write(tmp_path, "a.txt", text.encode("cp949")))
+    assert (doc.text, doc.encoding, doc.repairs) == (text, "cp949", 0)
+
+
+def test_latin_accents_are_not_taken_for_hangul(tmp_path):
+    text = "The Secr\xe9tariat and the Minist\xe8re met \xabtoday\xbb in Gen\xe8ve.\n"
+    doc = read_document(write(tmp_path, "a.txt", text.encode("cp1252")))
+    assert doc.encoding != "cp949" and "Secr\xe9tariat" in doc.text  # which Latin code page is charset-normalizer's guess
+
+
 def test_stray_nul_bytes_are_stripped(tmp_path):
     doc = read_document(write(tmp_path, "a.txt", b"Seoul\x00 talks " * 20))
     assert "\x00" not in doc.text

@@ -32,6 +32,9 @@ HEADLINE_MAX_CHARS = 200
 # A line this long, or a sentence this many words long, is body text.
 BODY_MIN_CHARS = 200
 BODY_MIN_SENTENCE_WORDS = 8
+# A stamp names its kind, office or source in a few words before the date (six in "Media Note,
+# Office of the Spokesperson, March 20, 2024"); a sentence that ends on a date has more.
+STAMP_PREFIX_WORDS = 6
 
 INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\u00ad]")
 HORIZONTAL_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -43,9 +46,13 @@ NUMBERED_PARAGRAPH = re.compile(r"^\d{1,2}\s*[.)]\s+\S")
 SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?|:)$")
 AGENCY_SIGNOFF = re.compile(r"\((?P<agency>[A-Za-z0-9 ]{2,20})\)$")
 SPEAKER_TURN = re.compile(r"^[A-Z][A-Z .'’-]{2,40}:\s")
+# A site's clock: 'Moscow: 23:58' under the day's date ('26 October 2021'), which is then no page's date.
+CLOCK_LINE = re.compile(rf"^[A-Z][\w .'-]{{1,30}}:\s*\d{{1,2}}:\d{{2}}$")
 URL_LINE = re.compile(r"^(?:(?:source|url|original(?: article| url)?|link|canonical)\s*[:：]\s*)?(https?://\S+)$",
                       re.IGNORECASE)
 HTML_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# Scripts other than JSON-LD metadata: their dates are a program's (cache, consent, build), not the page's.
+HTML_CODE = re.compile(r"<script\b(?![^>]*ld\+json).*?</script\s*>", re.IGNORECASE | re.DOTALL)
 HTML_BREAK = re.compile(r"<(?:br|/p|/div|/h\d|/li|/tr)\b[^>]*>", re.IGNORECASE)
 HTML_TAG = re.compile(r"<[^>]+>")
 # Language: detected on the start of a page only (enough to tell, and the cost stays flat).
@@ -64,6 +71,17 @@ NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z]")  # counted instead of the A-Z l
 LANGUAGE_ALIASES = {"wuu": "zh", "yue": "zh", "ary": "ar", "arz": "ar", "uzs": "uz", "gug": "gn", "sdh": "ku",
                     "fuv": "ff"}
 NO_LANGUAGE = "zxx"  # the detector's answer for text without linguistic content
+# Words glued by a lost space ("conversationwith", "Deputy Secretaryof State", "missilelaunches"):
+# a lower-case or capitalised run of letters, not inside a URL, address or camelCase identifier
+# ("heraldcorp.com", "footerBuilt"), that English does not know is split in two common words: a
+# long one, then a function word or another long one. English and its common words are those of
+# wordninja's unigram model (English Wikipedia word frequencies, shipped with the package). Names
+# the model does not know split into rare or short pieces ("Blinken" -> "blink en", "Leonean" ->
+# "leone an") and are left alone; corpus pages gave no other split (tests/corpus, shared/cases).
+GLUED_CANDIDATE = re.compile(r"(?<![\w./@-])[A-Za-z][a-z]{7,}(?![\w@-]|\.\w)")
+GLUED_FIRST_MIN = 6  # letters of the first word
+GLUED_SECOND_MIN = 5  # letters of a second word that is not a function word ("doorstep ping" is not one)
+GLUED_MAX_COST = 13.5  # the model's word cost (log of rank): "launches" 12.7, "missile" 11.4
 TIME_OF_DAY = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
 
 
@@ -106,11 +124,12 @@ class NamedPatterns:
         self.pattern = re.compile("|".join(f"(?P<p{i}>{e['pattern']})" for i, e in enumerate(entries)), re.IGNORECASE)
 
     def publisher_of(self, line: str) -> str | None:
-        """The publisher of the first pattern the whole line matches."""
+        """The publisher of the first pattern the whole line matches: the entry's, or the line as
+        printed for an entry without one (an embassy names itself in full)."""
         found = self.pattern.fullmatch(line)
         if found is None:
             return None
-        return next(p for i, p in enumerate(self.publishers) if found.group(f"p{i}") is not None)
+        return next(p or line for i, p in enumerate(self.publishers) if found.group(f"p{i}") is not None)
 
 
 @dataclass(frozen=True)
@@ -143,9 +162,11 @@ class DateRules:
     label: re.Pattern[str]
     weekday: re.Pattern[str]
     update_label: re.Pattern[str]
-    after_date: re.Pattern[str]  # what a dateline may print after its date
+    revision: re.Pattern[str]  # an update label, and a time before the date: 'Updated: 3:34pm, '
+    after_date: re.Pattern[str]  # what a dateline may print after its date: a time, a zone, fields ", ID: 150625_01"
     crawler_prefix: re.Pattern[str]
     news_dateline: re.Pattern[str]
+    stamp_start: re.Pattern[str]  # where a stamp's date may start in a line: after a separator, label or weekday, at a time
 
 
 def _alternation(words: list[str]) -> str:
@@ -161,11 +182,14 @@ def date_rules() -> DateRules:
         label=re.compile(rf"^(?:{_alternation(data['labels'])})\s*(?:[:：]\s*|\s)", re.IGNORECASE),
         weekday=re.compile(rf"^(?:{lexicon.weekday_names})\.?,?\s+", re.IGNORECASE),
         update_label=re.compile(rf"^(?:{updates})\b", re.IGNORECASE),
+        revision=re.compile(rf"^(?:{updates})\s*[:：]?\s*(?:{TIME_OF_DAY},?\s*)?", re.IGNORECASE),
         after_date=re.compile(
             rf"[\s,–—-]*(?:at\s+)?(?:{TIME_OF_DAY})?\s*(?:\((?:[A-Za-z]{{2,9}}|local time)\)|(?-i:[A-Z]{{2,4}}))?\s*"
-            rf"(?:[|·].*|(?:{updates})\b.*)?", re.IGNORECASE),
+            rf"(?:,\s*[^\s:,][^:,]{{0,30}}:\s*\S+)*(?:[|·].*|(?:{updates})\b.*)?", re.IGNORECASE),
         crawler_prefix=re.compile(data["crawler_prefix"]),
-        news_dateline=re.compile(data["news_dateline"].replace("MONTH", lexicon.month_names)))
+        news_dateline=re.compile(data["news_dateline"].replace("MONTH", lexicon.month_names)),
+        stamp_start=re.compile(rf"(?:[·|,)]|(?:{_alternation(data['labels'])})\s*[:：]|\s(?={TIME_OF_DAY})"
+                               rf"|\b(?:{lexicon.weekday_names})\.?,?(?=\s))\s*(?:{TIME_OF_DAY},?\s*)?", re.IGNORECASE))
 
 
 # ------------------------------------------------------------------------------ text
@@ -188,6 +212,40 @@ def strip_inline_furniture(line: str) -> str:
     for pattern in rules.inline:
         line = pattern.sub("", line)
     return normalise_line(line)
+
+
+def unglued(text: str) -> str:
+    """The text with words glued by a lost space set apart (see GLUED_CANDIDATE)."""
+    known = english_word_costs()  # most candidates are words: each distinct one looked up once
+    splits = {word: split for word in set(GLUED_CANDIDATE.findall(text))
+              if word.lower() not in known and (split := split_glued(word)) != word}
+    return GLUED_CANDIDATE.sub(lambda match: splits.get(match[0], match[0]), text) if splits else text
+
+
+@functools.lru_cache(maxsize=4096)  # names and long words recur from page to page
+def split_glued(word: str) -> str:
+    """`word` (not an English word), or its two words when it is two common ones glued (see GLUED_CANDIDATE):
+    the split of least cost, the cost of a word being its rank in wordninja's model."""
+    costs = english_word_costs()
+    lower = word.lower()
+    best, best_cost = None, None
+    for cut in range(GLUED_FIRST_MIN, len(lower) - 1):
+        first, second = lower[:cut], lower[cut:]
+        if second not in ENGLISH_FUNCTION_WORDS and len(second) < GLUED_SECOND_MIN:
+            continue
+        cost = costs.get(first, GLUED_MAX_COST + 1) + costs.get(second, GLUED_MAX_COST + 1)
+        if max(costs.get(first, GLUED_MAX_COST + 1), costs.get(second, GLUED_MAX_COST + 1)) <= GLUED_MAX_COST \
+                and (best_cost is None or cost < best_cost):
+            best, best_cost = cut, cost
+    return word if best is None else f"{word[:best]} {word[best:]}"
+
+
+@functools.cache
+def english_word_costs() -> dict[str, float]:
+    """English words and their costs (log of frequency rank, lower is commoner) from wordninja's model."""
+    import wordninja  # imported here: its word list loads on first use
+
+    return wordninja.DEFAULT_LANGUAGE_MODEL._wordcost  # the model has no public lookup of one word
 
 
 def bullet_stripped(line: str) -> str:
@@ -252,8 +310,53 @@ def read_dateline(line: str) -> DateMention | None:
     start = label.end() if label else 0
     weekday = rules.weekday.match(core[start:])
     start += weekday.end() if weekday else 0
-    found = dates.printed_date(core[start:])
-    return found if found and rules.after_date.fullmatch(core[start + found.end:]) else None
+    return date_ending(core[start:]) or read_stamp(core)
+
+
+def date_ending(text: str) -> DateMention | None:
+    """The full date `text` begins with, when only a time, zone or fields follow it (after_date)."""
+    found = dates.printed_date(text)
+    return found if found and date_rules().after_date.fullmatch(text[found.end:]) else None
+
+
+def read_revision_date(line: str) -> DateMention | None:
+    """The date of a line that only gives a revision date: 'Updated: 3:34pm, 14 Sep, 2021'."""
+    core = bullet_stripped(line)
+    label = date_rules().revision.match(core) if len(core) <= MAX_FURNITURE_CHARS else None
+    return date_ending(core[label.end():]) if label else None
+
+
+def read_stamp(line: str) -> DateMention | None:
+    """The date that ends a short stamp line after a few words of kind, office, place or source:
+    'Readout · Office of the Spokesperson · March 18, 2024', 'Media Note, Office of the
+    Spokesperson, March 20, 2024', '(Xinhua) 08:39, September 18, 2025', 'All News 23:43 May 25,
+    2022', 'Muhammad Irfan 4 minutes ago Fri 12th February 2021 | 10:40 AM', 'Seoul, 06/08/2018 -
+    11:13, UNIQUE ID: 180806_4', a label glued to a byline 'By Choi Ha-eunPublished : Mar. 4, 2023 -
+    11:20'. A sentence that ends on a date has more words, or a preposition before it."""
+    rules = date_rules()
+    for start in rules.stamp_start.finditer(line):
+        prefix = words_of(line[:start.start()])
+        if len(prefix) > STAMP_PREFIX_WORDS:
+            return None
+        if prefix and prefix[-1].lower() in ENGLISH_FUNCTION_WORDS:  # "met at 10:00 March 3", "on Friday March 3"
+            continue
+        found = date_ending(line[start.end():])
+        if found:
+            return found
+    return None
+
+
+def with_datelines_joined(lines: list[str]) -> list[str]:
+    """The lines with a news dateline printed on a line (or in a tag) of its own joined to the
+    lead it introduces: 'JAKARTA, Sept. 6, 2023 (Yonhap)' + '-- The top nuclear envoys ...'."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and line[:1] in "-–—" and date_rules().news_dateline.match(f"{joined[-1]} {line}") \
+                and not date_rules().news_dateline.match(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 @dataclass(frozen=True)
@@ -323,12 +426,12 @@ def read_publisher(lines: list[str], url: str | None, sitename: str | None, agen
     """The best-evidenced publisher: the site's own domain or name, a masthead or copyright
     line, a news agency, an issuing office, the site template, a government banner."""
     rules = publisher_rules()
-    for found in (domain_publisher(url), sitename, _first_named(rules.name_lines, lines), copyright_holder(lines),
-                  agency_publisher(agency or signoff_agency(lines)), _first_named(rules.bylines, lines), _first_named(rules.templates, lines),
-                  _first_named(rules.banners, lines)):
-        if found:
-            return found
-    return None
+    sources = (lambda: domain_publisher(url), lambda: sitename, lambda: _first_named(rules.name_lines, lines),
+               lambda: copyright_holder(lines), lambda: agency_publisher(agency or signoff_agency(lines)),
+               lambda: _first_named(rules.bylines, lines), lambda: _first_named(rules.templates, lines),
+               lambda: _first_named(rules.banners, lines))
+    # each read only when the better ones found nothing: most pages stop at the second or third
+    return next((found for source in sources if (found := source())), None)
 
 
 # ------------------------------------------------------------------------------ HTML
@@ -340,6 +443,7 @@ class HtmlPage:
     date: str | None = None
     sitename: str | None = None
     url: str | None = None
+    extracted: bool = False  # text is trafilatura's main text, without the lines above it (header_lines)
 
 
 def text_of_markup(html: str) -> str:
@@ -357,6 +461,19 @@ def without_site_suffix(title: str | None, sitename: str | None) -> str | None:
     return title
 
 
+def header_lines(html: str, main_text: str) -> list[str]:
+    """The lines the markup prints above the first line of the main text (the date stamp, the kicker
+    and byline trafilatura drops with the page's furniture); none when that line is not found."""
+    first = normalise_line(next((line for line in main_text.split("\n") if line.strip()), ""))
+    header = []
+    for line in map(normalise_line, text_of_markup(html).split("\n")):
+        if line == first:
+            return header
+        if line:
+            header.append(line)
+    return []
+
+
 def read_html(html: str) -> HtmlPage:
     """Main text and metadata of an HTML page (trafilatura; dates only from the page's own metadata)."""
     import trafilatura  # imported here: slow to import and only needed for HTML input
@@ -364,15 +481,15 @@ def read_html(html: str) -> HtmlPage:
     try:
         body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
         # htmldate's latest acceptable date defaults to the clock's today: the data's last year instead
-        meta = trafilatura.extract_metadata(html, date_config={"extensive_search": False, "original_date": True,
+        meta = trafilatura.extract_metadata(HTML_CODE.sub(" ", html), date_config={"extensive_search": False, "original_date": True,
                                                                "max_date": dates.latest_date().isoformat()})
     except Exception:  # lxml/trafilatura raise assorted errors on broken markup; clean() must not raise
         return HtmlPage(text=text_of_markup(html))
     text = body or text_of_markup(html)
     if meta is None:
-        return HtmlPage(text=text)
+        return HtmlPage(text=text, extracted=bool(body))
     return HtmlPage(text=text, title=without_site_suffix(meta.title, meta.sitename), date=meta.date,
-                    sitename=meta.sitename, url=meta.url)
+                    sitename=meta.sitename, url=meta.url, extracted=bool(body))
 
 
 # ------------------------------------------------------------------------------ the page
@@ -385,6 +502,7 @@ class PageReading:
     title: str | None = None
     dateline: DateMention | None = None
     dateline_line: str | None = None
+    revised: DateMention | None = None  # a revision date, the page's date only when it prints no other
     news_dateline: NewsDateline | None = None
     source_url: str | None = None
     captions: list[str] = field(default_factory=list)
@@ -394,10 +512,11 @@ class PageReading:
 class CrawlerPrefix:
     fetched: date | None
     title: str | None
+    lead: str | None  # the page's first paragraph, when the crawler put it on its date line
 
 
 def read_crawler_prefix(first_line: str) -> CrawlerPrefix | None:
-    """' date 2021-07-15 <title or junk>' on top of a crawled page."""
+    """' date 2021-07-15 <title, lead paragraph or junk>' on top of a crawled page."""
     match = date_rules().crawler_prefix.match(first_line)
     if not match:
         return None
@@ -406,7 +525,8 @@ def read_crawler_prefix(first_line: str) -> CrawlerPrefix | None:
     except ValueError:  # "2021-02-30"
         fetched = None
     rest = normalise_line(match[2] or "")
-    return CrawlerPrefix(fetched, rest if rest and looks_like_headline(rest) else None)
+    title = rest if rest and looks_like_headline(rest) else None
+    return CrawlerPrefix(fetched, title, rest if rest and not title and is_body_paragraph(rest) else None)
 
 
 def is_header_furniture(line: str, english: bool) -> bool:
@@ -420,7 +540,7 @@ def read_page(lines: list[str], furniture: list[bool], english: bool) -> PageRea
     """What the lines say, furniture[i] telling whether lines[i] is boilerplate."""
     page = PageReading()
     in_header = True
-    for line, is_furniture in zip(lines, furniture):
+    for i, (line, is_furniture) in enumerate(zip(lines, furniture)):
         url = URL_LINE.match(line)
         if url:
             page.source_url = page.source_url or url[1]
@@ -429,10 +549,14 @@ def read_page(lines: list[str], furniture: list[bool], english: bool) -> PageRea
             continue
         dateline = read_dateline(line)
         if dateline:
-            if page.dateline is None:
+            if page.dateline is None and not (i + 1 < len(lines) and CLOCK_LINE.match(lines[i + 1])):
                 page.dateline, page.dateline_line = dateline, line
             continue
         page.news_dateline = page.news_dateline or read_news_dateline(line)
+        revised = read_revision_date(line) if page.revised is None else None
+        if revised:
+            page.revised = revised
+            continue
         if in_header and is_caption(line):  # kept apart: a photo caption may date the engagement
             page.captions.append(line)
             continue
@@ -459,20 +583,32 @@ def body_text(body: list[str], title: str | None) -> str:
 
 
 def read_published(page: PageReading, text: str, crawler: date | None, convention: str | None) -> Dateline | None:
-    """The printed publication date: a dateline (one whose day and month could be swapped is read
-    against the page's other dates and the publisher's convention), else a news dateline whose
-    missing year is taken from another date of the page."""
+    """The page's own date (ANNOTATION.md, published): a printed dateline (one whose day and month
+    could be swapped is read against the page's other dates and the publisher's convention), else a
+    news dateline that prints its year, else the crawler's date line, else a revision date (the only
+    date the page prints: 'Updated: 3:34pm, 14 Sep, 2021'), else a news dateline whose missing year
+    is taken from another date of the page."""
     if page.dateline:  # the page's other dates are read only when the dateline's order is in doubt
         value = page.dateline.value if not page.dateline.readings else \
             dates.settle_numeric(page.dateline, dates.page_dates(text, [crawler]), convention)
         return Dateline(value, raw=page.dateline_line) if value else None
     news = page.news_dateline
+    if crawler and not (news and news.year):
+        return Dateline(crawler.isoformat(), raw=crawler.isoformat())
+    if page.revised and page.revised.value and not (news and news.year):
+        return Dateline(page.revised.value, raw=page.revised.text)
+    wire = news_date(news, text, None)
+    return Dateline(wire.isoformat(), raw=news.raw) if wire and news else None
+
+
+def news_date(news: NewsDateline | None, text: str, published: str | None) -> date | None:
+    """The date of a news dateline, its missing year the one that puts it nearest the page's own
+    date (or, without one, the page's other dates)."""
     if news is None:
         return None
-    year = news.year or dates.year_near(news.month, news.day, dates.page_dates(text, [crawler]).dates)
-    if year is None or not dates.valid_day(year, news.month, news.day):
-        return None
-    return Dateline(date(year, news.month, news.day).isoformat(), raw=news.raw)
+    anchors = [date.fromisoformat(published)] if published else dates.page_dates(text).dates
+    year = news.year or dates.year_near(news.month, news.day, anchors)
+    return date(year, news.month, news.day) if year and dates.valid_day(year, news.month, news.day) else None
 
 
 def language_of(text: str) -> str:
@@ -485,12 +621,12 @@ def language_of(text: str) -> str:
     tell by (empty, digits, "zxx" for the detector) counts as English, so that it is not skipped.
     """
     quick = text[:PLAIN_ENGLISH_SAMPLE]
-    words = LETTER_RUN.findall(quick)
+    words = LETTER_RUN.findall(quick.lower())  # one lower() for the sample, not one per word
     if not words:
         return "en"
-    english_words = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words)))
-    if (english_words >= PLAIN_ENGLISH_WORDS * len(words)
-            and len(NON_LATIN_LETTER.findall(quick)) <= (1 - PLAIN_ENGLISH_LATIN) * sum(map(len, words))):
+    english_words = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words))
+    non_latin = 0 if quick.isascii() else len(NON_LATIN_LETTER.findall(quick))  # a third of pages are ASCII
+    if english_words >= PLAIN_ENGLISH_WORDS * len(words) and non_latin <= (1 - PLAIN_ENGLISH_LATIN) * sum(map(len, words)):
         return "en"
     return detect_language(text[:LANGUAGE_SAMPLE])
 
@@ -508,16 +644,20 @@ def clean(raw: RawDocument, as_of: date | None = None) -> CleanDocument:
     publication date, else a crawler's fetch date, else `as_of` (given by the caller, e.g.
     `readouts extract --as-of`), else nothing: never the clock."""
     html = read_html(raw.text) if raw.media_type == "text/html" else HtmlPage(text=raw.text)
-    # one pass over the text for the spaces (they never span lines), then each line's ends
-    printed = [line for line in map(str.strip, HORIZONTAL_SPACE.sub(" ", normalise_text(html.text)).split("\n")) if line]
+    # one pass over the text for the spaces (they never span lines) and glued words, then each line's ends
+    printed = [line for line in map(str.strip, unglued(HORIZONTAL_SPACE.sub(" ", normalise_text(html.text))).split("\n"))
+               if line]
     crawler = read_crawler_prefix(printed[0]) if printed else None
-    if crawler:
-        printed = printed[1:]
-    lines = [line for line in map(strip_inline_furniture, printed) if line]
+    if crawler:  # a lead paragraph on the crawler's line is the page's first line
+        printed = ([crawler.lead] if crawler.lead else []) + printed[1:]
+    lines = with_datelines_joined([line for line in map(strip_inline_furniture, printed) if line])
     furniture = [is_boilerplate(line) for line in lines]
     language = language_of("\n".join(line for line, is_furniture in zip(lines, furniture) if not is_furniture))
     english = language == "en"
     page = read_page(lines, furniture, english)
+    if page.dateline is None and html.extracted:  # a stamp above the main text of an HTML page
+        page.dateline, page.dateline_line = next(
+            ((found, line) for line in header_lines(raw.text, html.text) if (found := read_dateline(line))), (None, None))
     source_url = (raw.url or html.url or page.source_url
                   or (raw.source if raw.source.startswith(("http://", "https://")) else None))
     agency = page.news_dateline.agency if page.news_dateline else None
@@ -530,7 +670,10 @@ def clean(raw: RawDocument, as_of: date | None = None) -> CleanDocument:
                  else read_published(page, "\n".join(lines), fetched, convention))
     if published is None and html.date:
         published = Dateline(html.date, raw=html.date)
-    reference = published.value if published else next((d.isoformat() for d in (fetched, as_of) if d), None)
+    # a wire story's "on Monday" counts from its dateline, also when a later republication dates the page
+    wire = news_date(page.news_dateline, "\n".join(lines), published.value if published else None)
+    reference = (wire.isoformat() if wire else published.value if published
+                 else next((d.isoformat() for d in (fetched, as_of) if d), None))
     return CleanDocument(
         doc_id=raw.doc_id, source=raw.source, text=text, title=title, publisher=publisher,
         published=published.value if published else None, reference_date=reference,

@@ -63,6 +63,12 @@ CONTROL_SHARE = 0.30  # decoded text with more C0 control characters than this i
 TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 # control characters other than TEXT_CONTROLS
 BINARY_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in range(32) if chr(c) not in TEXT_CONTROLS) + "]")
+# KS X 1001 Hangul syllables as EUC-KR/CP949 write them: a lead byte B0-C8 and a trail byte A1-FE.
+# A page whose only non-ASCII bytes are runs of such pairs is Korean in CP949, however short the
+# runs: a single-byte code page reads them as pairs of symbols and accented capitals ("½É½Â"), which
+# Latin text does not write, but a few bytes are too little for charset-normalizer to tell.
+NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
+KS_HANGUL_RUN = re.compile(rb"(?:[\xb0-\xc8][\xa1-\xfe])+")
 # what path_text escapes: C0 and C1 controls, DEL, and the Unicode line and paragraph separators
 UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -250,9 +256,10 @@ class Decoded(NamedTuple):
 def decode_bytes(data: bytes) -> Decoded:
     """Decode text bytes. Raises InputError if nothing fits.
 
-    Order: byte-order mark, BOM-less UTF-16 by its NUL pattern, UTF-8 (strict: the fast path; else
-    with a few stray bytes replaced, see REPAIR_BYTES), then charset-normalizer for legacy
-    encodings (CP949/EUC-KR, Shift_JIS, Windows-125x...).
+    Order: byte-order mark, BOM-less UTF-16 by its NUL pattern, UTF-8 (strict: the fast path), CP949
+    when every non-ASCII byte is in a Hangul syllable (see KS_HANGUL_RUN), UTF-8 with a few stray
+    bytes replaced (see REPAIR_BYTES), then charset-normalizer for legacy encodings (CP949/EUC-KR,
+    Shift_JIS, Windows-125x...).
     """
     for bom, encoding in BOMS:
         if data.startswith(bom):
@@ -264,6 +271,12 @@ def decode_bytes(data: bytes) -> Decoded:
     byte_order = utf16_byte_order(data)  # before UTF-8: ASCII in UTF-16 is valid UTF-8 too
     if byte_order:
         return _strict_decode(data, byte_order, byte_order)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:  # so some non-ASCII run exists
+        pass
+    if all(KS_HANGUL_RUN.fullmatch(run) for run in NON_ASCII_RUN.findall(data)):  # before a repair reads them as stray
+        return Decoded(data.decode("cp949"), "cp949")
     decoded = _utf8(data, "utf-8")
     if decoded:
         return decoded
