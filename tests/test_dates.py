@@ -196,8 +196,17 @@ def test_scheduled_weekday_is_future():
     assert m.value == "2021-07-21"
 
 
-def test_future_weekday_is_after_the_reference_day():
-    assert one("They will meet on Thursday.", date(2021, 7, 15)).value == "2021-07-22"
+def test_future_weekday_is_on_or_after_the_reference_day():
+    # news name the day of the piece by its weekday: "is scheduled to meet on Wednesday" in a
+    # Wednesday piece is that day (dev2 gold); "next Thursday" is a week on
+    assert one("They will meet on Thursday.", date(2021, 7, 15)).value == "2021-07-15"
+    assert one("They will meet on Friday.", date(2021, 7, 15)).value == "2021-07-16"
+    assert one("They will meet next Thursday.", date(2021, 7, 15)).value == "2021-07-22"
+
+
+def test_a_verb_of_saying_after_the_report_does_not_set_its_tense():
+    assert one("The ministers will meet on Thursday, said the ministry.", date(2021, 7, 13)).value == "2021-07-15"
+    assert one("The ministers met on Thursday, the ministry said.", date(2021, 7, 17)).value == "2021-07-15"
 
 
 def test_last_weekday_is_strictly_before():
@@ -361,7 +370,8 @@ def test_calendar_rules():
     thursday = date(2020, 1, 2)
     assert date_for_weekday(3, thursday, PAST) == thursday
     assert date_for_weekday(3, thursday, PAST, strictly=True) == date(2019, 12, 26)
-    assert date_for_weekday(3, thursday, FUTURE) == date(2020, 1, 9)
+    assert date_for_weekday(3, thursday, FUTURE) == thursday
+    assert date_for_weekday(3, thursday, FUTURE, strictly=True) == date(2020, 1, 9)
     assert date_for_weekday(0, thursday, FUTURE, week=1) == date(2020, 1, 6)
 
 

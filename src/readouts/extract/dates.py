@@ -91,6 +91,7 @@ class DateLexicon:
     future_cues: dict[str, list[tuple[frozenset[str], ...]]]  # first word -> the slots that must follow
     future_suffixes: tuple[str, ...]
     past_verbs: frozenset[str]
+    attribution_verbs: frozenset[str]  # "said": past, but of the report, not of what it reports
     past_suffix: str
     offsets: dict[str, int]  # "this", "next", "last" -> 0, 1, -1
     period_names: dict[str, str]  # "week", "month", "year" -> the language's word
@@ -249,6 +250,7 @@ def _build(settings: dict, data: dict, markers: list[dict[str, str]]) -> DateLex
         future_cues=_word_sequences(data["future_cues"]),
         future_suffixes=tuple(data["future_suffixes"]),
         past_verbs=frozenset(data["past_verbs"]),
+        attribution_verbs=frozenset(data["attribution_verbs"]),
         past_suffix=data["past_suffix"],
         offsets=dict(data["relative_periods"]),
         period_names=dict(periods),
@@ -388,12 +390,13 @@ def date_for_weekday(weekday: int, reference: date, tense: str, week: int | None
 
     week (-1, 0, 1) is the week a "last/this/next week" of the sentence names. Otherwise the past
     reads the most recent such day on or before the reference ("said Thursday" in a Thursday piece
-    is that day; strictly: before it, "last Thursday"), the future the next one after it.
+    is that day; strictly: before it, "last Thursday"), the future the next one on or after it (news
+    name the day of the piece by its weekday; strictly: after it, "next Thursday").
     """
     if week is not None:
         return reference - timedelta(days=reference.weekday()) + timedelta(days=7 * week + weekday)
-    if tense == FUTURE:
-        return reference + timedelta(days=(weekday - reference.weekday()) % 7 or 7)
+    if tense == FUTURE:  # "will meet on Wednesday" in a Wednesday piece is that day; "next Wednesday" is not
+        return reference + timedelta(days=(weekday - reference.weekday()) % 7 or (7 if strictly else 0))
     back = (reference.weekday() - weekday) % 7
     return reference - timedelta(days=back or (7 if strictly else 0))
 
@@ -448,15 +451,21 @@ class _Sentence:
         self.reference = reference
         self.reference_inferred = reference_inferred
         self.lex = lex
-        self._cues: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
+        self._cues: tuple[list[tuple[int, int]], ...] | None = None
         self._word_starts: list[int] | None = None
 
     def tense_at(self, start: int, end: int) -> str:
         """The tense of the cue nearest the span, in its clause: future, past or unknown (no cue)."""
-        future, past = self._cues if self._cues is not None else self._find_cues()
+        future, past, attribution = self._cues if self._cues is not None else self._find_cues()
         first = self._words_before(start)  # word offsets: the cues are words
         last = max(first + 1, self._words_before(end))
         future_gap, past_gap = _nearest_gap(future, first, last), _nearest_gap(past, first, last)
+        # a verb of saying dates the saying when it leads to the date ("said Monday that ..."), not
+        # when it follows the report ("will meet on Thursday, said the ministry")
+        leading = attribution[:bisect.bisect_right(attribution, (first, first))]
+        said_gap = _nearest_gap(leading, first, last)
+        if said_gap is not None and (past_gap is None or said_gap < past_gap):
+            past_gap = said_gap
         if future_gap is None and past_gap is None:
             return UNKNOWN
         if past_gap is None or (future_gap is not None and future_gap < past_gap):
@@ -470,13 +479,14 @@ class _Sentence:
             self._word_starts = [m.start() for m in _WORD.finditer(self.lower)]
         return bisect.bisect_left(self._word_starts, offset)
 
-    def _find_cues(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Word spans of the future and past cues of the sentence, read once."""
+    def _find_cues(self) -> tuple[list[tuple[int, int]], ...]:
+        """Word spans of the future, past and attribution ("said") cues of the sentence, read once."""
         lex = self.lex
         words = [w.strip(_PUNCTUATION) for w in self.lower.split()]
         printed = self.text.split()
         future: list[tuple[int, int]] = []
         past: list[tuple[int, int]] = []
+        attribution: list[tuple[int, int]] = []
         covered = 0  # words up to here belong to a future cue: "expected" in "was expected to"
         for i, word in enumerate(words):
             if i < covered:
@@ -485,10 +495,12 @@ class _Sentence:
             if length or word.endswith(lex.future_suffixes):
                 covered = i + max(length, 1)
                 future.append((i, covered))
+            elif word in lex.attribution_verbs:
+                attribution.append((i, i + 1))
             elif word in lex.past_verbs or (word.endswith(lex.past_suffix) and len(word) > len(lex.past_suffix) + 1
                                             and printed[i].islower()):  # "agreed", not "United"
                 past.append((i, i + 1))
-        self._cues = future, past
+        self._cues = future, past, attribution
         return self._cues
 
     def starts_word(self, start: int) -> bool:
