@@ -69,15 +69,20 @@ class TitleGrammar:
     excluded_heads: frozenset[str]
     name_stopwords: frozenset[str]
     plural_heads: dict[str, str]  # "Ministers" -> "Minister"
-    title_starts: frozenset[str]  # tokens a title can begin with: modifiers and first words of heads
+    title_starts: frozenset[str]  # tokens a title can begin with: modifiers, portfolios and first words of heads
+    portfolios: frozenset[str]  # capitalised complement words, also allowed before a head
     may_name_official: GatedPattern  # a sentence without any of these words names no titled official
     government_title: re.Pattern  # a title held in a government (not in a think tank or an NGO)
     office_word: re.Pattern  # in an organization the knowledge base does not know: a government body
     caption_positions: frozenset[str]  # "Chun Young-hee, right, head of ..."
+    appositive_articles: frozenset[str]  # "Julie Turner, the U.S. special envoy ...": may open an appositive title
     counterpart: re.Pattern  # "her Chinese counterpart ": the nationality in group "adj", the name after it
     leading_article: re.Pattern
     possessive: re.Pattern  # a possessive ending ("Rubio's")
     first_person: re.Pattern  # in a transcript, the paragraph's speaker
+    abbreviated_heads: dict[str, str]  # "Amb." -> "Ambassador"
+    abbreviation: re.Pattern  # an abbreviated head inside a title, to spell out
+    months_in_names: frozenset[str]  # "Theresa May": a month that may end a name
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -92,21 +97,27 @@ def grammar() -> TitleGrammar:
     def tok(phrase: str) -> tuple[str, ...]:
         return tuple(m.group() for m in _TOKEN.finditer(phrase))
 
-    heads = sorted({tok(h) for h in data["heads"]}, key=len, reverse=True)
+    abbreviated = data["abbreviated_heads"]
+    # a capitalised complement word may also stand before a head, as its portfolio ("Vice Unification
+    # Minister", "Trade Minister")
+    portfolios = frozenset(w for w in data["vocabulary"] if w[0].isupper())
+    heads = sorted({tok(h) for h in [*data["heads"], *abbreviated]}, key=len, reverse=True)
     return TitleGrammar(
         heads={first: tuple(h for h in heads if h[0] == first) for first in {h[0] for h in heads}},
         modifiers=frozenset(data["modifiers"]),
+        portfolios=portfolios,
         vocabulary=frozenset(w.casefold() for w in data["vocabulary"]),
         connectors=frozenset(data["connectors"]),
         excluded_heads=frozenset(data["excluded_heads"]),
         name_stopwords=frozenset(data["name_stopwords"]),
         plural_heads={k.split()[-1]: v.split()[-1] for k, v in data["plural_heads"].items()},
-        title_starts=frozenset(data["modifiers"]) | {h[0] for h in heads},
+        title_starts=frozenset(data["modifiers"]) | {h[0] for h in heads} | portfolios,
         government_title=re.compile(data["government_title"], re.I),
         may_name_official=GatedPattern(
             r"\b(?:" + _alternatives({h[0] for h in heads} | set(data["counterpart_nouns"])) + r")\b"),
         office_word=re.compile(_alternatives(data["office_words"])),
         caption_positions=frozenset(data["caption_positions"]),
+        appositive_articles=frozenset(a for a in data["leading_articles"] if a.islower()),
         # the nationality is one or two capitalised words ("U.S.", "South Korean")
         counterpart=re.compile(rf"\b(?:{_alternatives(data['counterpart_possessives'])})\s+"
                                rf"(?P<adj>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+"
@@ -114,6 +125,9 @@ def grammar() -> TitleGrammar:
         leading_article=re.compile(rf"^(?:{_alternatives(data['leading_articles'])})\s+"),
         possessive=re.compile(rf"(?:{_alternatives(data['possessive_endings'])})$"),
         first_person=re.compile(rf"\b(?:{_alternatives(data['first_person'])})\b"),
+        abbreviated_heads=abbreviated,
+        abbreviation=re.compile(rf"\b(?:{_alternatives(abbreviated)})(?!\w)"),
+        months_in_names=frozenset(data["months_in_names"]),
     )
 
 
@@ -167,7 +181,7 @@ def _name_run_right(tokens: list[Token], i: int) -> int:
     while i + n < len(tokens) and words < 4:
         if n and _initial_at(tokens, i + n):
             n += 2
-        elif _is_name_token(tokens[i + n]):
+        elif _is_name_token(tokens[i + n]) or n and _month_ends_name(tokens, i + n):
             n += 1
             words += 1
         else:
@@ -175,9 +189,18 @@ def _name_run_right(tokens: list[Token], i: int) -> int:
     return n
 
 
+def _month_ends_name(tokens: list[Token], i: int) -> bool:
+    """A month name after a name word is a surname ("Theresa May in Brussels") unless a number
+    follows, which makes it a date ("Kim Jong-un May 5")."""
+    return tokens[i].text in grammar().months_in_names and _is_name_token(tokens[i - 1]) \
+        and not (i + 1 < len(tokens) and tokens[i + 1].text[0].isdigit())
+
+
 def _name_run_left(tokens: list[Token], j: int) -> int:
     """Start index of the name run ending at token j (inclusive), or j+1 if none."""
     k = j
+    if k >= 1 and _month_ends_name(tokens, k):
+        k -= 1
     while k >= 0 and j - k < 6:
         if k >= 2 and tokens[k].text == "." and _initial_at(tokens, k - 1) and k - 2 >= 0 \
                 and _is_name_token(tokens[k - 2]):
@@ -207,7 +230,8 @@ def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     limit = min(len(tokens), i + MAX_TITLE_TOKENS)
     k = i
     while k < i + MAX_TITLE_PREFIX_TOKENS and k < limit and not _head_length(tokens, k):
-        if tokens[k].text in g.modifiers or _is_country_word(tokens[k].text):
+        if tokens[k].text in g.modifiers or _is_country_word(tokens[k].text) \
+                or g.possessive.sub("", tokens[k].text) in g.portfolios:  # "the European Union's Ambassador"
             k += 1
         elif k > i and tokens[k].text == "(" and k + 2 < len(tokens) and tokens[k + 2].text == ")":
             k += 3  # "Republic of Korea (ROK) Foreign Minister"
@@ -305,8 +329,11 @@ def _find_titled(sentence: str) -> list[PersonMention]:
                     counterpart_adj = found[0].code
         else:
             # NAME, TITLE  (an honorific before the name is not part of it; a photo caption may put
-            # the position in between: "Chun Young-hee, right, head of ...")
+            # the position in between: "Chun Young-hee, right, head of ..."; an article may open the
+            # title: "Julie Turner, the U.S. special envoy ...")
             comma = start - 1
+            if comma >= 1 and tokens[comma].text in g.appositive_articles:
+                comma -= 1
             if comma >= 3 and tokens[comma].text == "," and tokens[comma - 1].text in g.caption_positions \
                     and tokens[comma - 2].text == ",":
                 comma -= 2
@@ -315,6 +342,10 @@ def _find_titled(sentence: str) -> list[PersonMention]:
                 if k <= comma - 1:
                     name = _name_text(sentence, tokens, k, comma)
                     name_start = k
+            if name is None and (m := _appositive_name(tokens, after)):
+                # TITLE, NAME: "the U.S. Ambassador to the Republic of Korea, Philip Goldberg, at ..."
+                name = _name_text(sentence, tokens, after + 1, m)
+                name_end = m
         if name is None:
             i = max(i + 1, head_end)
             continue
@@ -327,6 +358,12 @@ def _find_titled(sentence: str) -> list[PersonMention]:
             people.extend(listed)
             used_until = i = name_end
             continue
+        if title in g.abbreviated_heads and name_end + 1 < len(tokens) and tokens[name_end].text == "," \
+                and _title_span(tokens, name_end + 1):
+            # a rank before a name that an office follows is a form of address, like an honorific:
+            # "Amb. Kim Gunn, Special Representative for ..." is read as NAME, TITLE
+            i = used_until = name_end
+            continue
         country = counterpart_adj or _country_from(title, organization)
         people.append(PersonMention(name=name, title=_clean_title(title), organization=organization,
                                     country=country, start=tokens[name_start].start,
@@ -336,6 +373,20 @@ def _find_titled(sentence: str) -> list[PersonMention]:
     people.extend(_counterparts(sentence, tokens, people))
     people.sort(key=lambda p: p.start)
     return people
+
+
+def _appositive_name(tokens: list[Token], comma: int) -> int:
+    """The end of a name set off by commas after a title (', Philip Goldberg,'), or 0: the name must
+    close its clause (a comma, a period, a lowercase word or the sentence end follows), or the
+    comma begins a list rather than an apposition ("the Ambassador, Kim Ho and Lee Jun")."""
+    if comma >= len(tokens) or tokens[comma].text != ",":
+        return 0
+    n = _name_run_right(tokens, comma + 1)
+    end = comma + 1 + n
+    if n and (end == len(tokens) or tokens[end].text in {",", ".", ";"}
+              or tokens[end].text[0].islower() and tokens[end].text not in {"and", "or"}):
+        return end
+    return 0
 
 
 def _plural_list(sentence: str, tokens: list[Token], title: str, first: int,
@@ -406,7 +457,9 @@ def _counterparts(sentence: str, tokens: list[Token], found: list[PersonMention]
 def _clean_title(title: str) -> str:
     """The office as printed, without an article or a leading nationality ("U.S. Deputy Secretary of
     State" -> "Deputy Secretary of State"): the country is recorded on its own."""
-    leading_article = grammar().leading_article
+    g = grammar()
+    leading_article = g.leading_article
+    title = g.abbreviation.sub(lambda m: g.abbreviated_heads[m.group()], title)
     title = leading_article.sub("", title).strip(" ,")
     while (found := gazetteer.find_countries(title)) and found[0].start == 0:
         after = title[found[0].end:]
