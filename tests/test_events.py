@@ -167,3 +167,52 @@ def test_an_ambiguous_numeric_date_is_read_in_the_order_the_page_writes_dates():
     out = doc("Foreign Minister Park Jin met Secretary of State Antony Blinken in Seoul on 08/07/2024.\n\n"
               "The next round was set for 09/25/2024.")  # month first
     assert out.events[0].date == "2024-08-07"
+
+
+def test_summit_and_spoke_with_a_date_between_are_engagements():
+    out = doc("President Moon Jae-in held a summit with French President Emmanuel Macron in Paris on October 15.",
+              published="2018-10-16")
+    (event,) = out.events
+    assert (event.type, event.location.city) == ("meeting", "Paris")
+    out = doc("Deputy Secretary of State Kurt M. Campbell spoke on Wednesday, March 5, 2024, with Japanese Vice "
+              "Minister for Foreign Affairs Masataka Okano.", title="Deputy Secretary Campbell's Call with Okano")
+    (event,) = out.events
+    assert (event.type, event.date) == ("phone_call", "2024-03-05")
+    assert names(event) == ["Kurt M. Campbell", "Masataka Okano"]
+
+
+def test_subordinate_clause_after_a_comma_is_background():
+    out = doc("Foreign Minister Cho Tae-yul met with Chinese Foreign Minister Wang Yi in Beijing on May 13, a week "
+              "after Minister Wang returned from talks in Moscow with Russian Foreign Minister Sergei Lavrov.",
+              published="2024-05-14")
+    (event,) = out.events
+    assert names(event) == ["Cho Tae-yul", "Wang Yi"]
+
+
+def test_a_headline_naming_one_side_is_completed_by_the_body():
+    out = doc("Ambassador Yoon Yeo-chul Meets UK Minister for Asia\n\nAmbassador Yoon Yeo-chul met with Minister of "
+              "State Anne-Marie Trevelyan in London on June 11.", published="2024-06-11")
+    (event,) = out.events
+    assert names(event) == ["Yoon Yeo-chul", "Anne-Marie Trevelyan"]
+    # a one-person engagement of another kind stays on its own
+    out = doc("Kim Gunn gave a briefing to the committee on January 23.\n\nSpecial Representative Kim Gunn met with "
+              "Enrique Mora Benavente, Deputy Secretary General of the EEAS, on January 23.", published="2024-01-24")
+    assert [e.type for e in out.events] == ["briefing", "meeting"]
+
+
+def test_pronoun_subject_is_the_last_engagements_first_participant():
+    out = doc("Amb. Philip Goldberg met Vice Unification Minister Moon Seoung-hyun in Seoul on Jan. 12.\n\n"
+              "The Ambassador will then travel to the U.S. He will meet Deputy Assistant Secretary of State Jung Pak "
+              "in Washington on Jan. 16.", published="2024-01-12")
+    assert [names(e) for e in out.events] == [["Philip Goldberg", "Moon Seoung-hyun"], ["Philip Goldberg", "Jung Pak"]]
+    assert (out.events[1].date, out.events[1].location.city) == ("2024-01-16", "Washington")
+    # after an engagement whose subject went unnamed, the pronoun is nobody known
+    out = doc("She also met Chun Young-hee, head of the Bureau.\n\nShe is expected to hold discussions with Foreign "
+              "Minister Park Jin on Monday.", published="2023-09-07")
+    assert all("Chun Young-hee" not in names(e) or len(e.participants) == 1 for e in out.events)
+
+
+def test_weekday_printed_apart_from_the_day_chooses_the_year():
+    out = doc("Aug. 18 (UPI) -- President Joe Biden hosted a summit at Camp David Friday.", publisher="UPI")
+    (event,) = out.events
+    assert event.date == "2023-08-18" and event.date_inferred

@@ -48,6 +48,7 @@ class EventPatterns:
     address_prepositions: frozenset[str]  # ... or after one of these and an address: "in Jung-gu, Seoul"
     visited_country: re.Pattern  # group 1: where the name of a country visited begins
     anaphoric_day: re.Pattern  # "the same day": the day the page named last
+    pronoun_subject: re.Pattern  # "He will meet ...": the subject is the last engagement's first participant
 
 
 def _union(patterns: list[str]) -> GatedPattern:
@@ -81,6 +82,7 @@ def patterns() -> EventPatterns:
         address_prepositions=frozenset(data["address_prepositions"]),
         visited_country=re.compile(data["visited_country"]),
         anaphoric_day=re.compile(data["anaphoric_day"], re.I),
+        pronoun_subject=re.compile(data["pronoun_subject"]),
     )
 
 
@@ -402,6 +404,14 @@ _TYPE_STRENGTH = {"visit": 0, "statement": 0}
 MERGE_LOOK_BACK = 64
 
 
+def _one_sided(draft: Draft, cand: Candidate) -> bool:
+    """The draft names one participant of the candidate's kind of engagement, on no day the
+    candidate does not name."""
+    days = {d.value for d in cand.dates if d.value}
+    return len(draft.people) == 1 and draft.type == cand.type \
+        and all(d.value in days for c in draft.candidates for d in c.dates if d.value)
+
+
 def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
     """Add the candidate to the event about the same people, or start a new event."""
     people: dict[str, list[tuple[PersonMention, PersonMention]]] = {}
@@ -416,8 +426,12 @@ def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
         if target is None and drafts and cand.type == "meeting":
             return  # a lone name in a meeting sentence after the event is a reference, not an event
     else:
+        # a visit, or an engagement of the same kind that named one side only and no other day (a
+        # headline: "Ambassador Yoon Meets UK Minister for Asia"), is completed by a later sentence
+        # naming more of its people
         target = next((d for d in comparable if keys == set(d.people)), None) or \
-            next((d for d in comparable if set(d.people) < keys and d.type == "visit"), None)
+            next((d for d in comparable if set(d.people) < keys
+                  and (d.type == "visit" or _one_sided(d, cand))), None)
     if target is None:
         target = Draft(cand.type, {}, [], {})
         drafts.append(target)
@@ -444,7 +458,8 @@ def _printed_year(texts: list[str]) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _year_from_tenures(mention: DateMention, people: list[PersonMention], reference: date | None) -> int | None:
+def _year_from_tenures(mention: DateMention, weekday: int | None, people: list[PersonMention],
+                       reference: date | None) -> int | None:
     """The latest year in which every serving official named was in office on that month and day
     (and the printed weekday fits): a page that omits the year still names who held which post.
     A post still held counts up to the page's reference date (see kb.candidate_years)."""
@@ -452,7 +467,7 @@ def _year_from_tenures(mention: DateMention, people: list[PersonMention], refere
     years = kb.candidate_years(serving, reference)
     fitting = [y for y in years if infer_year(mention.month, mention.day, None, [y])  # the day exists
                and all(kb.in_office_on(n, t, date(y, mention.month, mention.day)) is not False for n, t in serving)]
-    return infer_year(mention.month, mention.day, mention.weekday, fitting) if fitting else None
+    return infer_year(mention.month, mention.day, weekday, fitting) if fitting else None
 
 
 def _caption_dates(doc: Document, roster: Roster) -> list[tuple[set[str], list[DateMention]]]:
@@ -487,12 +502,15 @@ def _event_date(draft: Draft, doc: Document, title_dates: list[DateMention], pre
     read = sorted((m for m in mentions if m.value), key=lambda m: len(m.value) < 10)  # days before months
     if read:
         return EventDate(read[0].value, read[0].inferred, _spans_of(read[0]))
+    # a weekday printed apart from the month and day ("Aug. 18 (UPI) -- ... at Camp David Friday")
+    apart = next((m.weekday for m in mentions if m.weekday is not None and not m.day), None)
     for mention in mentions:
         if mention.month and mention.day:
             year = _printed_year([c.sentence for c in draft.candidates] + [doc.clean.title or ""])
             if year:
                 return EventDate(f"{year:04d}-{mention.month:02d}-{mention.day:02d}", False, _spans_of(mention))
-            year = _year_from_tenures(mention, list(draft.people.values()), doc.reference)
+            weekday = apart if mention.weekday is None else mention.weekday
+            year = _year_from_tenures(mention, weekday, list(draft.people.values()), doc.reference)
             if year:
                 return EventDate(f"{year:04d}-{mention.month:02d}-{mention.day:02d}", True, _spans_of(mention))
     if same_day and previous is not None:
@@ -553,6 +571,11 @@ def _drafts(doc: Document, roster: Roster) -> list[Draft]:
             if gathering.search(sentence.text):
                 _add_gathered(drafts, doc.people[i], roster)
         for cand in candidates:
+            # "X met Y ... He will meet Z": the pronoun is X, the first of the last engagement's
+            # participants (when it has more than one, the first is the one who met the others)
+            if len(cand.people) == 1 and drafts and len(drafts[-1].people) > 1 \
+                    and patterns().pronoun_subject.match(cand.sentences[0].text):
+                cand.people.insert(0, next(iter(drafts[-1].people.values())))
             _merge(drafts, cand, roster)
         named_days = [d for d in doc.dates[i] if d.day and d.value and not anaphoric_day.search(d.text)]
         context = named_days[0] if named_days else context
