@@ -216,3 +216,37 @@ def test_weekday_printed_apart_from_the_day_chooses_the_year():
     out = doc("Aug. 18 (UPI) -- President Joe Biden hosted a summit at Camp David Friday.", publisher="UPI")
     (event,) = out.events
     assert event.date == "2023-08-18" and event.date_inferred
+
+
+def test_call_wordings_without_the_word_phone():
+    assert engagement_type("Deputy Secretary Sherman held a call today with Minister Choi.")[0] == "phone_call"
+    assert engagement_type("Blinken pledged support in a call with the new minister.")[0] == "phone_call"
+    assert engagement_type("The top diplomats engaged over the phone on Wednesday.")[0] == "phone_call"
+    assert engagement_type("The minister paid a courtesy call on the President.")[0] == "meeting"
+
+
+def test_confer_and_chat_are_meetings_and_a_capital_gives_the_nationality():
+    out = doc("SEOUL, Sept. 6 (Yonhap) -- Lee Jun-il, Seoul's director general for Korean Peninsula policy, and "
+              "Seth Bailey, Washington's deputy special representative for North Korea, chatted over breakfast in "
+              "Seoul on Friday.", published="2024-09-06", publisher="Yonhap")
+    (event,) = out.events
+    assert event.type == "meeting" and event.date == "2024-09-06"
+    assert [(p.name, p.title, p.country) for p in event.participants] == [
+        ("Lee Jun-il", "director general for Korean Peninsula policy", "KOR"),
+        ("Seth Bailey", "deputy special representative for North Korea", "USA")]
+
+
+def test_role_subject_and_later_in_the_day():
+    out = doc("Foreign Minister Cho Tae-yul met with US Secretary of State Antony Blinken in Washington on Monday.\n\n"
+              "The minister also held talks with UN Secretary-General Antonio Guterres in New York later in the day.",
+              published="2024-04-02")
+    assert [names(e) for e in out.events] == [["Cho Tae-yul", "Antony Blinken"], ["Cho Tae-yul", "Antonio Guterres"]]
+    assert [e.date for e in out.events] == ["2024-04-01", "2024-04-01"]
+    assert out.events[1].location.city == "New York"
+
+
+def test_agency_dateline_in_parentheses_is_the_reports():
+    out = doc("MOSCOW (Sputnik - 12th February, 2021) US Secretary of State Antony Blinken spoke by phone with "
+              "Foreign Minister Chung Eui-yong.", publisher="Sputnik")
+    (event,) = out.events
+    assert event.date is None or event.date_inferred

@@ -571,15 +571,33 @@ def _drafts(doc: Document, roster: Roster) -> list[Draft]:
             if gathering.search(sentence.text):
                 _add_gathered(drafts, doc.people[i], roster)
         for cand in candidates:
-            # "X met Y ... He will meet Z": the pronoun is X, the first of the last engagement's
-            # participants (when it has more than one, the first is the one who met the others)
-            if len(cand.people) == 1 and drafts and len(drafts[-1].people) > 1 \
-                    and patterns().pronoun_subject.match(cand.sentences[0].text):
-                cand.people.insert(0, next(iter(drafts[-1].people.values())))
+            if len(cand.people) == 1 and drafts and (subject := _referred_subject(cand, drafts[-1])):
+                cand.people.insert(0, subject)
             _merge(drafts, cand, roster)
         named_days = [d for d in doc.dates[i] if d.day and d.value and not anaphoric_day.search(d.text)]
         context = named_days[0] if named_days else context
     return drafts
+
+
+@cache
+def _role_nouns() -> frozenset[str]:
+    """The last words of title heads ("minister", "secretary"): the nouns a role reference ends on."""
+    return frozenset(seq[-1].casefold() for seqs in people_grammar().heads.values() for seq in seqs)
+
+
+def _referred_subject(cand: Candidate, last: Draft) -> PersonMention | None:
+    """The subject of an engagement sentence that names only the counterpart and refers to its own
+    subject: "He will meet Z" is the first of the last engagement's participants (when it has more than
+    one, the first is the one who met the others); "The minister also held talks with Z" is the one
+    of them whose title that role noun names."""
+    m = patterns().pronoun_subject.match(cand.sentences[0].text)
+    if m is None:
+        return None
+    people = list(last.people.values())
+    if not m.group("role"):
+        return people[0] if len(people) > 1 else None
+    roles = {w.casefold() for w in m.group("role").split()} & _role_nouns()
+    return next((p for p in people if p.title and roles & set(p.title.casefold().split())), None)
 
 
 def _segment_topics(hits: list[list[TopicHit]]) -> dict[str, Span]:

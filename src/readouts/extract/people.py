@@ -461,7 +461,8 @@ def _clean_title(title: str) -> str:
     leading_article = g.leading_article
     title = g.abbreviation.sub(lambda m: g.abbreviated_heads[m.group()], title)
     title = leading_article.sub("", title).strip(" ,")
-    while (found := gazetteer.find_countries(title)) and found[0].start == 0:
+    # a capital standing for its government opens a title too ("Seoul's director general for ...")
+    while (found := gazetteer.find_countries(title, metonyms=True)) and found[0].start == 0:
         after = title[found[0].end:]
         rest = leading_article.sub("", re.sub(r"^(?:['’]s)?\s*(?:\([^)]*\)\s*)?", "", after)) if after else ""
         if not rest:
