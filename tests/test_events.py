@@ -250,3 +250,50 @@ def test_agency_dateline_in_parentheses_is_the_reports():
               "Foreign Minister Chung Eui-yong.", publisher="Sputnik")
     (event,) = out.events
     assert event.date is None or event.date_inferred
+
+
+def test_counterparts_met_one_at_a_time():
+    out = doc("Deputy Secretary of State Kurt Campbell met with ROK First Vice Foreign Minister Kim Hong-kyun and "
+              "ROK National Security Advisor Shin Won-sik. In his meetings, the Deputy Secretary discussed the "
+              "DPRK.", published="2024-11-14")
+    assert [names(e) for e in out.events] == [["Kurt Campbell", "Kim Hong-kyun"], ["Kurt Campbell", "Shin Won-sik"]]
+    out = doc("Special Representative Kim Gunn held a telephone conversation with US Special Representative for "
+              "the DPRK Sung Kim on February 19 and then a separate one with Japanese Director-General for Asian "
+              "and Oceanian Affairs Takehiro Funakoshi.", published="2023-02-20")
+    assert [(e.type, names(e)[1]) for e in out.events] == [("phone_call", "Sung Kim"), ("phone_call", "Takehiro Funakoshi")]
+
+
+def test_roster_and_gathering_sentences():
+    out = doc("Foreign Minister Park Jin attended the 29th ASEAN Regional Forum (ARF) in Phnom Penh on August 5.\n\n"
+              "Also present at the forum were US Secretary of State Antony Blinken and Chinese Foreign Minister "
+              "Wang Yi.", published="2022-08-06")
+    (event,) = out.events
+    assert names(event) == ["Park Jin", "Antony Blinken", "Wang Yi"]
+    out = doc("US Deputy Special Representative for North Korea Seth Bailey and Japanese Director General for Asian "
+              "and Oceanian Affairs Hiroyuki Namazu gathered in Seoul on Tuesday to unveil a task force.",
+              published="2024-05-14", publisher="Korea Herald")
+    (event,) = out.events
+    assert (event.type, event.location.city) == ("conference", "Seoul")
+
+
+def test_invitations_and_negated_engagements_are_not_events():
+    out = doc("Foreign Minister Park Jin held phone talks with US Secretary of State Antony Blinken on Thursday.\n\n"
+              "Blinken invited Park to visit Washington at an early date.\n\n"
+              "Seoul's nuclear envoy Kim Gunn and Washington's special representative Sung Kim did not join the "
+              "phone talks.", published="2023-03-09", publisher="Yonhap")
+    assert [names(e) for e in out.events] == [["Park Jin", "Antony Blinken"]]
+
+
+def test_background_clause_after_an_introductory_phrase():
+    out = doc("In a separate development, after the ROK-US-Japan summit at Camp David (August 18), Special "
+              "Representative Kim Gunn met with Chinese Special Representative on Korean Peninsula Affairs Liu "
+              "Xiaoming in Beijing on August 24.", published="2023-08-25")
+    (event,) = out.events
+    assert names(event) == ["Kim Gunn", "Liu Xiaoming"] and event.date == "2023-08-24"
+
+
+def test_a_role_subject_needs_its_own_predicate():
+    out = doc("Foreign Minister Park Jin met with British Foreign Secretary James Cleverly.\n\n"
+              "The minister also thanked the British government for welcoming President Yoon Suk-yeol to London.",
+              published="2022-09-28")
+    assert [names(e) for e in out.events] == [["Park Jin", "James Cleverly"]]

@@ -132,3 +132,18 @@ def test_month_name_as_surname():
     assert one("He met with British Prime Minister Theresa May in Brussels.").name == "Theresa May"
     assert one("Theresa May, British Prime Minister, spoke.").name == "Theresa May"
     assert one("He met Prime Minister Kim Jong May 5.").name == "Kim Jong"  # a date, not a name
+
+
+def test_country_in_two_words_in_a_complement_and_final_nationality_dropped_from_the_title():
+    p = one("He met with Foreign Minister of New Zealand Winston Peters.")
+    assert (p.name, p.title, p.country) == ("Winston Peters", "Foreign Minister", "NZL")
+    p = one("Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan, met reporters.")
+    assert (p.title, p.country) == ("Minister for Foreign Affairs", "JPN")
+    # a posting is kept: "to the Republic of Korea" is not the holder's nationality
+    assert one("He met Ambassador to the Republic of Korea Philip Goldberg.").title == \
+        "Ambassador to the Republic of Korea"
+
+
+def test_organization_of_a_federal_government():
+    p = one("He met German Minister of State at the Federal Foreign Office Tobias Lindner.")
+    assert (p.name, p.organization, p.country) == ("Tobias Lindner", "Federal Foreign Office", "DEU")

@@ -26,6 +26,7 @@ from .people import grammar as people_grammar
 from .topics import TopicHit, topics_of
 
 _CALL_TYPES = {"phone_call", "video_call"}
+_GROUP_TYPES = {"conference", "visit", "briefing", "statement"}  # not held with one counterpart at a time
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,11 @@ class EventPatterns:
     planned: GatedPattern
     not_held: GatedPattern
     background: GatedPattern
+    introductory_phrase: re.Pattern  # "In a separate development, ": what may come before an opening clause
     gathering: GatedPattern
     same_day: GatedPattern
     separate_events: re.Pattern
+    separate_events_after: re.Pattern  # the next sentence speaks of the engagements in the plural
     visit: GatedPattern
     ambiguous_meeting: re.Pattern
     dateline: re.Pattern
@@ -70,9 +73,11 @@ def patterns() -> EventPatterns:
         planned=_union(data["planned"]),
         not_held=_union(data["not_held"]),
         background=_union(data["background"]),
+        introductory_phrase=re.compile(data["introductory_phrase"]),
         gathering=_union(data["gathering"]),
         same_day=_union(data["same_day"]),
         separate_events=re.compile(data["separate_events"], re.I),
+        separate_events_after=re.compile(data["separate_events_after"], re.I),
         visit=_union(dict(data["types"])["visit"]),
         ambiguous_meeting=re.compile(data["ambiguous_meeting"], re.I),
         dateline=re.compile(data["dateline"]),
@@ -97,6 +102,7 @@ class Candidate:
     dates: list[DateMention]
     location: Location | None
     planned: bool = False  # announced ("will visit"), not yet held
+    predicate: int = 0  # where the first sentence's predicate starts
 
     @property
     def sentence_index(self) -> int:
@@ -127,11 +133,12 @@ def engagement_type(sentence: str) -> tuple[str, int] | None:
 
 def background_spans(sentence: str) -> list[tuple[int, int]]:
     """Clauses that refer to other engagements in passing: to the next comma when the clause
-    opens the sentence, else to the sentence end."""
-    dateline = patterns().dateline.match(sentence)
+    opens the sentence (possibly after an introductory phrase), else to the sentence end."""
+    p = patterns()
+    dateline = p.dateline.match(sentence)
     spans = [(0, dateline.end())] if dateline else []
-    for m in patterns().background.finditer(sentence):
-        if m.start() < 12:
+    for m in p.background.finditer(sentence):
+        if m.start() < 12 or p.introductory_phrase.fullmatch(sentence, 0, m.start()):
             comma = sentence.find(",", m.end())
             spans.append((m.start(), max(m.end(), comma if comma > 0 else len(sentence))))
         else:
@@ -338,9 +345,11 @@ def _candidates_from(doc: Document, i: int, kind: str, predicate: int, roster: R
     planned = bool(patterns().planned.search(sentence.text))
 
     def candidate(people: list[PersonMention]) -> Candidate:
-        return Candidate(kind, people, [sentence], facts.dates, facts.location, planned)
+        return Candidate(kind, people, [sentence], facts.dates, facts.location, planned, predicate)
 
-    if patterns().separate_events.search(sentence.text) and kind == "meeting" and len(facts.people) >= 3:
+    following = doc.sentences[i + 1].text if i + 1 < len(doc.sentences) else ""
+    separate = patterns().separate_events.search(sentence.text) or patterns().separate_events_after.search(following)
+    if separate and kind not in _GROUP_TYPES and len(facts.people) >= 3:
         hosts = [p for p in facts.people if p.start < predicate]
         guests = [p for p in facts.people if p.start > predicate]
         if hosts and len(guests) >= 2:
@@ -579,6 +588,9 @@ def _drafts(doc: Document, roster: Roster) -> list[Draft]:
     return drafts
 
 
+SUBJECT_REACH = 48  # characters: "The Deputy Secretary of State also met": a subject's predicate follows it closely
+
+
 @cache
 def _role_nouns() -> frozenset[str]:
     """The last words of title heads ("minister", "secretary"): the nouns a role reference ends on."""
@@ -590,9 +602,10 @@ def _referred_subject(cand: Candidate, last: Draft) -> PersonMention | None:
     subject: "He will meet Z" is the first of the last engagement's participants (when it has more than
     one, the first is the one who met the others); "The minister also held talks with Z" is the one
     of them whose title that role noun names."""
-    m = patterns().pronoun_subject.match(cand.sentences[0].text)
-    if m is None:
-        return None
+    text = cand.sentences[0].text
+    m = patterns().pronoun_subject.match(text)
+    if m is None or cand.predicate > SUBJECT_REACH or "," in text[:cand.predicate]:
+        return None  # the predicate is not the subject's own ("The minister also thanked ..., welcoming X")
     people = list(last.people.values())
     if not m.group("role"):
         return people[0] if len(people) > 1 else None

@@ -169,6 +169,16 @@ def _is_title_word(tok: Token) -> bool:
         or tok.text in {"’s", "'s", "-"}
 
 
+def _title_words_at(tokens: list[Token], m: int) -> int:
+    """How many tokens at m continue a title's complement: one title word, or a country named in two
+    words ("Foreign Minister of New Zealand"); 0 if none."""
+    if _is_title_word(tokens[m]):
+        return 1
+    if m + 1 < len(tokens) and _is_country_word(f"{tokens[m].text} {tokens[m + 1].text}"):
+        return 2
+    return 0
+
+
 def _initial_at(tokens: list[Token], i: int) -> bool:
     """A middle initial "J ." inside a name ("Antony J. Blinken")."""
     return i + 2 < len(tokens) and len(tokens[i].text) == 1 and tokens[i].text.isupper() \
@@ -247,8 +257,8 @@ def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     # complement: "for ...", "of ...", "on ..." over title vocabulary, not "at" (organization)
     while end < limit and tokens[end].text in {"for", "of", "on", "to"}:
         m = end + 1
-        while m < limit and _is_title_word(tokens[m]) and tokens[m].text != "at":
-            m += 1
+        while m < limit and tokens[m].text != "at" and (step := _title_words_at(tokens, m)):
+            m += step
         while m > end + 1 and tokens[m - 1].text in g.connectors:
             m -= 1
         if m == end + 1:
@@ -455,8 +465,8 @@ def _counterparts(sentence: str, tokens: list[Token], found: list[PersonMention]
 
 @lru_cache(maxsize=4096)
 def _clean_title(title: str) -> str:
-    """The office as printed, without an article or a leading nationality ("U.S. Deputy Secretary of
-    State" -> "Deputy Secretary of State"): the country is recorded on its own."""
+    """The office as printed, without an article or a nationality, leading or final ("U.S. Deputy
+    Secretary of State", "Minister for Foreign Affairs of Japan"): the country is recorded on its own."""
     g = grammar()
     leading_article = g.leading_article
     title = g.abbreviation.sub(lambda m: g.abbreviated_heads[m.group()], title)
@@ -468,7 +478,13 @@ def _clean_title(title: str) -> str:
         if not rest:
             return title
         title = rest
+    found = gazetteer.find_countries(title)
+    if found and found[-1].end == len(title) and (of := _FINAL_OF.search(title, 0, found[-1].start)):
+        return title[:of.start()]
     return title
+
+
+_FINAL_OF = re.compile(r"\s+of(?:\s+the)?\s*$")  # "... of the" before a final country
 
 
 _SPEAKER = re.compile(r"^((?:[A-Z][A-Z.'’-]+ ){0,4}[A-Z][A-Z'’-]+):\s")
