@@ -297,3 +297,23 @@ def test_a_role_subject_needs_its_own_predicate():
               "The minister also thanked the British government for welcoming President Yoon Suk-yeol to London.",
               published="2022-09-28")
     assert [names(e) for e in out.events] == [["Park Jin", "James Cleverly"]]
+
+
+def test_a_secondary_cue_yields_to_the_predicate_before_it():
+    assert engagement_type("Cho received Kurt Campbell, who paid a courtesy call, and was briefed by him.")[0] == \
+        "meeting"
+    assert engagement_type("Kim Gunn briefed the committee and met reporters.")[0] == "briefing"
+
+
+def test_place_in_parentheses_after_the_gathering():
+    out = doc("Foreign Minister Cho Tae-yul met with Canadian Foreign Minister Melanie Joly on July 26 at the margins "
+              "of the ASEAN foreign ministers' meetings (July 25-27, Vientiane, Laos).", published="2024-07-27")
+    assert out.events[0].location.city == "Vientiane"
+
+
+def test_a_meeting_during_a_range_of_days_is_dated_by_month():
+    out = doc("During her April 4-6 visit to Tokyo, Deputy Secretary of State Wendy Sherman met with Japanese Vice "
+              "Foreign Minister Takeo Mori.", published="2022-04-07")
+    assert out.events[0].date == "2022-04"
+    out = doc("Special Representative Kim Gunn visited Tokyo from April 4 to 6.", published="2022-04-07")
+    assert out.events[0].date == "2022-04-04"

@@ -26,6 +26,7 @@ from .people import grammar as people_grammar
 from .topics import TopicHit, topics_of
 
 _CALL_TYPES = {"phone_call", "video_call"}
+_RANGE_TYPES = {"visit", "conference"}  # engagements that last the days of a range
 _GROUP_TYPES = {"conference", "visit", "briefing", "statement"}  # not held with one counterpart at a time
 
 
@@ -47,6 +48,8 @@ class EventPatterns:
     dateline: re.Pattern
     joint: GatedPattern
     call_in_title: tuple[tuple[str, re.Pattern], ...]
+    venue_parenthesis: re.Pattern  # "meetings (July 25-27, " before a place: where the engagement was
+    secondary_types: frozenset[str]  # a type that yields to another predicate printed before its own
     place_prepositions: frozenset[str]  # a place right after one of these is where the engagement was
     address_prepositions: frozenset[str]  # ... or after one of these and an address: "in Jung-gu, Seoul"
     visited_country: re.Pattern  # group 1: where the name of a country visited begins
@@ -83,6 +86,8 @@ def patterns() -> EventPatterns:
         dateline=re.compile(data["dateline"]),
         joint=GatedPattern(data["joint_predicates"], re.I),
         call_in_title=tuple((kind, re.compile(p, re.I)) for kind, p in data["call_in_title"].items()),
+        venue_parenthesis=re.compile(data["venue_parenthesis"], re.I),
+        secondary_types=frozenset(data["secondary_types"]),
         place_prepositions=frozenset(data["place_prepositions"]),
         address_prepositions=frozenset(data["address_prepositions"]),
         visited_country=re.compile(data["visited_country"]),
@@ -121,14 +126,19 @@ def engagement_type(sentence: str) -> tuple[str, int] | None:
         return None
     text = p.predicate_blockers.blanked(sentence)
     places = p.any_type.starts(text)  # where some type matches: each type is tried only there
+    secondary = None
     for name, pattern in p.types:
         m = next((m for at in places if (m := pattern.match(text, at)) is not None), None)
-        if m:
+        if m and secondary is not None and m.start() > secondary[1]:
+            continue  # printed after the secondary predicate: the secondary one stands
+        if m and name in p.secondary_types:
+            secondary = name, m.start()
+        elif m:
             visit = p.visit.search(text, 0, m.start())
             if visit and text.endswith("to ", 0, m.start()):  # "will visit the U.S. to meet with B"
                 return "visit", visit.start()
             return name, m.start()
-    return None
+    return secondary
 
 
 def background_spans(sentence: str) -> list[tuple[int, int]]:
@@ -167,6 +177,8 @@ def _is_locative(before: str) -> bool:
     address chain ("at the Lotte Hotel in Sogong-dong, Jung-gu, Seoul") or a country before it
     ("visiting Indonesia (Jakarta)")."""
     p = patterns()
+    if p.venue_parenthesis.search(before):
+        return True
     before = _OPEN_PARENTHESIS.sub("", before.rstrip())
     words = before.split()
     if words and words[-1].lower() in p.place_prepositions:
@@ -510,7 +522,12 @@ def _event_date(draft: Draft, doc: Document, title_dates: list[DateMention], pre
         return EventDate(previous.date, previous.date_inferred, previous.date_spans)
     read = sorted((m for m in mentions if m.value), key=lambda m: len(m.value) < 10)  # days before months
     if read:
-        return EventDate(read[0].value, read[0].inferred, _spans_of(read[0]))
+        first = read[0]
+        if first.end_value and first.end_value[:7] == first.value[:7] and draft.type not in _RANGE_TYPES:
+            # "During her April 4-6 visit to Tokyo, X met Y": one day of the range, which the page does
+            # not say: the month is what is known
+            return EventDate(first.value[:7], first.inferred, _spans_of(first))
+        return EventDate(first.value, first.inferred, _spans_of(first))
     # a weekday printed apart from the month and day ("Aug. 18 (UPI) -- ... at Camp David Friday")
     apart = next((m.weekday for m in mentions if m.weekday is not None and not m.day), None)
     for mention in mentions:
