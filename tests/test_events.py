@@ -317,3 +317,26 @@ def test_a_meeting_during_a_range_of_days_is_dated_by_month():
     assert out.events[0].date == "2022-04"
     out = doc("Special Representative Kim Gunn visited Tokyo from April 4 to 6.", published="2022-04-07")
     assert out.events[0].date == "2022-04-04"
+
+
+def test_unnamed_participants_are_bodies():
+    out = doc("Delegations of the Republic of Korea and Japan held the fifth round of bilateral consultations on "
+              "North Korea's illicit cyber activities in Tokyo on November 12.", published="2023-11-13")
+    (event,) = out.events
+    assert [(p.kind, p.country) for p in event.participants] == [("body", "KOR"), ("body", "JPN")]
+    out = doc("On Sunday he met H.E. Kim Hwang-sik, the Prime Minister.\n\n"
+              "On Monday, the Secretary-General met H.E. Mr. Kim Sung-hwan, the Foreign Minister.",
+              published="2012-08-14", publisher="United Nations")
+    assert [[(p.name, p.kind) for p in e.participants] for e in out.events] == [
+        [("Kim Hwang-sik", "person")], [("the Secretary-General", "body"), ("Kim Sung-hwan", "person")]]
+
+
+def test_an_office_alone_or_held_by_a_named_official_is_no_unnamed_participant():
+    out = doc("During his visit, the Secretary-General has had a range of meetings with officials.",
+              published="2012-08-14")
+    assert out.events == []
+    out = doc("Foreign Minister Park Jin met with British Foreign Secretary James Cleverly.\n\n"
+              "The minister also held talks with the Prime Minister of the UK, who welcomed him.",
+              published="2022-09-28")
+    assert [[p.name for p in e.participants] for e in out.events] == [
+        ["Park Jin", "James Cleverly"], ["Park Jin", "the Prime Minister of the UK"]]

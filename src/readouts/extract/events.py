@@ -21,7 +21,7 @@ from .. import gazetteer, kb
 from ..scan import GatedPattern
 from ..types import CleanDocument, Document, Event, Location, Participant, Sentence, Span
 from .dates import DateMention, dates_of, infer_year, year_standing_alone
-from .people import Coverage, PersonMention, find_people
+from .people import Coverage, PersonMention, find_bodies, find_people
 from .people import grammar as people_grammar
 from .topics import TopicHit, topics_of
 
@@ -220,6 +220,26 @@ FEW_FORM_STARTS = 48  # up to this many first words of names on a page, each is 
 _NEXT_NAME = re.compile(r"\s+[A-Z][a-z]")  # another capitalised word: "Kim" is not "Kim Jong-un"
 
 
+@cache
+def _role_nouns() -> frozenset[str]:
+    """The last words of title heads ("minister", "secretary"): the nouns a role reference ends on."""
+    return frozenset(seq[-1].casefold() for seqs in people_grammar().heads.values() for seq in seqs)
+
+
+ROLE_WORDS = 4  # a role reference runs to a few words of a title: "the Deputy Secretary"
+
+
+def _word_runs(title: str) -> Iterator[str]:
+    """The runs of up to ROLE_WORDS consecutive words of a title, casefolded."""
+    words = title.casefold().split()
+    return (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + ROLE_WORDS) + 1))
+
+
+def _role_words(text: str) -> set[str]:
+    """The role nouns a title or a role reference contains ("Foreign Minister" -> {"minister"})."""
+    return {w.casefold() for w in text.split()} & _role_nouns()
+
+
 class Roster:
     """The officials of one document, so that "Special Representative Kim" and a later bare
     "Sherman" are the Kim Gunn and Wendy Sherman printed in full elsewhere on the page."""
@@ -236,6 +256,7 @@ class Roster:
             if resolved is not m and not resolved.title and m.title:
                 resolved.title = m.title
         self._forms = self._short_forms()
+        self._roles = {phrase for p in self.full.values() if p.title for phrase in _word_runs(p.title)}
 
     def _merge_full(self, mention: PersonMention) -> None:
         key = person_key(mention.name)
@@ -308,6 +329,12 @@ class Roster:
             return mention
         return self.full.get(person_key(mention.name), mention)
 
+    def holds_role(self, title: str | None) -> bool:
+        """Whether an office named without a person ("the minister") is one a named official of the
+        page holds (its words run inside that official's title: "Foreign Minister", not "Prime
+        Minister"): then it refers to that official, not to an unnamed participant."""
+        return bool(title) and title.casefold() in self._roles
+
     def spot(self, sentence: Sentence, found: list[PersonMention]) -> list[PersonMention]:
         """Bare mentions of the document's officials that the title grammar did not catch."""
         extra = []
@@ -351,8 +378,17 @@ def _sentence_facts(doc: Document, i: int, kind: str, roster: Roster, predicate:
 def _candidates_from(doc: Document, i: int, kind: str, predicate: int, roster: Roster,
                      context: DateMention | None) -> list[Candidate]:
     facts = _sentence_facts(doc, i, kind, roster, predicate, context)
-    if not facts.people:
-        return []
+    if len(facts.people) < 2:  # a side named by its office or as a delegation takes part too
+        sentence = doc.sentences[i]
+        spans = background_spans(sentence.text)
+        bodies = [b for b in find_bodies(sentence.text, facts.people)
+                  if not _inside(b.start, spans) and not roster.holds_role(b.title)]
+        for body in bodies:
+            body.span = sentence.span(body.start, body.end)
+        facts.people = sorted(facts.people + bodies, key=lambda p: p.start)
+    if not facts.people or len(facts.people) == 1 and facts.people[0].body \
+            and not patterns().pronoun_subject.match(doc.sentences[i].text):
+        return []  # an office alone ("the Secretary-General has had a range of meetings") tells no engagement
     sentence = doc.sentences[i]
     planned = bool(patterns().planned.search(sentence.text))
 
@@ -608,10 +644,6 @@ def _drafts(doc: Document, roster: Roster) -> list[Draft]:
 SUBJECT_REACH = 48  # characters: "The Deputy Secretary of State also met": a subject's predicate follows it closely
 
 
-@cache
-def _role_nouns() -> frozenset[str]:
-    """The last words of title heads ("minister", "secretary"): the nouns a role reference ends on."""
-    return frozenset(seq[-1].casefold() for seqs in people_grammar().heads.values() for seq in seqs)
 
 
 def _referred_subject(cand: Candidate, last: Draft) -> PersonMention | None:
@@ -626,8 +658,8 @@ def _referred_subject(cand: Candidate, last: Draft) -> PersonMention | None:
     people = list(last.people.values())
     if not m.group("role"):
         return people[0] if len(people) > 1 else None
-    roles = {w.casefold() for w in m.group("role").split()} & _role_nouns()
-    return next((p for p in people if p.title and roles & set(p.title.casefold().split())), None)
+    roles = _role_words(m.group("role"))
+    return next((p for p in people if p.title and roles & _role_words(p.title)), None)
 
 
 def _segment_topics(hits: list[list[TopicHit]]) -> dict[str, Span]:
@@ -661,7 +693,8 @@ def add_events(doc: Document) -> None:
         if location is None and previous is not None and previous.date == day.value and draft.type not in _CALL_TYPES:
             location = previous.location
         participants = [Participant(name=p.name, title=p.title, organization=p.organization,
-                                    country=_fill_country(p, home), spans=draft.spans.get(key, []))
+                                    country=_fill_country(p, home), kind="body" if p.body else "person",
+                                    spans=draft.spans.get(key, []))
                         for key, p in draft.people.items()]
         # an event's topics are read from its sentences up to the next event's (events read from one
         # "respectively" sentence share the passage that follows it)

@@ -54,6 +54,7 @@ class PersonMention:
     end: int
     possessive: bool = False  # "President Moon's visit": the person is talked about, not taking part
     span: Span | None = None  # where the page prints it (set by add_people)
+    body: bool = False  # an office or delegation named without a person: "the Secretary-General"
 
     @property
     def surname_only(self) -> bool:
@@ -83,6 +84,8 @@ class TitleGrammar:
     abbreviated_heads: dict[str, str]  # "Amb." -> "Ambassador"
     abbreviation: re.Pattern  # an abbreviated head inside a title, to spell out
     months_in_names: frozenset[str]  # "Theresa May": a month that may end a name
+    body_articles: frozenset[str]  # "the Secretary-General": an office named without its holder
+    delegation: re.Pattern  # "Delegations of ": the countries named next took part
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -128,6 +131,8 @@ def grammar() -> TitleGrammar:
         abbreviated_heads=abbreviated,
         abbreviation=re.compile(rf"\b(?:{_alternatives(abbreviated)})(?!\w)"),
         months_in_names=frozenset(data["months_in_names"]),
+        body_articles=frozenset(data["body_articles"]),
+        delegation=re.compile(data["delegation"]),
     )
 
 
@@ -397,6 +402,46 @@ def _appositive_name(tokens: list[Token], comma: int) -> int:
               or tokens[end].text[0].islower() and tokens[end].text not in {"and", "or"}):
         return end
     return 0
+
+
+def find_bodies(sentence: str, people: list[PersonMention]) -> list[PersonMention]:
+    """Participants the sentence names without a person (ANNOTATION.md's unnamed participants):
+    an office after an article ("the Secretary-General", "the Russian foreign minister") and the
+    countries after "delegations of" ("Delegations of the Republic of Korea and Japan"), outside
+    the people already read."""
+    g = grammar()
+    read = Coverage(people)
+    bodies = []
+    tokens = tokenize(sentence)
+    for i, token in enumerate(tokens[:-1]):
+        if token.text not in g.body_articles or read.covers(tokens[i + 1].start) \
+                or i >= 2 and tokens[i - 1].text == "," and read.covers(tokens[i - 2].start):
+            continue  # "Kim Hwang-sik, the Prime Minister": the office of the person just named
+        span = _title_span(tokens, i + 1)
+        if span is None or tokens[span[1] - 1].text in g.plural_heads or _name_run_right(tokens, span[2]) \
+                or _appositive_name(tokens, span[2]):
+            continue  # a group ("the Foreign Ministers") or an office whose holder is named
+        title = _text(sentence, tokens, i + 1, span[2])
+        bodies.append(PersonMention(name=_text(sentence, tokens, i, span[2]), title=_clean_title(title),
+                                    organization=None, country=_country_from(title, None),
+                                    start=token.start, end=tokens[span[2] - 1].end, body=True))
+    for m in g.delegation.finditer(sentence):
+        if sentence.endswith(" of the ", 0, m.start()):
+            continue  # inside an office: "head of the delegation of the Republic of Korea to the talks"
+        at = m.end()
+        for country in gazetteer.find_countries(sentence[at:at + MAX_DELEGATION_LIST]):
+            if _LIST_GAP.fullmatch(sentence, at, m.end() + country.start) is None:
+                break  # the list of countries ended
+            at = m.end() + country.end
+            if not read.covers(at - 1):
+                bodies.append(PersonMention(name=f"{country.surface} delegation", title=None, organization=None,
+                                            country=country.code, start=m.end() + country.start, end=at,
+                                            body=True))
+    return bodies
+
+
+MAX_DELEGATION_LIST = 200  # characters: "Delegations of the Republic of Korea, Japan and the United States"
+_LIST_GAP = re.compile(r"(?:\s|,|\band\b|\bthe\b)*")  # between the countries of a list
 
 
 def _plural_list(sentence: str, tokens: list[Token], title: str, first: int,
