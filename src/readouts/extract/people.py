@@ -414,7 +414,9 @@ def find_bodies(sentence: str, people: list[PersonMention]) -> list[PersonMentio
     bodies = []
     tokens = tokenize(sentence)
     for i, token in enumerate(tokens[:-1]):
-        if token.text not in g.body_articles or read.covers(tokens[i + 1].start) \
+        following = tokens[i + 1].text
+        if token.text not in g.body_articles or not (following in g.title_starts or _is_country_word(following)) \
+                or read.covers(tokens[i + 1].start) \
                 or i >= 2 and tokens[i - 1].text == "," and read.covers(tokens[i - 2].start):
             continue  # "Kim Hwang-sik, the Prime Minister": the office of the person just named
         span = _title_span(tokens, i + 1)
