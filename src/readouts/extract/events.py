@@ -356,6 +356,7 @@ class Facts:
     people: list[PersonMention]
     dates: list[DateMention]
     location: Location | None
+    background: list[tuple[int, int]]  # the clauses about other engagements, left out
 
 
 def _sentence_facts(doc: Document, i: int, kind: str, roster: Roster, predicate: int = 0,
@@ -372,7 +373,7 @@ def _sentence_facts(doc: Document, i: int, kind: str, roster: Roster, predicate:
         anaphoric_day = patterns().anaphoric_day
         dates = [context if anaphoric_day.search(d.text) else d for d in dates]
     location = None if kind in _CALL_TYPES else _location(sentence, spans)
-    return Facts(people, dates, location)
+    return Facts(people, dates, location, spans)
 
 
 def _candidates_from(doc: Document, i: int, kind: str, predicate: int, roster: Roster,
@@ -380,9 +381,8 @@ def _candidates_from(doc: Document, i: int, kind: str, predicate: int, roster: R
     facts = _sentence_facts(doc, i, kind, roster, predicate, context)
     if len(facts.people) < 2:  # a side named by its office or as a delegation takes part too
         sentence = doc.sentences[i]
-        spans = background_spans(sentence.text)
         bodies = [b for b in find_bodies(sentence.text, facts.people)
-                  if not _inside(b.start, spans) and not roster.holds_role(b.title)]
+                  if not _inside(b.start, facts.background) and not roster.holds_role(b.title)]
         for body in bodies:
             body.span = sentence.span(body.start, body.end)
         facts.people = sorted(facts.people + bodies, key=lambda p: p.start)

@@ -70,7 +70,7 @@ class TitleGrammar:
     excluded_heads: frozenset[str]
     name_stopwords: frozenset[str]
     plural_heads: dict[str, str]  # "Ministers" -> "Minister"
-    title_starts: frozenset[str]  # tokens a title can begin with: modifiers, portfolios and first words of heads
+    title_starts: frozenset[str]  # tokens a title can begin with: modifiers and first words of heads
     portfolios: frozenset[str]  # capitalised complement words, also allowed before a head
     may_name_official: GatedPattern  # a sentence without any of these words names no titled official
     government_title: re.Pattern  # a title held in a government (not in a think tank or an NGO)
@@ -114,7 +114,7 @@ def grammar() -> TitleGrammar:
         excluded_heads=frozenset(data["excluded_heads"]),
         name_stopwords=frozenset(data["name_stopwords"]),
         plural_heads={k.split()[-1]: v.split()[-1] for k, v in data["plural_heads"].items()},
-        title_starts=frozenset(data["modifiers"]) | {h[0] for h in heads} | portfolios,
+        title_starts=frozenset(data["modifiers"]) | {h[0] for h in heads},
         government_title=re.compile(data["government_title"], re.I),
         may_name_official=GatedPattern(
             r"\b(?:" + _alternatives({h[0] for h in heads} | set(data["counterpart_nouns"])) + r")\b"),
@@ -139,8 +139,27 @@ def grammar() -> TitleGrammar:
 _new_tuple = tuple.__new__  # builds a Token without the Python-level __new__ of a NamedTuple (a hot loop)
 
 
+@lru_cache(maxsize=1024)  # an engagement sentence is read again for unnamed participants (find_bodies)
 def tokenize(sentence: str) -> list[Token]:
     return [_new_tuple(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(sentence)]
+
+
+def _could_start(tokens: list[Token], i: int) -> bool:
+    """A cheap test before the title grammar: token i is a modifier, a head's first word or a
+    nationality, or a portfolio word before another title word ("Unification Minister", "European
+    Union's Ambassador")."""
+    g = grammar()
+    text = tokens[i].text
+    return text in g.title_starts or _is_country_word(text) or text in g.portfolios and _portfolio_opens(tokens, i)
+
+
+def _portfolio_opens(tokens: list[Token], i: int) -> bool:
+    """The portfolio word at i is followed by another title word: it may open a title."""
+    if i + 1 == len(tokens):
+        return False
+    g = grammar()
+    following = g.possessive.sub("", tokens[i + 1].text)
+    return following in g.title_starts or following in g.portfolios
 
 
 def _head_length(tokens: list[Token], i: int) -> int:
@@ -313,12 +332,13 @@ def _find_titled(sentence: str) -> list[PersonMention]:
     if not g.may_name_official.search(sentence):
         return []
     tokens = tokenize(sentence)
+    starts, portfolios = g.title_starts, g.portfolios
     people: list[PersonMention] = []
     used_until = 0
     i = 0
     while i < len(tokens):
-        text = tokens[i].text
-        could_start = text in g.title_starts or _is_country_word(text)  # cheap test before the grammar
+        text = tokens[i].text  # _could_start inlined: it runs on every token
+        could_start = text in starts or _is_country_word(text) or text in portfolios and _portfolio_opens(tokens, i)
         span = _title_span(tokens, i) if i >= used_until and could_start else None
         if not span:
             i += 1
@@ -414,8 +434,7 @@ def find_bodies(sentence: str, people: list[PersonMention]) -> list[PersonMentio
     bodies = []
     tokens = tokenize(sentence)
     for i, token in enumerate(tokens[:-1]):
-        following = tokens[i + 1].text
-        if token.text not in g.body_articles or not (following in g.title_starts or _is_country_word(following)) \
+        if token.text not in g.body_articles or not _could_start(tokens, i + 1) \
                 or read.covers(tokens[i + 1].start) \
                 or i >= 2 and tokens[i - 1].text == "," and read.covers(tokens[i - 2].start):
             continue  # "Kim Hwang-sik, the Prime Minister": the office of the person just named
