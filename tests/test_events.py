@@ -167,3 +167,176 @@ def test_an_ambiguous_numeric_date_is_read_in_the_order_the_page_writes_dates():
     out = doc("Foreign Minister Park Jin met Secretary of State Antony Blinken in Seoul on 08/07/2024.\n\n"
               "The next round was set for 09/25/2024.")  # month first
     assert out.events[0].date == "2024-08-07"
+
+
+def test_summit_and_spoke_with_a_date_between_are_engagements():
+    out = doc("President Moon Jae-in held a summit with French President Emmanuel Macron in Paris on October 15.",
+              published="2018-10-16")
+    (event,) = out.events
+    assert (event.type, event.location.city) == ("meeting", "Paris")
+    out = doc("Deputy Secretary of State Kurt M. Campbell spoke on Wednesday, March 5, 2024, with Japanese Vice "
+              "Minister for Foreign Affairs Masataka Okano.", title="Deputy Secretary Campbell's Call with Okano")
+    (event,) = out.events
+    assert (event.type, event.date) == ("phone_call", "2024-03-05")
+    assert names(event) == ["Kurt M. Campbell", "Masataka Okano"]
+
+
+def test_subordinate_clause_after_a_comma_is_background():
+    out = doc("Foreign Minister Cho Tae-yul met with Chinese Foreign Minister Wang Yi in Beijing on May 13, a week "
+              "after Minister Wang returned from talks in Moscow with Russian Foreign Minister Sergei Lavrov.",
+              published="2024-05-14")
+    (event,) = out.events
+    assert names(event) == ["Cho Tae-yul", "Wang Yi"]
+
+
+def test_a_headline_naming_one_side_is_completed_by_the_body():
+    out = doc("Ambassador Yoon Yeo-chul Meets UK Minister for Asia\n\nAmbassador Yoon Yeo-chul met with Minister of "
+              "State Anne-Marie Trevelyan in London on June 11.", published="2024-06-11")
+    (event,) = out.events
+    assert names(event) == ["Yoon Yeo-chul", "Anne-Marie Trevelyan"]
+    # a one-person engagement of another kind stays on its own
+    out = doc("Kim Gunn gave a briefing to the committee on January 23.\n\nSpecial Representative Kim Gunn met with "
+              "Enrique Mora Benavente, Deputy Secretary General of the EEAS, on January 23.", published="2024-01-24")
+    assert [e.type for e in out.events] == ["briefing", "meeting"]
+
+
+def test_pronoun_subject_is_the_last_engagements_first_participant():
+    out = doc("Amb. Philip Goldberg met Vice Unification Minister Moon Seoung-hyun in Seoul on Jan. 12.\n\n"
+              "The Ambassador will then travel to the U.S. He will meet Deputy Assistant Secretary of State Jung Pak "
+              "in Washington on Jan. 16.", published="2024-01-12")
+    assert [names(e) for e in out.events] == [["Philip Goldberg", "Moon Seoung-hyun"], ["Philip Goldberg", "Jung Pak"]]
+    assert (out.events[1].date, out.events[1].location.city) == ("2024-01-16", "Washington")
+    # after an engagement whose subject went unnamed, the pronoun is nobody known
+    out = doc("She also met Chun Young-hee, head of the Bureau.\n\nShe is expected to hold discussions with Foreign "
+              "Minister Park Jin on Monday.", published="2023-09-07")
+    assert all("Chun Young-hee" not in names(e) or len(e.participants) == 1 for e in out.events)
+
+
+def test_weekday_printed_apart_from_the_day_chooses_the_year():
+    out = doc("Aug. 18 (UPI) -- President Joe Biden hosted a summit at Camp David Friday.", publisher="UPI")
+    (event,) = out.events
+    assert event.date == "2023-08-18" and event.date_inferred
+
+
+def test_call_wordings_without_the_word_phone():
+    assert engagement_type("Deputy Secretary Sherman held a call today with Minister Choi.")[0] == "phone_call"
+    assert engagement_type("Blinken pledged support in a call with the new minister.")[0] == "phone_call"
+    assert engagement_type("The top diplomats engaged over the phone on Wednesday.")[0] == "phone_call"
+    assert engagement_type("The minister paid a courtesy call on the President.")[0] == "meeting"
+
+
+def test_confer_and_chat_are_meetings_and_a_capital_gives_the_nationality():
+    out = doc("SEOUL, Sept. 6 (Yonhap) -- Lee Jun-il, Seoul's director general for Korean Peninsula policy, and "
+              "Seth Bailey, Washington's deputy special representative for North Korea, chatted over breakfast in "
+              "Seoul on Friday.", published="2024-09-06", publisher="Yonhap")
+    (event,) = out.events
+    assert event.type == "meeting" and event.date == "2024-09-06"
+    assert [(p.name, p.title, p.country) for p in event.participants] == [
+        ("Lee Jun-il", "director general for Korean Peninsula policy", "KOR"),
+        ("Seth Bailey", "deputy special representative for North Korea", "USA")]
+
+
+def test_role_subject_and_later_in_the_day():
+    out = doc("Foreign Minister Cho Tae-yul met with US Secretary of State Antony Blinken in Washington on Monday.\n\n"
+              "The minister also held talks with UN Secretary-General Antonio Guterres in New York later in the day.",
+              published="2024-04-02")
+    assert [names(e) for e in out.events] == [["Cho Tae-yul", "Antony Blinken"], ["Cho Tae-yul", "Antonio Guterres"]]
+    assert [e.date for e in out.events] == ["2024-04-01", "2024-04-01"]
+    assert out.events[1].location.city == "New York"
+
+
+def test_agency_dateline_in_parentheses_is_the_reports():
+    out = doc("MOSCOW (Sputnik - 12th February, 2021) US Secretary of State Antony Blinken spoke by phone with "
+              "Foreign Minister Chung Eui-yong.", publisher="Sputnik")
+    (event,) = out.events
+    assert event.date is None or event.date_inferred
+
+
+def test_counterparts_met_one_at_a_time():
+    out = doc("Deputy Secretary of State Kurt Campbell met with ROK First Vice Foreign Minister Kim Hong-kyun and "
+              "ROK National Security Advisor Shin Won-sik. In his meetings, the Deputy Secretary discussed the "
+              "DPRK.", published="2024-11-14")
+    assert [names(e) for e in out.events] == [["Kurt Campbell", "Kim Hong-kyun"], ["Kurt Campbell", "Shin Won-sik"]]
+    out = doc("Special Representative Kim Gunn held a telephone conversation with US Special Representative for "
+              "the DPRK Sung Kim on February 19 and then a separate one with Japanese Director-General for Asian "
+              "and Oceanian Affairs Takehiro Funakoshi.", published="2023-02-20")
+    assert [(e.type, names(e)[1]) for e in out.events] == [("phone_call", "Sung Kim"), ("phone_call", "Takehiro Funakoshi")]
+
+
+def test_roster_and_gathering_sentences():
+    out = doc("Foreign Minister Park Jin attended the 29th ASEAN Regional Forum (ARF) in Phnom Penh on August 5.\n\n"
+              "Also present at the forum were US Secretary of State Antony Blinken and Chinese Foreign Minister "
+              "Wang Yi.", published="2022-08-06")
+    (event,) = out.events
+    assert names(event) == ["Park Jin", "Antony Blinken", "Wang Yi"]
+    out = doc("US Deputy Special Representative for North Korea Seth Bailey and Japanese Director General for Asian "
+              "and Oceanian Affairs Hiroyuki Namazu gathered in Seoul on Tuesday to unveil a task force.",
+              published="2024-05-14", publisher="Korea Herald")
+    (event,) = out.events
+    assert (event.type, event.location.city) == ("conference", "Seoul")
+
+
+def test_invitations_and_negated_engagements_are_not_events():
+    out = doc("Foreign Minister Park Jin held phone talks with US Secretary of State Antony Blinken on Thursday.\n\n"
+              "Blinken invited Park to visit Washington at an early date.\n\n"
+              "Seoul's nuclear envoy Kim Gunn and Washington's special representative Sung Kim did not join the "
+              "phone talks.", published="2023-03-09", publisher="Yonhap")
+    assert [names(e) for e in out.events] == [["Park Jin", "Antony Blinken"]]
+
+
+def test_background_clause_after_an_introductory_phrase():
+    out = doc("In a separate development, after the ROK-US-Japan summit at Camp David (August 18), Special "
+              "Representative Kim Gunn met with Chinese Special Representative on Korean Peninsula Affairs Liu "
+              "Xiaoming in Beijing on August 24.", published="2023-08-25")
+    (event,) = out.events
+    assert names(event) == ["Kim Gunn", "Liu Xiaoming"] and event.date == "2023-08-24"
+
+
+def test_a_role_subject_needs_its_own_predicate():
+    out = doc("Foreign Minister Park Jin met with British Foreign Secretary James Cleverly.\n\n"
+              "The minister also thanked the British government for welcoming President Yoon Suk-yeol to London.",
+              published="2022-09-28")
+    assert [names(e) for e in out.events] == [["Park Jin", "James Cleverly"]]
+
+
+def test_a_secondary_cue_yields_to_the_predicate_before_it():
+    assert engagement_type("Cho received Kurt Campbell, who paid a courtesy call, and was briefed by him.")[0] == \
+        "meeting"
+    assert engagement_type("Kim Gunn briefed the committee and met reporters.")[0] == "briefing"
+
+
+def test_place_in_parentheses_after_the_gathering():
+    out = doc("Foreign Minister Cho Tae-yul met with Canadian Foreign Minister Melanie Joly on July 26 at the margins "
+              "of the ASEAN foreign ministers' meetings (July 25-27, Vientiane, Laos).", published="2024-07-27")
+    assert out.events[0].location.city == "Vientiane"
+
+
+def test_a_meeting_during_a_range_of_days_is_dated_by_month():
+    out = doc("During her April 4-6 visit to Tokyo, Deputy Secretary of State Wendy Sherman met with Japanese Vice "
+              "Foreign Minister Takeo Mori.", published="2022-04-07")
+    assert out.events[0].date == "2022-04"
+    out = doc("Special Representative Kim Gunn visited Tokyo from April 4 to 6.", published="2022-04-07")
+    assert out.events[0].date == "2022-04-04"
+
+
+def test_unnamed_participants_are_bodies():
+    out = doc("Delegations of the Republic of Korea and Japan held the fifth round of bilateral consultations on "
+              "North Korea's illicit cyber activities in Tokyo on November 12.", published="2023-11-13")
+    (event,) = out.events
+    assert [(p.kind, p.country) for p in event.participants] == [("body", "KOR"), ("body", "JPN")]
+    out = doc("On Sunday he met H.E. Kim Hwang-sik, the Prime Minister.\n\n"
+              "On Monday, the Secretary-General met H.E. Mr. Kim Sung-hwan, the Foreign Minister.",
+              published="2012-08-14", publisher="United Nations")
+    assert [[(p.name, p.kind) for p in e.participants] for e in out.events] == [
+        [("Kim Hwang-sik", "person")], [("the Secretary-General", "body"), ("Kim Sung-hwan", "person")]]
+
+
+def test_an_office_alone_or_held_by_a_named_official_is_no_unnamed_participant():
+    out = doc("During his visit, the Secretary-General has had a range of meetings with officials.",
+              published="2012-08-14")
+    assert out.events == []
+    out = doc("Foreign Minister Park Jin met with British Foreign Secretary James Cleverly.\n\n"
+              "The minister also held talks with the Prime Minister of the UK, who welcomed him.",
+              published="2022-09-28")
+    assert [[p.name for p in e.participants] for e in out.events] == [
+        ["Park Jin", "James Cleverly"], ["Park Jin", "the Prime Minister of the UK"]]

@@ -97,3 +97,53 @@ def test_speaker_labels_and_bylines():
     person = byline_person("Mike Pompeo", "Secretary of State")
     assert (person.name, person.title, person.country) == ("Mike Pompeo", "Secretary of State", "USA")
     assert byline_person("Benjamin Franklin Room", "Washington, DC") is None
+
+
+def test_abbreviated_rank_is_a_title_unless_an_office_follows_the_name():
+    p = one("Amb. Philip Goldberg met reporters.")
+    assert (p.name, p.title) == ("Philip Goldberg", "Ambassador")
+    assert one("Gen. Paul J. LaCamera joined.").title == "General"
+    # a rank as a form of address: the office after the name is the title
+    p = one("Amb. Kim Gunn, Special Representative for Korean Peninsula Peace and Security Affairs, met them.")
+    assert (p.name, p.title) == ("Kim Gunn", "Special Representative for Korean Peninsula Peace and Security Affairs")
+
+
+def test_portfolio_before_a_head():
+    people = find_people("He met Vice Unification Minister Moon Seoung-hyun and Trade Minister Ahn Duk-geun.")
+    assert [(p.name, p.title) for p in people] == [("Moon Seoung-hyun", "Vice Unification Minister"),
+                                                  ("Ahn Duk-geun", "Trade Minister")]
+
+
+def test_title_comma_name_apposition():
+    p = one("He received the U.S. Ambassador to the Republic of Korea, Philip Goldberg, at the Ministry.")
+    assert (p.name, p.title, p.country) == ("Philip Goldberg", "Ambassador to the Republic of Korea", "USA")
+    p = one("He received the European Union's Ambassador to the Republic of Korea, Maria Castillo Fernandez.")
+    assert (p.name, p.country) == ("Maria Castillo Fernandez", "EU")
+    # a comma that opens a list is no apposition
+    assert find_people("He met the Ambassador, Kim Ho and Lee Jun.") == []
+
+
+def test_name_comma_article_title():
+    p = one("Kim met with Julie Turner, the U.S. special envoy for North Korean human rights, in Seoul.")
+    assert (p.name, p.country) == ("Julie Turner", "USA")
+
+
+def test_month_name_as_surname():
+    assert one("He met with British Prime Minister Theresa May in Brussels.").name == "Theresa May"
+    assert one("Theresa May, British Prime Minister, spoke.").name == "Theresa May"
+    assert one("He met Prime Minister Kim Jong May 5.").name == "Kim Jong"  # a date, not a name
+
+
+def test_country_in_two_words_in_a_complement_and_final_nationality_dropped_from_the_title():
+    p = one("He met with Foreign Minister of New Zealand Winston Peters.")
+    assert (p.name, p.title, p.country) == ("Winston Peters", "Foreign Minister", "NZL")
+    p = one("Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan, met reporters.")
+    assert (p.title, p.country) == ("Minister for Foreign Affairs", "JPN")
+    # a posting is kept: "to the Republic of Korea" is not the holder's nationality
+    assert one("He met Ambassador to the Republic of Korea Philip Goldberg.").title == \
+        "Ambassador to the Republic of Korea"
+
+
+def test_organization_of_a_federal_government():
+    p = one("He met German Minister of State at the Federal Foreign Office Tobias Lindner.")
+    assert (p.name, p.organization, p.country) == ("Tobias Lindner", "Federal Foreign Office", "DEU")

@@ -21,11 +21,13 @@ from .. import gazetteer, kb
 from ..scan import GatedPattern
 from ..types import CleanDocument, Document, Event, Location, Participant, Sentence, Span
 from .dates import DateMention, dates_of, infer_year, year_standing_alone
-from .people import Coverage, PersonMention, find_people
+from .people import Coverage, PersonMention, find_bodies, find_people
 from .people import grammar as people_grammar
 from .topics import TopicHit, topics_of
 
 _CALL_TYPES = {"phone_call", "video_call"}
+_RANGE_TYPES = {"visit", "conference"}  # engagements that last the days of a range
+_GROUP_TYPES = {"conference", "visit", "briefing", "statement"}  # not held with one counterpart at a time
 
 
 @dataclass(frozen=True)
@@ -36,18 +38,23 @@ class EventPatterns:
     planned: GatedPattern
     not_held: GatedPattern
     background: GatedPattern
+    introductory_phrase: re.Pattern  # "In a separate development, ": what may come before an opening clause
     gathering: GatedPattern
     same_day: GatedPattern
     separate_events: re.Pattern
+    separate_events_after: re.Pattern  # the next sentence speaks of the engagements in the plural
     visit: GatedPattern
     ambiguous_meeting: re.Pattern
     dateline: re.Pattern
     joint: GatedPattern
     call_in_title: tuple[tuple[str, re.Pattern], ...]
+    venue_parenthesis: re.Pattern  # "meetings (July 25-27, " before a place: where the engagement was
+    secondary_types: frozenset[str]  # a type that yields to another predicate printed before its own
     place_prepositions: frozenset[str]  # a place right after one of these is where the engagement was
     address_prepositions: frozenset[str]  # ... or after one of these and an address: "in Jung-gu, Seoul"
     visited_country: re.Pattern  # group 1: where the name of a country visited begins
     anaphoric_day: re.Pattern  # "the same day": the day the page named last
+    pronoun_subject: re.Pattern  # "He will meet ...": the subject is the last engagement's first participant
 
 
 def _union(patterns: list[str]) -> GatedPattern:
@@ -69,18 +76,23 @@ def patterns() -> EventPatterns:
         planned=_union(data["planned"]),
         not_held=_union(data["not_held"]),
         background=_union(data["background"]),
+        introductory_phrase=re.compile(data["introductory_phrase"]),
         gathering=_union(data["gathering"]),
         same_day=_union(data["same_day"]),
         separate_events=re.compile(data["separate_events"], re.I),
+        separate_events_after=re.compile(data["separate_events_after"], re.I),
         visit=_union(dict(data["types"])["visit"]),
         ambiguous_meeting=re.compile(data["ambiguous_meeting"], re.I),
         dateline=re.compile(data["dateline"]),
         joint=GatedPattern(data["joint_predicates"], re.I),
         call_in_title=tuple((kind, re.compile(p, re.I)) for kind, p in data["call_in_title"].items()),
+        venue_parenthesis=re.compile(data["venue_parenthesis"], re.I),
+        secondary_types=frozenset(data["secondary_types"]),
         place_prepositions=frozenset(data["place_prepositions"]),
         address_prepositions=frozenset(data["address_prepositions"]),
         visited_country=re.compile(data["visited_country"]),
         anaphoric_day=re.compile(data["anaphoric_day"], re.I),
+        pronoun_subject=re.compile(data["pronoun_subject"]),
     )
 
 
@@ -95,6 +107,7 @@ class Candidate:
     dates: list[DateMention]
     location: Location | None
     planned: bool = False  # announced ("will visit"), not yet held
+    predicate: int = 0  # where the first sentence's predicate starts
 
     @property
     def sentence_index(self) -> int:
@@ -113,23 +126,29 @@ def engagement_type(sentence: str) -> tuple[str, int] | None:
         return None
     text = p.predicate_blockers.blanked(sentence)
     places = p.any_type.starts(text)  # where some type matches: each type is tried only there
+    secondary = None
     for name, pattern in p.types:
         m = next((m for at in places if (m := pattern.match(text, at)) is not None), None)
-        if m:
+        if m and secondary is not None and m.start() > secondary[1]:
+            continue  # printed after the secondary predicate: the secondary one stands
+        if m and name in p.secondary_types:
+            secondary = name, m.start()
+        elif m:
             visit = p.visit.search(text, 0, m.start())
             if visit and text.endswith("to ", 0, m.start()):  # "will visit the U.S. to meet with B"
                 return "visit", visit.start()
             return name, m.start()
-    return None
+    return secondary
 
 
 def background_spans(sentence: str) -> list[tuple[int, int]]:
     """Clauses that refer to other engagements in passing: to the next comma when the clause
-    opens the sentence, else to the sentence end."""
-    dateline = patterns().dateline.match(sentence)
+    opens the sentence (possibly after an introductory phrase), else to the sentence end."""
+    p = patterns()
+    dateline = p.dateline.match(sentence)
     spans = [(0, dateline.end())] if dateline else []
-    for m in patterns().background.finditer(sentence):
-        if m.start() < 12:
+    for m in p.background.finditer(sentence):
+        if m.start() < 12 or p.introductory_phrase.fullmatch(sentence, 0, m.start()):
             comma = sentence.find(",", m.end())
             spans.append((m.start(), max(m.end(), comma if comma > 0 else len(sentence))))
         else:
@@ -158,6 +177,8 @@ def _is_locative(before: str) -> bool:
     address chain ("at the Lotte Hotel in Sogong-dong, Jung-gu, Seoul") or a country before it
     ("visiting Indonesia (Jakarta)")."""
     p = patterns()
+    if p.venue_parenthesis.search(before):
+        return True
     before = _OPEN_PARENTHESIS.sub("", before.rstrip())
     words = before.split()
     if words and words[-1].lower() in p.place_prepositions:
@@ -199,6 +220,26 @@ FEW_FORM_STARTS = 48  # up to this many first words of names on a page, each is 
 _NEXT_NAME = re.compile(r"\s+[A-Z][a-z]")  # another capitalised word: "Kim" is not "Kim Jong-un"
 
 
+@cache
+def _role_nouns() -> frozenset[str]:
+    """The last words of title heads ("minister", "secretary"): the nouns a role reference ends on."""
+    return frozenset(seq[-1].casefold() for seqs in people_grammar().heads.values() for seq in seqs)
+
+
+ROLE_WORDS = 4  # a role reference runs to a few words of a title: "the Deputy Secretary"
+
+
+def _word_runs(title: str) -> Iterator[str]:
+    """The runs of up to ROLE_WORDS consecutive words of a title, casefolded."""
+    words = title.casefold().split()
+    return (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + ROLE_WORDS) + 1))
+
+
+def _role_words(text: str) -> set[str]:
+    """The role nouns a title or a role reference contains ("Foreign Minister" -> {"minister"})."""
+    return {w.casefold() for w in text.split()} & _role_nouns()
+
+
 class Roster:
     """The officials of one document, so that "Special Representative Kim" and a later bare
     "Sherman" are the Kim Gunn and Wendy Sherman printed in full elsewhere on the page."""
@@ -215,6 +256,7 @@ class Roster:
             if resolved is not m and not resolved.title and m.title:
                 resolved.title = m.title
         self._forms = self._short_forms()
+        self._roles = {phrase for p in self.full.values() if p.title for phrase in _word_runs(p.title)}
 
     def _merge_full(self, mention: PersonMention) -> None:
         key = person_key(mention.name)
@@ -287,6 +329,12 @@ class Roster:
             return mention
         return self.full.get(person_key(mention.name), mention)
 
+    def holds_role(self, title: str | None) -> bool:
+        """Whether an office named without a person ("the minister") is one a named official of the
+        page holds (its words run inside that official's title: "Foreign Minister", not "Prime
+        Minister"): then it refers to that official, not to an unnamed participant."""
+        return bool(title) and title.casefold() in self._roles
+
     def spot(self, sentence: Sentence, found: list[PersonMention]) -> list[PersonMention]:
         """Bare mentions of the document's officials that the title grammar did not catch."""
         extra = []
@@ -308,6 +356,7 @@ class Facts:
     people: list[PersonMention]
     dates: list[DateMention]
     location: Location | None
+    background: list[tuple[int, int]]  # the clauses about other engagements, left out
 
 
 def _sentence_facts(doc: Document, i: int, kind: str, roster: Roster, predicate: int = 0,
@@ -324,21 +373,31 @@ def _sentence_facts(doc: Document, i: int, kind: str, roster: Roster, predicate:
         anaphoric_day = patterns().anaphoric_day
         dates = [context if anaphoric_day.search(d.text) else d for d in dates]
     location = None if kind in _CALL_TYPES else _location(sentence, spans)
-    return Facts(people, dates, location)
+    return Facts(people, dates, location, spans)
 
 
 def _candidates_from(doc: Document, i: int, kind: str, predicate: int, roster: Roster,
                      context: DateMention | None) -> list[Candidate]:
     facts = _sentence_facts(doc, i, kind, roster, predicate, context)
-    if not facts.people:
-        return []
+    if len(facts.people) < 2:  # a side named by its office or as a delegation takes part too
+        sentence = doc.sentences[i]
+        bodies = [b for b in find_bodies(sentence.text, facts.people)
+                  if not _inside(b.start, facts.background) and not roster.holds_role(b.title)]
+        for body in bodies:
+            body.span = sentence.span(body.start, body.end)
+        facts.people = sorted(facts.people + bodies, key=lambda p: p.start)
+    if not facts.people or len(facts.people) == 1 and facts.people[0].body \
+            and not patterns().pronoun_subject.match(doc.sentences[i].text):
+        return []  # an office alone ("the Secretary-General has had a range of meetings") tells no engagement
     sentence = doc.sentences[i]
     planned = bool(patterns().planned.search(sentence.text))
 
     def candidate(people: list[PersonMention]) -> Candidate:
-        return Candidate(kind, people, [sentence], facts.dates, facts.location, planned)
+        return Candidate(kind, people, [sentence], facts.dates, facts.location, planned, predicate)
 
-    if patterns().separate_events.search(sentence.text) and kind == "meeting" and len(facts.people) >= 3:
+    following = doc.sentences[i + 1].text if i + 1 < len(doc.sentences) else ""
+    separate = patterns().separate_events.search(sentence.text) or patterns().separate_events_after.search(following)
+    if separate and kind not in _GROUP_TYPES and len(facts.people) >= 3:
         hosts = [p for p in facts.people if p.start < predicate]
         guests = [p for p in facts.people if p.start > predicate]
         if hosts and len(guests) >= 2:
@@ -402,6 +461,14 @@ _TYPE_STRENGTH = {"visit": 0, "statement": 0}
 MERGE_LOOK_BACK = 64
 
 
+def _one_sided(draft: Draft, cand: Candidate) -> bool:
+    """The draft names one participant of the candidate's kind of engagement, on no day the
+    candidate does not name."""
+    days = {d.value for d in cand.dates if d.value}
+    return len(draft.people) == 1 and draft.type == cand.type \
+        and all(d.value in days for c in draft.candidates for d in c.dates if d.value)
+
+
 def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
     """Add the candidate to the event about the same people, or start a new event."""
     people: dict[str, list[tuple[PersonMention, PersonMention]]] = {}
@@ -416,8 +483,12 @@ def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
         if target is None and drafts and cand.type == "meeting":
             return  # a lone name in a meeting sentence after the event is a reference, not an event
     else:
+        # a visit, or an engagement of the same kind that named one side only and no other day (a
+        # headline: "Ambassador Yoon Meets UK Minister for Asia"), is completed by a later sentence
+        # naming more of its people
         target = next((d for d in comparable if keys == set(d.people)), None) or \
-            next((d for d in comparable if set(d.people) < keys and d.type == "visit"), None)
+            next((d for d in comparable if set(d.people) < keys
+                  and (d.type == "visit" or _one_sided(d, cand))), None)
     if target is None:
         target = Draft(cand.type, {}, [], {})
         drafts.append(target)
@@ -444,7 +515,8 @@ def _printed_year(texts: list[str]) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _year_from_tenures(mention: DateMention, people: list[PersonMention], reference: date | None) -> int | None:
+def _year_from_tenures(mention: DateMention, weekday: int | None, people: list[PersonMention],
+                       reference: date | None) -> int | None:
     """The latest year in which every serving official named was in office on that month and day
     (and the printed weekday fits): a page that omits the year still names who held which post.
     A post still held counts up to the page's reference date (see kb.candidate_years)."""
@@ -452,7 +524,7 @@ def _year_from_tenures(mention: DateMention, people: list[PersonMention], refere
     years = kb.candidate_years(serving, reference)
     fitting = [y for y in years if infer_year(mention.month, mention.day, None, [y])  # the day exists
                and all(kb.in_office_on(n, t, date(y, mention.month, mention.day)) is not False for n, t in serving)]
-    return infer_year(mention.month, mention.day, mention.weekday, fitting) if fitting else None
+    return infer_year(mention.month, mention.day, weekday, fitting) if fitting else None
 
 
 def _caption_dates(doc: Document, roster: Roster) -> list[tuple[set[str], list[DateMention]]]:
@@ -486,13 +558,21 @@ def _event_date(draft: Draft, doc: Document, title_dates: list[DateMention], pre
         return EventDate(previous.date, previous.date_inferred, previous.date_spans)
     read = sorted((m for m in mentions if m.value), key=lambda m: len(m.value) < 10)  # days before months
     if read:
-        return EventDate(read[0].value, read[0].inferred, _spans_of(read[0]))
+        first = read[0]
+        if first.end_value and first.end_value[:7] == first.value[:7] and draft.type not in _RANGE_TYPES:
+            # "During her April 4-6 visit to Tokyo, X met Y": one day of the range, which the page does
+            # not say: the month is what is known
+            return EventDate(first.value[:7], first.inferred, _spans_of(first))
+        return EventDate(first.value, first.inferred, _spans_of(first))
+    # a weekday printed apart from the month and day ("Aug. 18 (UPI) -- ... at Camp David Friday")
+    apart = next((m.weekday for m in mentions if m.weekday is not None and not m.day), None)
     for mention in mentions:
         if mention.month and mention.day:
             year = _printed_year([c.sentence for c in draft.candidates] + [doc.clean.title or ""])
             if year:
                 return EventDate(f"{year:04d}-{mention.month:02d}-{mention.day:02d}", False, _spans_of(mention))
-            year = _year_from_tenures(mention, list(draft.people.values()), doc.reference)
+            weekday = apart if mention.weekday is None else mention.weekday
+            year = _year_from_tenures(mention, weekday, list(draft.people.values()), doc.reference)
             if year:
                 return EventDate(f"{year:04d}-{mention.month:02d}-{mention.day:02d}", True, _spans_of(mention))
     if same_day and previous is not None:
@@ -553,10 +633,33 @@ def _drafts(doc: Document, roster: Roster) -> list[Draft]:
             if gathering.search(sentence.text):
                 _add_gathered(drafts, doc.people[i], roster)
         for cand in candidates:
+            if len(cand.people) == 1 and drafts and (subject := _referred_subject(cand, drafts[-1])):
+                cand.people.insert(0, subject)
             _merge(drafts, cand, roster)
         named_days = [d for d in doc.dates[i] if d.day and d.value and not anaphoric_day.search(d.text)]
         context = named_days[0] if named_days else context
     return drafts
+
+
+SUBJECT_REACH = 48  # characters: "The Deputy Secretary of State also met": a subject's predicate follows it closely
+
+
+
+
+def _referred_subject(cand: Candidate, last: Draft) -> PersonMention | None:
+    """The subject of an engagement sentence that names only the counterpart and refers to its own
+    subject: "He will meet Z" is the first of the last engagement's participants (when it has more than
+    one, the first is the one who met the others); "The minister also held talks with Z" is the one
+    of them whose title that role noun names."""
+    text = cand.sentences[0].text
+    m = patterns().pronoun_subject.match(text)
+    if m is None or cand.predicate > SUBJECT_REACH or "," in text[:cand.predicate]:
+        return None  # the predicate is not the subject's own ("The minister also thanked ..., welcoming X")
+    people = list(last.people.values())
+    if not m.group("role"):
+        return people[0] if len(people) > 1 else None
+    roles = _role_words(m.group("role"))
+    return next((p for p in people if p.title and roles & _role_words(p.title)), None)
 
 
 def _segment_topics(hits: list[list[TopicHit]]) -> dict[str, Span]:
@@ -590,7 +693,8 @@ def add_events(doc: Document) -> None:
         if location is None and previous is not None and previous.date == day.value and draft.type not in _CALL_TYPES:
             location = previous.location
         participants = [Participant(name=p.name, title=p.title, organization=p.organization,
-                                    country=_fill_country(p, home), spans=draft.spans.get(key, []))
+                                    country=_fill_country(p, home), kind="body" if p.body else "person",
+                                    spans=draft.spans.get(key, []))
                         for key, p in draft.people.items()]
         # an event's topics are read from its sentences up to the next event's (events read from one
         # "respectively" sentence share the passage that follows it)

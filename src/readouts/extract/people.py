@@ -54,6 +54,7 @@ class PersonMention:
     end: int
     possessive: bool = False  # "President Moon's visit": the person is talked about, not taking part
     span: Span | None = None  # where the page prints it (set by add_people)
+    body: bool = False  # an office or delegation named without a person: "the Secretary-General"
 
     @property
     def surname_only(self) -> bool:
@@ -70,14 +71,21 @@ class TitleGrammar:
     name_stopwords: frozenset[str]
     plural_heads: dict[str, str]  # "Ministers" -> "Minister"
     title_starts: frozenset[str]  # tokens a title can begin with: modifiers and first words of heads
+    portfolios: frozenset[str]  # capitalised complement words, also allowed before a head
     may_name_official: GatedPattern  # a sentence without any of these words names no titled official
     government_title: re.Pattern  # a title held in a government (not in a think tank or an NGO)
     office_word: re.Pattern  # in an organization the knowledge base does not know: a government body
     caption_positions: frozenset[str]  # "Chun Young-hee, right, head of ..."
+    appositive_articles: frozenset[str]  # "Julie Turner, the U.S. special envoy ...": may open an appositive title
     counterpart: re.Pattern  # "her Chinese counterpart ": the nationality in group "adj", the name after it
     leading_article: re.Pattern
     possessive: re.Pattern  # a possessive ending ("Rubio's")
     first_person: re.Pattern  # in a transcript, the paragraph's speaker
+    abbreviated_heads: dict[str, str]  # "Amb." -> "Ambassador"
+    abbreviation: re.Pattern  # an abbreviated head inside a title, to spell out
+    months_in_names: frozenset[str]  # "Theresa May": a month that may end a name
+    body_articles: frozenset[str]  # "the Secretary-General": an office named without its holder
+    delegation: re.Pattern  # "Delegations of ": the countries named next took part
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -92,10 +100,15 @@ def grammar() -> TitleGrammar:
     def tok(phrase: str) -> tuple[str, ...]:
         return tuple(m.group() for m in _TOKEN.finditer(phrase))
 
-    heads = sorted({tok(h) for h in data["heads"]}, key=len, reverse=True)
+    abbreviated = data["abbreviated_heads"]
+    # a capitalised complement word may also stand before a head, as its portfolio ("Vice Unification
+    # Minister", "Trade Minister")
+    portfolios = frozenset(w for w in data["vocabulary"] if w[0].isupper())
+    heads = sorted({tok(h) for h in [*data["heads"], *abbreviated]}, key=len, reverse=True)
     return TitleGrammar(
         heads={first: tuple(h for h in heads if h[0] == first) for first in {h[0] for h in heads}},
         modifiers=frozenset(data["modifiers"]),
+        portfolios=portfolios,
         vocabulary=frozenset(w.casefold() for w in data["vocabulary"]),
         connectors=frozenset(data["connectors"]),
         excluded_heads=frozenset(data["excluded_heads"]),
@@ -107,6 +120,7 @@ def grammar() -> TitleGrammar:
             r"\b(?:" + _alternatives({h[0] for h in heads} | set(data["counterpart_nouns"])) + r")\b"),
         office_word=re.compile(_alternatives(data["office_words"])),
         caption_positions=frozenset(data["caption_positions"]),
+        appositive_articles=frozenset(a for a in data["leading_articles"] if a.islower()),
         # the nationality is one or two capitalised words ("U.S.", "South Korean")
         counterpart=re.compile(rf"\b(?:{_alternatives(data['counterpart_possessives'])})\s+"
                                rf"(?P<adj>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+"
@@ -114,14 +128,38 @@ def grammar() -> TitleGrammar:
         leading_article=re.compile(rf"^(?:{_alternatives(data['leading_articles'])})\s+"),
         possessive=re.compile(rf"(?:{_alternatives(data['possessive_endings'])})$"),
         first_person=re.compile(rf"\b(?:{_alternatives(data['first_person'])})\b"),
+        abbreviated_heads=abbreviated,
+        abbreviation=re.compile(rf"\b(?:{_alternatives(abbreviated)})(?!\w)"),
+        months_in_names=frozenset(data["months_in_names"]),
+        body_articles=frozenset(data["body_articles"]),
+        delegation=re.compile(data["delegation"]),
     )
 
 
 _new_tuple = tuple.__new__  # builds a Token without the Python-level __new__ of a NamedTuple (a hot loop)
 
 
+@lru_cache(maxsize=1024)  # an engagement sentence is read again for unnamed participants (find_bodies)
 def tokenize(sentence: str) -> list[Token]:
     return [_new_tuple(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(sentence)]
+
+
+def _could_start(tokens: list[Token], i: int) -> bool:
+    """A cheap test before the title grammar: token i is a modifier, a head's first word or a
+    nationality, or a portfolio word before another title word ("Unification Minister", "European
+    Union's Ambassador")."""
+    g = grammar()
+    text = tokens[i].text
+    return text in g.title_starts or _is_country_word(text) or text in g.portfolios and _portfolio_opens(tokens, i)
+
+
+def _portfolio_opens(tokens: list[Token], i: int) -> bool:
+    """The portfolio word at i is followed by another title word: it may open a title."""
+    if i + 1 == len(tokens):
+        return False
+    g = grammar()
+    following = g.possessive.sub("", tokens[i + 1].text)
+    return following in g.title_starts or following in g.portfolios
 
 
 def _head_length(tokens: list[Token], i: int) -> int:
@@ -155,6 +193,16 @@ def _is_title_word(tok: Token) -> bool:
         or tok.text in {"’s", "'s", "-"}
 
 
+def _title_words_at(tokens: list[Token], m: int) -> int:
+    """How many tokens at m continue a title's complement: one title word, or a country named in two
+    words ("Foreign Minister of New Zealand"); 0 if none."""
+    if _is_title_word(tokens[m]):
+        return 1
+    if m + 1 < len(tokens) and _is_country_word(f"{tokens[m].text} {tokens[m + 1].text}"):
+        return 2
+    return 0
+
+
 def _initial_at(tokens: list[Token], i: int) -> bool:
     """A middle initial "J ." inside a name ("Antony J. Blinken")."""
     return i + 2 < len(tokens) and len(tokens[i].text) == 1 and tokens[i].text.isupper() \
@@ -167,7 +215,7 @@ def _name_run_right(tokens: list[Token], i: int) -> int:
     while i + n < len(tokens) and words < 4:
         if n and _initial_at(tokens, i + n):
             n += 2
-        elif _is_name_token(tokens[i + n]):
+        elif _is_name_token(tokens[i + n]) or n and _month_ends_name(tokens, i + n):
             n += 1
             words += 1
         else:
@@ -175,9 +223,18 @@ def _name_run_right(tokens: list[Token], i: int) -> int:
     return n
 
 
+def _month_ends_name(tokens: list[Token], i: int) -> bool:
+    """A month name after a name word is a surname ("Theresa May in Brussels") unless a number
+    follows, which makes it a date ("Kim Jong-un May 5")."""
+    return tokens[i].text in grammar().months_in_names and _is_name_token(tokens[i - 1]) \
+        and not (i + 1 < len(tokens) and tokens[i + 1].text[0].isdigit())
+
+
 def _name_run_left(tokens: list[Token], j: int) -> int:
     """Start index of the name run ending at token j (inclusive), or j+1 if none."""
     k = j
+    if k >= 1 and _month_ends_name(tokens, k):
+        k -= 1
     while k >= 0 and j - k < 6:
         if k >= 2 and tokens[k].text == "." and _initial_at(tokens, k - 1) and k - 2 >= 0 \
                 and _is_name_token(tokens[k - 2]):
@@ -207,7 +264,8 @@ def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     limit = min(len(tokens), i + MAX_TITLE_TOKENS)
     k = i
     while k < i + MAX_TITLE_PREFIX_TOKENS and k < limit and not _head_length(tokens, k):
-        if tokens[k].text in g.modifiers or _is_country_word(tokens[k].text):
+        if tokens[k].text in g.modifiers or _is_country_word(tokens[k].text) \
+                or g.possessive.sub("", tokens[k].text) in g.portfolios:  # "the European Union's Ambassador"
             k += 1
         elif k > i and tokens[k].text == "(" and k + 2 < len(tokens) and tokens[k + 2].text == ")":
             k += 3  # "Republic of Korea (ROK) Foreign Minister"
@@ -223,8 +281,8 @@ def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     # complement: "for ...", "of ...", "on ..." over title vocabulary, not "at" (organization)
     while end < limit and tokens[end].text in {"for", "of", "on", "to"}:
         m = end + 1
-        while m < limit and _is_title_word(tokens[m]) and tokens[m].text != "at":
-            m += 1
+        while m < limit and tokens[m].text != "at" and (step := _title_words_at(tokens, m)):
+            m += step
         while m > end + 1 and tokens[m - 1].text in g.connectors:
             m -= 1
         if m == end + 1:
@@ -274,12 +332,13 @@ def _find_titled(sentence: str) -> list[PersonMention]:
     if not g.may_name_official.search(sentence):
         return []
     tokens = tokenize(sentence)
+    starts, portfolios = g.title_starts, g.portfolios
     people: list[PersonMention] = []
     used_until = 0
     i = 0
     while i < len(tokens):
-        text = tokens[i].text
-        could_start = text in g.title_starts or _is_country_word(text)  # cheap test before the grammar
+        text = tokens[i].text  # _could_start inlined: it runs on every token
+        could_start = text in starts or _is_country_word(text) or text in portfolios and _portfolio_opens(tokens, i)
         span = _title_span(tokens, i) if i >= used_until and could_start else None
         if not span:
             i += 1
@@ -305,8 +364,11 @@ def _find_titled(sentence: str) -> list[PersonMention]:
                     counterpart_adj = found[0].code
         else:
             # NAME, TITLE  (an honorific before the name is not part of it; a photo caption may put
-            # the position in between: "Chun Young-hee, right, head of ...")
+            # the position in between: "Chun Young-hee, right, head of ..."; an article may open the
+            # title: "Julie Turner, the U.S. special envoy ...")
             comma = start - 1
+            if comma >= 1 and tokens[comma].text in g.appositive_articles:
+                comma -= 1
             if comma >= 3 and tokens[comma].text == "," and tokens[comma - 1].text in g.caption_positions \
                     and tokens[comma - 2].text == ",":
                 comma -= 2
@@ -315,6 +377,10 @@ def _find_titled(sentence: str) -> list[PersonMention]:
                 if k <= comma - 1:
                     name = _name_text(sentence, tokens, k, comma)
                     name_start = k
+            if name is None and (m := _appositive_name(tokens, after)):
+                # TITLE, NAME: "the U.S. Ambassador to the Republic of Korea, Philip Goldberg, at ..."
+                name = _name_text(sentence, tokens, after + 1, m)
+                name_end = m
         if name is None:
             i = max(i + 1, head_end)
             continue
@@ -327,6 +393,12 @@ def _find_titled(sentence: str) -> list[PersonMention]:
             people.extend(listed)
             used_until = i = name_end
             continue
+        if title in g.abbreviated_heads and name_end + 1 < len(tokens) and tokens[name_end].text == "," \
+                and _title_span(tokens, name_end + 1):
+            # a rank before a name that an office follows is a form of address, like an honorific:
+            # "Amb. Kim Gunn, Special Representative for ..." is read as NAME, TITLE
+            i = used_until = name_end
+            continue
         country = counterpart_adj or _country_from(title, organization)
         people.append(PersonMention(name=name, title=_clean_title(title), organization=organization,
                                     country=country, start=tokens[name_start].start,
@@ -336,6 +408,61 @@ def _find_titled(sentence: str) -> list[PersonMention]:
     people.extend(_counterparts(sentence, tokens, people))
     people.sort(key=lambda p: p.start)
     return people
+
+
+def _appositive_name(tokens: list[Token], comma: int) -> int:
+    """The end of a name set off by commas after a title (', Philip Goldberg,'), or 0: the name must
+    close its clause (a comma, a period, a lowercase word or the sentence end follows), or the
+    comma begins a list rather than an apposition ("the Ambassador, Kim Ho and Lee Jun")."""
+    if comma >= len(tokens) or tokens[comma].text != ",":
+        return 0
+    n = _name_run_right(tokens, comma + 1)
+    end = comma + 1 + n
+    if n and (end == len(tokens) or tokens[end].text in {",", ".", ";"}
+              or tokens[end].text[0].islower() and tokens[end].text not in {"and", "or"}):
+        return end
+    return 0
+
+
+def find_bodies(sentence: str, people: list[PersonMention]) -> list[PersonMention]:
+    """Participants the sentence names without a person (ANNOTATION.md's unnamed participants):
+    an office after an article ("the Secretary-General", "the Russian foreign minister") and the
+    countries after "delegations of" ("Delegations of the Republic of Korea and Japan"), outside
+    the people already read."""
+    g = grammar()
+    read = Coverage(people)
+    bodies = []
+    tokens = tokenize(sentence)
+    for i, token in enumerate(tokens[:-1]):
+        if token.text not in g.body_articles or not _could_start(tokens, i + 1) \
+                or read.covers(tokens[i + 1].start) \
+                or i >= 2 and tokens[i - 1].text == "," and read.covers(tokens[i - 2].start):
+            continue  # "Kim Hwang-sik, the Prime Minister": the office of the person just named
+        span = _title_span(tokens, i + 1)
+        if span is None or tokens[span[1] - 1].text in g.plural_heads or _name_run_right(tokens, span[2]) \
+                or _appositive_name(tokens, span[2]):
+            continue  # a group ("the Foreign Ministers") or an office whose holder is named
+        title = _text(sentence, tokens, i + 1, span[2])
+        bodies.append(PersonMention(name=_text(sentence, tokens, i, span[2]), title=_clean_title(title),
+                                    organization=None, country=_country_from(title, None),
+                                    start=token.start, end=tokens[span[2] - 1].end, body=True))
+    for m in g.delegation.finditer(sentence):
+        if sentence.endswith(" of the ", 0, m.start()):
+            continue  # inside an office: "head of the delegation of the Republic of Korea to the talks"
+        at = m.end()
+        for country in gazetteer.find_countries(sentence[at:at + MAX_DELEGATION_LIST]):
+            if _LIST_GAP.fullmatch(sentence, at, m.end() + country.start) is None:
+                break  # the list of countries ended
+            at = m.end() + country.end
+            if not read.covers(at - 1):
+                bodies.append(PersonMention(name=f"{country.surface} delegation", title=None, organization=None,
+                                            country=country.code, start=m.end() + country.start, end=at,
+                                            body=True))
+    return bodies
+
+
+MAX_DELEGATION_LIST = 200  # characters: "Delegations of the Republic of Korea, Japan and the United States"
+_LIST_GAP = re.compile(r"(?:\s|,|\band\b|\bthe\b)*")  # between the countries of a list
 
 
 def _plural_list(sentence: str, tokens: list[Token], title: str, first: int,
@@ -404,17 +531,26 @@ def _counterparts(sentence: str, tokens: list[Token], found: list[PersonMention]
 
 @lru_cache(maxsize=4096)
 def _clean_title(title: str) -> str:
-    """The office as printed, without an article or a leading nationality ("U.S. Deputy Secretary of
-    State" -> "Deputy Secretary of State"): the country is recorded on its own."""
-    leading_article = grammar().leading_article
+    """The office as printed, without an article or a nationality, leading or final ("U.S. Deputy
+    Secretary of State", "Minister for Foreign Affairs of Japan"): the country is recorded on its own."""
+    g = grammar()
+    leading_article = g.leading_article
+    title = g.abbreviation.sub(lambda m: g.abbreviated_heads[m.group()], title)
     title = leading_article.sub("", title).strip(" ,")
-    while (found := gazetteer.find_countries(title)) and found[0].start == 0:
+    # a capital standing for its government opens a title too ("Seoul's director general for ...")
+    while (found := gazetteer.find_countries(title, metonyms=True)) and found[0].start == 0:
         after = title[found[0].end:]
         rest = leading_article.sub("", re.sub(r"^(?:['’]s)?\s*(?:\([^)]*\)\s*)?", "", after)) if after else ""
         if not rest:
             return title
         title = rest
+    found = gazetteer.find_countries(title)
+    if found and found[-1].end == len(title) and (of := _FINAL_OF.search(title, 0, found[-1].start)):
+        return title[:of.start()]
     return title
+
+
+_FINAL_OF = re.compile(r"\s+of(?:\s+the)?\s*$")  # "... of the" before a final country
 
 
 _SPEAKER = re.compile(r"^((?:[A-Z][A-Z.'’-]+ ){0,4}[A-Z][A-Z'’-]+):\s")
