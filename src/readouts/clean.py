@@ -57,7 +57,7 @@ HTML_BREAK = re.compile(r"<(?:br|/p|/div|/h\d|/li|/tr)\b[^>]*>", re.IGNORECASE)
 HTML_TAG = re.compile(r"<[^>]+>")
 # Language: detected on the start of a page only (enough to tell, and the cost stays flat).
 LANGUAGE_SAMPLE = 4000
-LETTER_RUN = re.compile(r"[^\W\d_]+")  # a word, or a run of CJK characters written without spaces
+LETTER = re.compile(r"[^\W\d_]")
 # A text whose letters are Latin and whose words are this often English function words is English
 # without loading the detector's model (seconds of start-up): corpus pages run 0.20 to 0.35,
 # French, German or Spanish pages under 0.05. Anything else goes to the model.
@@ -621,9 +621,11 @@ def language_of(text: str) -> str:
     tell by (empty, digits, "zxx" for the detector) counts as English, so that it is not skipped.
     """
     quick = text[:PLAIN_ENGLISH_SAMPLE]
-    words = LETTER_RUN.findall(quick.lower())  # one lower() for the sample, not one per word
-    if not words:
+    if LETTER.search(quick) is None:
         return "en"
+    # words as str.split() cuts them (a regular expression of Unicode letters cost as much as the
+    # rest of cleaning): punctuation stuck to a word only makes the test stricter
+    words = quick.lower().split()
     english_words = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words))
     non_latin = 0 if quick.isascii() else len(NON_LATIN_LETTER.findall(quick))  # a third of pages are ASCII
     if english_words >= PLAIN_ENGLISH_WORDS * len(words) and non_latin <= (1 - PLAIN_ENGLISH_LATIN) * sum(map(len, words)):
