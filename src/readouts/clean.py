@@ -47,7 +47,7 @@ SENTENCE_END = re.compile(r"(?:[.!?][\"”’)]?|:)$")
 AGENCY_SIGNOFF = re.compile(r"\((?P<agency>[A-Za-z0-9 ]{2,20})\)$")
 SPEAKER_TURN = re.compile(r"^[A-Z][A-Z .'’-]{2,40}:\s")
 # A site's clock: 'Moscow: 23:58' under the day's date ('26 October 2021'), which is then no page's date.
-CLOCK_LINE = re.compile(rf"^[A-Z][\w .'-]{{1,30}}:\s*\d{{1,2}}:\d{{2}}$")
+CLOCK_LINE = re.compile(r"^[A-Z][\w .'-]{1,30}:\s*\d{1,2}:\d{2}$")
 URL_LINE = re.compile(r"^(?:(?:source|url|original(?: article| url)?|link|canonical)\s*[:：]\s*)?(https?://\S+)$",
                       re.IGNORECASE)
 HTML_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
