@@ -41,3 +41,27 @@ def test_event_topics_keep_the_phrase_that_signalled_them():
     assert {topic: span.text for topic, span in event.topic_evidence.items()} == {"missile_launch": "ballistic missile"}
     assert event.topic_evidence["missile_launch"].start == 156
     assert event.to_dict()["topic_evidence"] == {"missile_launch": "ballistic missile"}
+
+
+def test_lexicon_gaps_of_the_genre():
+    # kind topic-lexicon-gaps: an acronym inside the resolution's name, asylum seekers, humanitarian
+    # initiatives, China's role worded with "of"
+    assert topics("the full implementation of the United Nations Security Council (UNSC) resolutions") \
+        == ["sanctions"]
+    assert topics("the protection of North Korean asylum seekers in third countries") == ["defectors"]
+    assert topics("humanitarian projects for the North Korean people") == ["humanitarian_aid"]
+    assert topics("the constructive role of China in the region") == ["china"]
+
+
+def test_words_naming_the_parties_are_not_topics():
+    # kind topic-over-triggers: "the allies" names the two sides, not the alliance as a subject
+    assert topics("The allies first held such vice-ministerial talks in 2015.") == []
+    assert topics("They agreed to strengthen the alliance.") == ["deterrence_alliance"]
+
+
+def test_an_office_portfolio_is_not_a_topic():
+    # kind topic-words-in-titles-negation-background: the title names the office, not the discussion
+    assert topics("Kim Gunn, the ROK's chief negotiator for the North Korean nuclear issue, met with Liu.") == []
+    assert topics("Special Envoy for North Korean Human Rights Issues Julie Turner arrived.") == []
+    assert topics("They discussed North Korea's theft of cryptocurrency and the nuclear issue.") \
+        == ["cyber", "nuclear_program"]

@@ -32,8 +32,10 @@ def _edged(body: str) -> str:
 
 @cache
 def lexicon() -> TopicLexicon:
-    data = json.loads(resources.files("readouts.data").joinpath("topics.json").read_text("utf-8"))["topics"]
-    unless = [p for entry in data.values() for p in entry.get("unless", [])]
+    whole = json.loads(resources.files("readouts.data").joinpath("topics.json").read_text("utf-8"))
+    data = whole["topics"]
+    # an office's portfolio ("envoy for the North Korean nuclear issue") names no discussion either
+    unless = [p for entry in data.values() for p in entry.get("unless", [])] + whole["portfolios"]
     bodies = {topic: "|".join(entry["patterns"]) for topic, entry in data.items()}
     return TopicLexicon(
         bodies=bodies,
