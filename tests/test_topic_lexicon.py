@@ -65,3 +65,9 @@ def test_an_office_portfolio_is_not_a_topic():
     assert topics("Special Envoy for North Korean Human Rights Issues Julie Turner arrived.") == []
     assert topics("They discussed North Korea's theft of cryptocurrency and the nuclear issue.") \
         == ["cyber", "nuclear_program"]
+
+
+def test_what_no_one_raised_is_not_a_topic():
+    # kind topic-words-in-titles-negation-background: a negated discussion adds no topic
+    assert topics("Suh urged Japanese cooperation but did not specifically mention the abduction issue.") == []
+    assert topics("They met without discussing sanctions, and condemned the missile launch.") == ["missile_launch"]

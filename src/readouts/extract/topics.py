@@ -34,8 +34,10 @@ def _edged(body: str) -> str:
 def lexicon() -> TopicLexicon:
     whole = json.loads(resources.files("readouts.data").joinpath("topics.json").read_text("utf-8"))
     data = whole["topics"]
-    # an office's portfolio ("envoy for the North Korean nuclear issue") names no discussion either
-    unless = [p for entry in data.values() for p in entry.get("unless", [])] + whole["portfolios"]
+    # an office's portfolio ("envoy for the North Korean nuclear issue") and what no one raised
+    # ("did not mention the abduction issue") name no discussion either
+    unless = [p for entry in data.values() for p in entry.get("unless", [])] \
+        + [p for phrases in whole["blanked"].values() for p in phrases]
     bodies = {topic: "|".join(entry["patterns"]) for topic, entry in data.items()}
     return TopicLexicon(
         bodies=bodies,
