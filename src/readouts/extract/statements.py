@@ -17,6 +17,7 @@ from .events import home_country
 from .topics import TopicHit, detect_topics, first_topic_between
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")  # a word that may be an official's surname
+_WORD = re.compile(r"[a-z]+")  # a word of lowercased text
 _CONTEXT = 40  # characters around a predicate read for passive voice and negation
 _ACCUSED_WINDOW = (40, 60)  # characters before and after a negative word in which the accused is named
 
@@ -163,21 +164,21 @@ Speakers = dict[str, str]  # a lowercase word naming a participant (surname, off
 def speakers_of(participants: list[tuple[str | None, str | None, str]]) -> Speakers:
     """Words that name one participant's side in a clause's subject ("Minister Wang", "the Secretary"),
     from (name, title, country) triples; a word shared by sides ("Minister") names none."""
-    sides: dict[str, set[str]] = {}
-    for name, title, country in participants:
-        head = lexicon().title_complement.split(title or "")[0].split()[-1:]  # "Representative" of "... for X"
-        words = _CAPITALISED_WORD.findall(name or "") + head
-        for word in words:
-            sides.setdefault(word.lower(), set()).add(country)
-    return {word: next(iter(countries)) for word, countries in sides.items() if len(countries) == 1}
+    complement = lexicon().title_complement
+    sides: dict[str, str | None] = {}  # None: a word of several sides
+    for name, title, country in set(participants):  # a participant of several events once
+        head = complement.split(title)[0].split()[-1:] if title else []  # "Representative" of "... for X"
+        for word in _CAPITALISED_WORD.findall(name or "") + head:
+            word = word.lower()
+            sides[word] = country if sides.get(word, country) == country else None
+    return {word: country for word, country in sides.items() if country}
 
 
 def _speaker(subject: str, speakers: Speakers, home: str | None) -> str | None:
     """The side a clause speaks for: a participant its subject names, else the page's home side
     (plural subjects, "the two sides", and unnamed ones are read from it)."""
-    if lexicon().plural_subjects.search(subject):
-        return home
-    return next((speakers[w] for w in re.findall(r"[a-z]+", subject.lower()) if w in speakers), home)
+    named = next((speakers[w] for w in _WORD.findall(subject.lower()) if w in speakers), None)
+    return home if named is None or lexicon().plural_subjects.search(subject) else named
 
 
 def _counterparts(parties: set[str], speaker: str | None) -> list[str]:
@@ -196,7 +197,8 @@ def _agreed_targets(clause: str, others: list[str], topic: str | None, parties: 
     cyber), that country; else the counterparts; with no counterpart known, the first other
     country the clause names."""
     lex = lexicon()
-    addressed = [c for m in lex.addressed.finditer(clause) for c in _countries(m.group(), speaker)
+    # only a country among the others can be the one addressed: no others, nothing to look for
+    addressed = [c for m in (lex.addressed.finditer(clause) if others else ()) for c in _countries(m.group(), speaker)
                  if c not in parties and c not in lex.international_bodies]
     if addressed:
         return addressed[:1]
@@ -280,8 +282,9 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
         clause = sentence[pred.end:end]
         speaker = _speaker(subject, speakers or {}, home)
         topic = first_topic_between(sentence, pred.end, end, hits) or sentence_topic
-        acts = _acts(sentence, pred.end, end, hits, parties, speaker) if pred.rule.target == "all" else []
-        out += [Statement(pred.rule.action, target, about) for about, target in acts if pred.rule.action]
+        acts = _acts(sentence, pred.end, end, hits, parties, speaker) \
+            if pred.rule.action and pred.rule.target == "all" else []
+        out += [Statement(pred.rule.action, target, about) for about, target in acts]
         if pred.rule.action and not acts:
             target = _targets(pred.rule, sentence[pred.start:pred.end], subject, clause, topic, parties, speaker)
             if target:
