@@ -35,8 +35,8 @@ def _edged(body: str) -> str:
 def lexicon() -> TopicLexicon:
     whole = json.loads(resources.files("readouts.data").joinpath("topics.json").read_text("utf-8"))
     data = whole["topics"]
-    unless = [p for entry in data.values() for p in entry.get("unless", [])]
-    bodies = {topic: "|".join(entry["patterns"]) for topic, entry in data.items()}
+    unless = [p["pattern"] for entry in data.values() for p in entry.get("unless", [])]
+    bodies = {topic: "|".join(p["pattern"] for p in entry["patterns"]) for topic, entry in data.items()}
     return TopicLexicon(
         bodies=bodies,
         # the word-edge test once per position, outside the alternation: most positions fail it at once
