@@ -166,3 +166,26 @@ def test_statement_wordings_of_the_genre():
     assert keys("The ministers remain gravely concerned about Russia's war.", parties) == {("ACCUSE", ("RUS",))}
     assert ("AGREE", ("KOR",)) in keys("The Secretary reaffirms the ironclad alliance commitment to the "
                                        "defense of the ROK.", ["USA", "KOR"], "USA")
+
+
+def test_more_wordings_of_the_genre():
+    # dev2's largest statement misses, as kinds: gratitude for support, hope voiced, a commitment
+    # highlighted, willingness, a commitment to support, the noun of condemnation
+    pl = ["KOR", "POL"]
+    assert keys("He expressed gratitude for Poland's support for Seoul's policy.", pl) == {("SUPPORT", ("POL",))}
+    assert keys("Czaputowicz voiced hope that South Korean firms will participate.", pl, "POL") \
+        == {("REQUEST", ("KOR",))}
+    assert keys("They highlighted their commitment to furthering the relationship.", pl) == {("AGREE", ("POL",))}
+    assert keys("Cho said the ROK is willing to strengthen exchanges with China.", ["KOR", "CHN"]) \
+        == {("AGREE", ("CHN",))}
+    speakers = speakers_of([("Kim Gunn", "Special Representative", "KOR"), ("Elizabeth Salmon", "Special Rapporteur", "UN")])
+    assert triples("Salmon expressed her commitment to support South Korea's efforts.", ["KOR", "UN"], "KOR",
+                   speakers) == {("SUPPORT", ("KOR",), None)}
+    assert ("ACCUSE", ("PRK", "RUS")) in keys("The ministers reiterated their strong condemnation of North Korea's "
+                                             "arms transfers to Russia.", pl)
+
+
+def test_a_request_naming_no_country_is_made_of_the_counterpart():
+    assert keys("Kang called for the withdrawal of the export restrictions.", ["KOR", "JPN"]) == {("REQUEST", ("JPN",))}
+    assert keys("They urged the international community to act.", ["KOR", "JPN"]) == set()
+    assert keys("They welcomed the progress.", ["KOR", "JPN"]) == set()  # support is of a side the clause names

@@ -75,6 +75,7 @@ class ActionLexicon:
     addressed: re.Pattern  # a country a one-sided pledge is made to ("open to dialogue with North Korea")
     act_boundary: re.Pattern  # where one condemned act ends and the next begins ("launches and its transfers")
     title_complement: re.Pattern  # what follows an office's head ("Representative | for North Korea")
+    asked_of_counterparts: frozenset[str]  # actions aimed at the counterparts when their clause names no country
 
 
 @cache
@@ -104,6 +105,7 @@ def lexicon() -> ActionLexicon:
         addressed=re.compile(data["addressed"]),
         act_boundary=re.compile(data["act_boundary"], re.I),
         title_complement=re.compile(data["title_complement"]),
+        asked_of_counterparts=frozenset(data["asked_of_counterparts"]),
     )
 
 
@@ -226,7 +228,7 @@ def _targets(rule: ActionRule, match_text: str, subject: str, clause: str, topic
     if rule.target == "agreed":
         return _agreed_targets(clause, others, topic, parties, speaker)
     near = [c for c in named if c not in lex.excluded_objects.get(rule.action, ())]
-    return near[:1]
+    return near[:1] or (_counterparts(parties, speaker) if rule.action in lex.asked_of_counterparts else [])
 
 
 def _clause_end(sentence: str, start: int, end: int) -> int:
