@@ -189,3 +189,14 @@ def test_a_request_naming_no_country_is_made_of_the_counterpart():
     assert keys("Kang called for the withdrawal of the export restrictions.", ["KOR", "JPN"]) == {("REQUEST", ("JPN",))}
     assert keys("They urged the international community to act.", ["KOR", "JPN"]) == set()
     assert keys("They welcomed the progress.", ["KOR", "JPN"]) == set()  # support is of a side the clause names
+
+
+def test_cameo_verbs_of_the_genre_in_both_tenses():
+    # verbs of CAMEO's blocks that the crosswalk maps to these PLOVER types, past and present
+    assert keys("The two ministers lambasted North Korea's missile launches.") == {("ACCUSE", ("PRK",))}
+    assert keys("The minister censures Russia's arms deals with North Korea.") == {("ACCUSE", ("PRK", "RUS"))}
+    assert keys("Minister Park hailed Australia's contribution.", ["KOR", "AUS"]) == {("SUPPORT", ("AUS",))}
+    assert keys("He appealed to North Korea to return to talks.") == {("REQUEST", ("PRK",))}
+    assert keys("The Secretary suggests that Japan host the next round.", ["USA", "KOR"], "USA") \
+        == {("REQUEST", ("JPN",))}
+    assert keys("The two sides pledge to expand exchanges.") == {("AGREE", ("USA",))}
