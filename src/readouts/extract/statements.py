@@ -282,8 +282,10 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
             continue
         end = _clause_end(sentence, pred.end, predicates[n + 1].start if n + 1 < len(predicates) else len(sentence))
         clause = sentence[pred.end:end]
-        speaker = _speaker(subject, speakers or {}, home)
-        topic = first_topic_between(sentence, pred.end, end, hits) or sentence_topic
+        # the speaker and the clause's topic are read only for a statement: most predicates are
+        # neutral ("said") and make none unless their clause accuses
+        speaker = _speaker(subject, speakers or {}, home) if pred.rule.action else None
+        topic = (first_topic_between(sentence, pred.end, end, hits) or sentence_topic) if pred.rule.action else None
         acts = _acts(sentence, pred.end, end, hits, parties, speaker) \
             if pred.rule.action and pred.rule.target == "all" else []
         out += [Statement(pred.rule.action, target, about) for about, target in acts]
@@ -291,10 +293,13 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
             target = _targets(pred.rule, sentence[pred.start:pred.end], subject, clause, topic, parties, speaker)
             if target:
                 out.append(Statement(pred.rule.action, target, topic))
-        if pred.rule.action != "ACCUSE":
+        if pred.rule.action != "ACCUSE" and lex.negative.search(sentence, pred.end, end):
+            if not pred.rule.action:
+                speaker = _speaker(subject, speakers or {}, home)
             accused, windows = _accused(sentence, pred.end, end, parties, speaker)
             if accused:
-                about = next((t for a, b in windows if (t := first_topic_between(sentence, a, b, hits))), topic)
+                about = next((t for a, b in windows if (t := first_topic_between(sentence, a, b, hits))), None) \
+                    or topic or first_topic_between(sentence, pred.end, end, hits) or sentence_topic
                 out.append(Statement("ACCUSE", accused, about))
     return out
 
