@@ -71,3 +71,12 @@ def test_what_no_one_raised_is_not_a_topic():
     # kind topic-words-in-titles-negation-background: a negated discussion adds no topic
     assert topics("Suh urged Japanese cooperation but did not specifically mention the abduction issue.") == []
     assert topics("They met without discussing sanctions, and condemned the missile launch.") == ["missile_launch"]
+
+
+def test_a_region_named_as_a_place_is_no_regional_issue():
+    # kind topic-over-triggers: "Europe" and "the Middle East" as places describe a country, not a topic
+    assert topics("Poland, a major country in Central-Eastern Europe, will serve on the Council.") == []
+    assert topics("projects to establish the Middle East country as a magnet for talent") == []
+    assert topics("They discussed the situation in Europe.") == ["regional_security"]
+    assert topics("peace and stability on the Korean Peninsula and in Europe") == ["regional_security"]
+    assert topics("the security of the Indo-Pacific region and Europe is closely intertwined") == ["regional_security"]
