@@ -80,3 +80,11 @@ def test_a_region_named_as_a_place_is_no_regional_issue():
     assert topics("They discussed the situation in Europe.") == ["regional_security"]
     assert topics("peace and stability on the Korean Peninsula and in Europe") == ["regional_security"]
     assert topics("the security of the Indo-Pacific region and Europe is closely intertwined") == ["regional_security"]
+
+
+def test_regional_issues_in_their_plural_and_coordinated_wordings():
+    # kind topic-lexicon-gaps: "regional situations", "international and regional situations",
+    # "regional and global issues", "global security issues"
+    for text in ("They shared views on regional situations.", "to exchange views on international and regional situations",
+                 "cooperation on regional and global issues", "emerging global security issues"):
+        assert topics(text) == ["regional_security"], text
