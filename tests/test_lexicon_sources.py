@@ -56,3 +56,17 @@ def test_every_topic_phrase_says_where_it_comes_from(topic, entry):
 def test_a_corpus_source_of_one_page_is_refused():
     with pytest.raises(AssertionError):
         _check_source({"corpus": ["only-page"]}, lambda text: True, lambda gold: True)
+
+
+SHARED_SILENCERS = [e for entries in json.loads(DATA.joinpath("topics.json").read_text("utf-8"))["silenced_by"].values()
+                    for e in entries]
+
+
+@pytest.mark.parametrize("topic,entry", [(t, e) for t, lex in TOPICS.items() for e in lex.get("silenced_by", [])]
+                         + [(None, e) for e in SHARED_SILENCERS], ids=lambda v: v if isinstance(v, str) else str(v)[:40])
+def test_every_silencer_says_where_it_comes_from(topic, entry):
+    # a silencer ends where a topic's phrase begins: on a corpus page it is followed by one
+    from readouts.extract.topics import lexicon
+    bodies = [lexicon().bodies[topic]] if topic else list(lexicon().bodies.values())
+    followed = re.compile(entry["pattern"].removesuffix("$") + "(?:" + "|".join(bodies) + ")", re.I)
+    _check_source(entry["source"], followed.search, lambda gold: True)

@@ -93,7 +93,8 @@ def test_regional_issues_in_their_plural_and_coordinated_wordings():
 def test_a_dialogue_that_names_the_meeting_format_is_no_offer_of_dialogue():
     # kind topic-over-triggers: the meeting's own format ("a trilateral dialogue", "dialogue
     # mechanisms", "co-chair the dialogue") is not the dialogue topic; an offer of dialogue is
-    assert topics("The United States will participate in a trilateral dialogue in Seoul.") == []
+    assert topics("The United States will participate in a trilateral dialogue in Seoul.") == ["trilateral_cooperation"]
+    assert topics("They held the second high-level dialogue.") == []
     assert topics("to deepen the partnership through strengthened dialogue mechanisms") == []
     assert topics("Vice ministers Le and Choi will co-chair the dialogue.") == []
     assert topics("They called on North Korea to return to dialogue.") == ["dialogue"]
