@@ -200,3 +200,20 @@ def test_cameo_verbs_of_the_genre_in_both_tenses():
     assert keys("The Secretary suggests that Japan host the next round.", ["USA", "KOR"], "USA") \
         == {("REQUEST", ("JPN",))}
     assert keys("The two sides pledge to expand exchanges.") == {("AGREE", ("USA",))}
+
+
+def test_each_sentence_faces_the_counterparts_of_the_engagement_it_follows():
+    # kind page-wide-counterparts: two bilateral meetings on one page, each agreement aimed at its own counterpart
+    from readouts.clean import clean
+    from readouts.extract import read
+    from readouts.types import RawDocument
+    text = ("Press Releases\n\nForeign Minister Meets with US and Japanese Counterparts\n\nDate\n2023-07-14\n\n"
+            "1. Foreign Minister Park Jin met with US Secretary of State Antony Blinken in Jakarta on July 13. "
+            "The two ministers agreed to strengthen extended deterrence.\n\n"
+            "2. Minister Park then met with Japanese Foreign Minister Yoshimasa Hayashi on the same day. "
+            "The two ministers agreed to expand cooperation on supply chains.\n")
+    doc = read(clean(RawDocument(doc_id="two-meetings", source="two-meetings.txt", text=text, encoding="utf-8",
+                                 sha256="")))
+    assert [len(e.participants) for e in doc.events] == [2, 2]
+    assert {(s.action, tuple(s.target), s.topic) for s in doc.statements} == {
+        ("AGREE", ("USA",), "deterrence_alliance"), ("AGREE", ("JPN",), None)}

@@ -12,7 +12,7 @@ from importlib import resources
 
 from .. import gazetteer, kb, regex_cache
 from ..scan import GatedPattern, aligned_lower, lowercase_starts
-from ..types import Document, Statement
+from ..types import TEXT, Document, Statement
 from .events import home_country
 from .topics import TopicHit, detect_topics, first_topic_between
 
@@ -324,16 +324,18 @@ def _accused(sentence: str, start: int, end: int, parties: set[str],
 
 def extract_statements(sentences: list[str], parties: list[str], home: str | None = None,
                        sentence_topics: list[list[TopicHit]] | None = None,
-                       speakers: Speakers | None = None) -> list[tuple[int, Statement]]:
+                       speakers: Speakers | None = None,
+                       sentence_parties: list[set[str]] | None = None) -> list[tuple[int, Statement]]:
     """Distinct (action, target, topic) statements of the participants, each with the index of the
     sentence it was read from (sentence_topics: each sentence's topics, if already read; speakers:
-    see speakers_of)."""
+    see speakers_of; sentence_parties: each sentence's own parties, else the page's)."""
     party_set = set(parties)
     seen: set[tuple] = set()
     statements: list[tuple[int, Statement]] = []
     for n, sentence in enumerate(sentences):
         hits = sentence_topics[n] if sentence_topics is not None else None
-        for statement in sentence_statements(sentence, party_set, home, hits, speakers):
+        own = sentence_parties[n] if sentence_parties is not None else party_set
+        for statement in sentence_statements(sentence, own, home, hits, speakers):
             key = (statement.action, tuple(statement.target), statement.topic)
             if key not in seen:
                 seen.add(key)
@@ -349,5 +351,25 @@ def add_statements(doc: Document) -> None:
     people = [(p.name, p.title, p.country) for e in doc.events for p in e.participants if p.country]
     parties = sorted({country for _, _, country in people})
     found = extract_statements([s.text for s in doc.sentences], parties, home_country(doc.clean, doc.events),
-                               doc.topics, speakers_of(people))
+                               doc.topics, speakers_of(people), _parties_by_sentence(doc, set(parties)))
     doc.statements = [replace(statement, evidence=doc.sentences[n].span()) for n, statement in found]
+
+
+def _parties_by_sentence(doc: Document, page: set[str]) -> list[set[str]]:
+    """Each sentence's parties: those of the engagements it reports or follows (the last whose
+    evidence begins at or before it: "Park met Blinken. The two ministers agreed ..." faces the
+    U.S., and the next meeting's sentences Japan), else the page's. An engagement whose other side
+    is unknown (a briefing to a body) leaves the page's."""
+    marks: dict[int, set[str]] = {}  # where an engagement's evidence begins -> its parties
+    for event in doc.events:
+        countries = {p.country for p in event.participants if p.country}
+        for span in event.evidence:
+            if span.part == TEXT:
+                marks.setdefault(span.start, set()).update(countries if len(countries) > 1 else page)
+    starts = sorted(marks)
+    out, current, i = [], page, 0
+    for sentence in doc.sentences:
+        while i < len(starts) and starts[i] <= sentence.start:
+            current, i = marks[starts[i]], i + 1
+        out.append(current if sentence.part == TEXT else page)
+    return out
