@@ -1,5 +1,5 @@
 """Statements on small sentences: actions, targets, negation, modality and whose statement it is."""
-from readouts.extract.statements import extract_statements
+from readouts.extract.statements import extract_statements, speakers_of
 
 PARTIES = ["KOR", "USA"]
 
@@ -73,7 +73,8 @@ def test_agreement_on_a_listed_topic_is_aimed_at_the_country_actions_json_maps_i
     from readouts.extract.topics import lexicon as topic_lexicon
 
     targets = lexicon().topic_targets
-    assert targets["nuclear_program"] == "PRK"  # read from actions.json's topic_targets, not from code
+    assert targets["sanctions"] == "PRK"  # read from actions.json's topic_targets, not from code
+    assert "nuclear_program" not in targets  # a subject of talks, not a measure against the North
     agreed = "The two sides agreed to stay in close touch on the matter."  # names no country, no topic
     for topic, country in targets.items():
         assert topic in topic_lexicon().bodies  # a topic data/topics.json defines
@@ -81,3 +82,138 @@ def test_agreement_on_a_listed_topic_is_aimed_at_the_country_actions_json_maps_i
         assert [(s.action, s.target) for s in found] == [("AGREE", [country])]
     unlisted = sentence_statements(agreed, set(PARTIES), "KOR", [TopicHit("dialogue", "")])
     assert [s.target for s in unlisted] == [["USA"]]  # no mapped country: the counterpart
+
+
+def triples(sentence, parties=PARTIES, home="KOR", speakers=None):
+    from readouts.extract.statements import detect_topics, sentence_statements
+    return {(s.action, tuple(s.target), s.topic)
+            for s in sentence_statements(sentence, set(parties), home, detect_topics(sentence), speakers)}
+
+
+def test_accusation_of_several_acts_gives_each_act_its_own_owner():
+    # kind accusation-targets-merged: one statement per act, the owner carried to "its" later acts
+    assert triples("The two officials condemned the DPRK's unlawful ballistic missile launches and its illegal "
+                   "arms transfers to Russia.") == {("ACCUSE", ("PRK",), "missile_launch"),
+                                                     ("ACCUSE", ("PRK", "RUS"), "russia_dprk_cooperation")}
+    assert triples("They denounced North Korea's satellite launch as well as its cyber attacks on Japan's banks.",
+                   parties=["KOR", "USA"]) == {("ACCUSE", ("PRK",), "satellite_launch"),
+                                               ("ACCUSE", ("JPN", "PRK"), "cyber")}
+
+
+def test_agreement_about_a_country_is_aimed_at_the_counterpart_not_the_country_discussed():
+    # kind agreement-target-first-non-party: "the North Korean nuclear issue" is a subject, not a target
+    assert keys("The two ministers agreed to continue close consultations on the North Korean nuclear issue "
+                "through various channels, including the G7.", ["KOR", "GBR"]) == {("AGREE", ("GBR",))}
+    assert keys("They agreed to keep working together on North Korea's missile programs.") == {("AGREE", ("USA",))}
+
+
+def test_pledge_made_to_a_country_is_aimed_at_it_and_measures_at_their_target():
+    assert keys("Minister Park stated that the ROK government will remain open to dialogue with North Korea "
+                "at any time.", ["KOR", "AUS"]) == {("AGREE", ("PRK",))}
+    assert keys("They agreed to step up cooperation between South Korea, Japan and the U.S.") == {("AGREE", ("JPN",))}
+    assert ("AGREE", ("PRK",)) in keys("The two sides agreed to impose sanctions on smugglers.")
+
+
+def test_counterpart_speaking_can_aim_at_the_home_government():
+    # kind home-government-dropped-from-targets: the speaker's side is excluded, not the page's home
+    speakers = speakers_of([("Park Jin", "Foreign Minister", "KOR"), ("James Cleverly", "Foreign Secretary", "GBR")])
+    assert triples("Foreign Secretary Cleverly expressed full support for the ROK government's efforts toward the "
+                   "denuclearization of North Korea.", ["KOR", "GBR"], "KOR", speakers) \
+        == {("SUPPORT", ("KOR",), "denuclearization")}
+    # by office alone ("the Secretary"), and the home side's own support is still aimed at the other side
+    assert ("SUPPORT", ("KOR",)) in {t[:2] for t in triples(
+        "The Secretary welcomed South Korea's efforts.", ["KOR", "GBR"], "KOR", speakers)}
+    assert triples("Minister Park welcomed the UK's support.", ["KOR", "GBR"], "KOR", speakers) \
+        == {("SUPPORT", ("GBR",), None)}
+
+
+def test_speakers_are_named_by_surname_or_office_head_unique_to_one_side():
+    speakers = speakers_of([("Noh Kyu-duk", "Director General for Korean Peninsula Peace and Security Affairs", "KOR"),
+                            ("Sung Kim", "Special Representative for North Korea", "USA"),
+                            ("Park Jin", "Foreign Minister", "KOR"), ("Yoko Kamikawa", "Foreign Minister", "JPN")])
+    assert speakers["kim"] == "USA" and speakers["representative"] == "USA" and speakers["general"] == "KOR"
+    assert "korea" not in speakers and "minister" not in speakers
+
+
+def test_plural_subjects_are_read_from_the_home_side():
+    speakers = speakers_of([("Park Jin", "Foreign Minister", "KOR"), ("Penny Wong", "Foreign Minister", "AUS")])
+    assert triples("The two ministers agreed to deepen their cooperation.", ["KOR", "AUS"], "KOR", speakers) \
+        == {("AGREE", ("AUS",), None)}
+
+
+def test_home_government_falls_back_to_the_first_participant():
+    # kind home-government-unknown: no publisher printed -> the first-named side
+    from readouts.extract.events import home_country
+    from readouts.types import Event, Participant
+
+    class Page:
+        publisher = None
+    events = [Event(type="phone_call", participants=[Participant("Yoko Kamikawa", country="JPN"),
+                                                     Participant("Penny Wong", country="AUS")])]
+    assert home_country(Page(), events) == "JPN"
+    assert home_country(Page()) is None
+
+
+def test_statement_wordings_of_the_genre():
+    # kind statement-wording-gaps: thanks for a side's support, the state of being concerned, a stated pledge
+    parties = ["KOR", "AUS"]
+    assert keys("Minister Park thanked Minister Wong for Australia's consistent support for the ROK's policy.",
+                parties) == {("SUPPORT", ("AUS",))}
+    assert keys("He thanks Japan for its contributions.", ["KOR", "JPN"]) == {("SUPPORT", ("JPN",))}
+    assert keys("Minister Park thanked Minister Wong for her hospitality.", parties) == set()
+    assert keys("The two ministers said they are deeply concerned over North Korea's continued ballistic "
+                "missile launches.", parties) == {("ACCUSE", ("PRK",))}
+    assert keys("The ministers remain gravely concerned about Russia's war.", parties) == {("ACCUSE", ("RUS",))}
+    assert ("AGREE", ("KOR",)) in keys("The Secretary reaffirms the ironclad alliance commitment to the "
+                                       "defense of the ROK.", ["USA", "KOR"], "USA")
+
+
+def test_more_wordings_of_the_genre():
+    # dev2's largest statement misses, as kinds: gratitude for support, hope voiced, a commitment
+    # highlighted, willingness, a commitment to support, the noun of condemnation
+    pl = ["KOR", "POL"]
+    assert keys("He expressed gratitude for Poland's support for Seoul's policy.", pl) == {("SUPPORT", ("POL",))}
+    assert keys("Czaputowicz voiced hope that South Korean firms will participate.", pl, "POL") \
+        == {("REQUEST", ("KOR",))}
+    assert keys("They highlighted their commitment to furthering the relationship.", pl) == {("AGREE", ("POL",))}
+    assert keys("Cho said the ROK is willing to strengthen exchanges with China.", ["KOR", "CHN"]) \
+        == {("AGREE", ("CHN",))}
+    speakers = speakers_of([("Kim Gunn", "Special Representative", "KOR"), ("Elizabeth Salmon", "Special Rapporteur", "UN")])
+    assert triples("Salmon expressed her commitment to support South Korea's efforts.", ["KOR", "UN"], "KOR",
+                   speakers) == {("SUPPORT", ("KOR",), None)}
+    assert ("ACCUSE", ("PRK", "RUS")) in keys("The ministers reiterated their strong condemnation of North Korea's "
+                                             "arms transfers to Russia.", pl)
+
+
+def test_a_request_naming_no_country_is_made_of_the_counterpart():
+    assert keys("Kang called for the withdrawal of the export restrictions.", ["KOR", "JPN"]) == {("REQUEST", ("JPN",))}
+    assert keys("They urged the international community to act.", ["KOR", "JPN"]) == set()
+    assert keys("They welcomed the progress.", ["KOR", "JPN"]) == set()  # support is of a side the clause names
+
+
+def test_cameo_verbs_of_the_genre_in_both_tenses():
+    # verbs of CAMEO's blocks that the crosswalk maps to these PLOVER types, past and present
+    assert keys("The two ministers lambasted North Korea's missile launches.") == {("ACCUSE", ("PRK",))}
+    assert keys("The minister censures Russia's arms deals with North Korea.") == {("ACCUSE", ("PRK", "RUS"))}
+    assert keys("Minister Park hailed Australia's contribution.", ["KOR", "AUS"]) == {("SUPPORT", ("AUS",))}
+    assert keys("He appealed to North Korea to return to talks.") == {("REQUEST", ("PRK",))}
+    assert keys("The Secretary suggests that Japan host the next round.", ["USA", "KOR"], "USA") \
+        == {("REQUEST", ("JPN",))}
+    assert keys("The two sides pledge to expand exchanges.") == {("AGREE", ("USA",))}
+
+
+def test_each_sentence_faces_the_counterparts_of_the_engagement_it_follows():
+    # kind page-wide-counterparts: two bilateral meetings on one page, each agreement aimed at its own counterpart
+    from readouts.clean import clean
+    from readouts.extract import read
+    from readouts.types import RawDocument
+    text = ("Press Releases\n\nForeign Minister Meets with US and Japanese Counterparts\n\nDate\n2023-07-14\n\n"
+            "1. Foreign Minister Park Jin met with US Secretary of State Antony Blinken in Jakarta on July 13. "
+            "The two ministers agreed to strengthen extended deterrence.\n\n"
+            "2. Minister Park then met with Japanese Foreign Minister Yoshimasa Hayashi on the same day. "
+            "The two ministers agreed to expand cooperation on supply chains.\n")
+    doc = read(clean(RawDocument(doc_id="two-meetings", source="two-meetings.txt", text=text, encoding="utf-8",
+                                 sha256="")))
+    assert [len(e.participants) for e in doc.events] == [2, 2]
+    assert {(s.action, tuple(s.target), s.topic) for s in doc.statements} == {
+        ("AGREE", ("USA",), "deterrence_alliance"), ("AGREE", ("JPN",), None)}

@@ -41,3 +41,60 @@ def test_event_topics_keep_the_phrase_that_signalled_them():
     assert {topic: span.text for topic, span in event.topic_evidence.items()} == {"missile_launch": "ballistic missile"}
     assert event.topic_evidence["missile_launch"].start == 156
     assert event.to_dict()["topic_evidence"] == {"missile_launch": "ballistic missile"}
+
+
+def test_lexicon_gaps_of_the_genre():
+    # kind topic-lexicon-gaps: an acronym inside the resolution's name, asylum seekers, humanitarian
+    # initiatives, China's role worded with "of"
+    assert topics("the full implementation of the United Nations Security Council (UNSC) resolutions") \
+        == ["sanctions"]
+    assert topics("the protection of North Korean asylum seekers in third countries") == ["defectors"]
+    assert topics("humanitarian projects for the North Korean people") == ["humanitarian_aid"]
+    assert topics("the constructive role of China in the region") == ["china"]
+
+
+def test_words_naming_the_parties_are_not_topics():
+    # kind topic-over-triggers: "the allies" names the two sides, not the alliance as a subject
+    assert topics("The allies first held such vice-ministerial talks in 2015.") == []
+    assert topics("They agreed to strengthen the alliance.") == ["deterrence_alliance"]
+
+
+def test_an_office_portfolio_is_not_a_topic():
+    # kind topic-words-in-titles-negation-background: the title names the office, not the discussion
+    assert topics("Kim Gunn, the ROK's chief negotiator for the North Korean nuclear issue, met with Liu.") == []
+    assert topics("Special Envoy for North Korean Human Rights Issues Julie Turner arrived.") == []
+    assert topics("They discussed North Korea's theft of cryptocurrency and the nuclear issue.") \
+        == ["cyber", "nuclear_program"]
+
+
+def test_what_no_one_raised_is_not_a_topic():
+    # kind topic-words-in-titles-negation-background: a negated discussion adds no topic
+    assert topics("Suh urged Japanese cooperation but did not specifically mention the abduction issue.") == []
+    assert topics("They met without discussing sanctions, and condemned the missile launch.") == ["missile_launch"]
+
+
+def test_a_region_named_as_a_place_is_no_regional_issue():
+    # kind topic-over-triggers: "Europe" and "the Middle East" as places describe a country, not a topic
+    assert topics("Poland, a major country in Central-Eastern Europe, will serve on the Council.") == []
+    assert topics("projects to establish the Middle East country as a magnet for talent") == []
+    assert topics("They discussed the situation in Europe.") == ["regional_security"]
+    assert topics("peace and stability on the Korean Peninsula and in Europe") == ["regional_security"]
+    assert topics("the security of the Indo-Pacific region and Europe is closely intertwined") == ["regional_security"]
+
+
+def test_regional_issues_in_their_plural_and_coordinated_wordings():
+    # kind topic-lexicon-gaps: "regional situations", "international and regional situations",
+    # "regional and global issues", "global security issues"
+    for text in ("They shared views on regional situations.", "to exchange views on international and regional situations",
+                 "cooperation on regional and global issues", "emerging global security issues"):
+        assert topics(text) == ["regional_security"], text
+
+
+def test_a_dialogue_that_names_the_meeting_format_is_no_offer_of_dialogue():
+    # kind topic-over-triggers: the meeting's own format ("a trilateral dialogue", "dialogue
+    # mechanisms", "co-chair the dialogue") is not the dialogue topic; an offer of dialogue is
+    assert topics("The United States will participate in a trilateral dialogue in Seoul.") == ["trilateral_cooperation"]
+    assert topics("They held the second high-level dialogue.") == []
+    assert topics("to deepen the partnership through strengthened dialogue mechanisms") == []
+    assert topics("Vice ministers Le and Choi will co-chair the dialogue.") == []
+    assert topics("They called on North Korea to return to dialogue.") == ["dialogue"]

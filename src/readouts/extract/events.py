@@ -160,12 +160,16 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def home_country(doc: CleanDocument) -> str | None:
-    """The government a page speaks for, from its publisher ('Ministry of Foreign Affairs of Japan')."""
-    if not doc.publisher:
-        return None
-    found = gazetteer.find_countries(doc.publisher)
-    return found[0].code if found else kb.office_country(doc.publisher)
+def home_country(doc: CleanDocument, events: list[Event] | None = None) -> str | None:
+    """The government a page speaks for (ANNOTATION.md, plural subjects): its publisher's ('Ministry
+    of Foreign Affairs of Japan'), else, when the page's events are known, the country of its first
+    participant (a page whose publisher is not printed still reads from its first-named side)."""
+    if doc.publisher:
+        found = gazetteer.find_countries(doc.publisher)
+        code = found[0].code if found else kb.office_country(doc.publisher)
+        if code:
+            return code
+    return next((p.country for e in events or () for p in e.participants if p.country), None)
 
 
 _OPEN_PARENTHESIS = re.compile(r"[\w.]+\s*\($")  # "Indonesia (" before "Jakarta)"

@@ -12,11 +12,12 @@ from importlib import resources
 
 from .. import gazetteer, kb, regex_cache
 from ..scan import GatedPattern, aligned_lower, lowercase_starts
-from ..types import Document, Statement
+from ..types import TEXT, Document, Statement
 from .events import home_country
 from .topics import TopicHit, detect_topics, first_topic_between
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")  # a word that may be an official's surname
+_WORD = re.compile(r"[a-z]+")  # a word of lowercased text
 _CONTEXT = 40  # characters around a predicate read for passive voice and negation
 _ACCUSED_WINDOW = (40, 60)  # characters before and after a negative word in which the accused is named
 
@@ -70,6 +71,11 @@ class ActionLexicon:
     relative_clause: re.Pattern  # a relative clause running up to a predicate
     subject_boundaries: re.Pattern
     non_state_objects: re.Pattern
+    plural_subjects: re.Pattern  # subjects that speak for every side: read from the home side
+    addressed: re.Pattern  # a country a one-sided pledge is made to ("open to dialogue with North Korea")
+    act_boundary: re.Pattern  # where one condemned act ends and the next begins ("launches and its transfers")
+    title_complement: re.Pattern  # what follows an office's head ("Representative | for North Korea")
+    asked_of_counterparts: frozenset[str]  # actions aimed at the counterparts when their clause names no country
 
 
 @cache
@@ -95,6 +101,11 @@ def lexicon() -> ActionLexicon:
         relative_clause=re.compile(data["relative_clause"], re.I),
         subject_boundaries=re.compile(data["subject_boundaries"], re.I),
         non_state_objects=re.compile(data["non_state_objects"], re.I),
+        plural_subjects=re.compile(data["plural_subjects"], re.I),
+        addressed=re.compile(data["addressed"]),
+        act_boundary=re.compile(data["act_boundary"], re.I),
+        title_complement=re.compile(data["title_complement"]),
+        asked_of_counterparts=frozenset(data["asked_of_counterparts"]),
     )
 
 
@@ -142,38 +153,82 @@ def _subject_text(sentence: str, start: int, previous_end: int) -> str:
     return text[boundary.end():] if boundary else text
 
 
-def _countries(text: str, home: str | None) -> list[str]:
+def _countries(text: str, speaker: str | None) -> list[str]:
+    """The countries text names, in order, but the speaker's own (it does not aim at itself)."""
     codes = [m.code for m in gazetteer.find_countries(text, metonyms=True)]
     codes += [c for c in (kb.official_country(w) for w in _CAPITALISED_WORD.findall(text)) if c]
-    return [c for c in codes if c != home]
+    return [c for c in codes if c != speaker]
+
+
+Speakers = dict[str, str]  # a lowercase word naming a participant (surname, office head) -> their country
+
+
+def speakers_of(participants: list[tuple[str | None, str | None, str]]) -> Speakers:
+    """Words that name one participant's side in a clause's subject ("Minister Wang", "the Secretary"),
+    from (name, title, country) triples; a word shared by sides ("Minister") names none."""
+    complement = lexicon().title_complement
+    sides: dict[str, str | None] = {}  # None: a word of several sides
+    for name, title, country in set(participants):  # a participant of several events once
+        head = complement.split(title)[0].split()[-1:] if title else []  # "Representative" of "... for X"
+        for word in _CAPITALISED_WORD.findall(name or "") + head:
+            word = word.lower()
+            sides[word] = country if sides.get(word, country) == country else None
+    return {word: country for word, country in sides.items() if country}
+
+
+def _speaker(subject: str, speakers: Speakers, home: str | None) -> str | None:
+    """The side a clause speaks for: a participant its subject names, else the page's home side
+    (plural subjects, "the two sides", and unnamed ones are read from it)."""
+    named = next((speakers[w] for w in _WORD.findall(subject.lower()) if w in speakers), None)
+    return home if named is None or lexicon().plural_subjects.search(subject) else named
+
+
+def _counterparts(parties: set[str], speaker: str | None) -> list[str]:
+    """The sides facing the speaker; none when the speaker is unknown or faces many (an unknown or
+    multilateral audience is no single addressee)."""
+    counterparts = parties - {speaker}
+    if speaker is None or speaker not in parties or not 0 < len(counterparts) <= 2:
+        return []
+    return sorted(counterparts)
+
+
+def _agreed_targets(clause: str, others: list[str], topic: str | None, parties: set[str],
+                    speaker: str | None) -> list[str]:
+    """Whom an agreement or pledge is aimed at (ANNOTATION.md, Targets): the country a one-sided
+    pledge is made to; for a measure against a third country (its topic says so: sanctions,
+    cyber), that country; else the counterparts; with no counterpart known, the first other
+    country the clause names."""
+    lex = lexicon()
+    # only a country among the others can be the one addressed: no others, nothing to look for
+    addressed = [c for m in (lex.addressed.finditer(clause) if others else ()) for c in _countries(m.group(), speaker)
+                 if c not in parties and c not in lex.international_bodies]
+    if addressed:
+        return addressed[:1]
+    if topic in lex.topic_targets:
+        return others[:1] or [lex.topic_targets[topic]]
+    return _counterparts(parties, speaker) or others[:1]
 
 
 def _targets(rule: ActionRule, match_text: str, subject: str, clause: str, topic: str | None,
-             parties: set[str], home: str | None) -> list[str]:
+             parties: set[str], speaker: str | None) -> list[str]:
     """The countries a statement is aimed at; the counterparts when it names none, if they are known."""
     lex = lexicon()
-    named = _countries(clause, home)
+    named = _countries(clause, speaker)
     others = [c for c in named if c not in parties and c not in lex.international_bodies]
     if rule.target == "self":
-        return sorted(set(_countries(match_text, home)))
+        return sorted(set(_countries(match_text, speaker)))
     if rule.target == "subject":
-        return sorted(set(_countries(subject, home)) - parties)
+        return sorted(set(_countries(subject, speaker)) - parties)
     if rule.target == "all":
         return sorted(set(others))
     if lex.non_state_objects.search(clause):
         return []
-    if not lex.counterpart_objects.search(clause):
-        if rule.target == "agreed" and others:
-            return [others[0]]
-        if rule.target == "agreed" and topic in lex.topic_targets:
-            return [lex.topic_targets[topic]]
-        if rule.target == "object":
-            near = [c for c in named if c not in lex.excluded_objects.get(rule.action, ())]
-            return [near[0]] if near else []
-    counterparts = parties - {home}
-    if home is None or home not in parties or not 0 < len(counterparts) <= 2:
-        return []  # an unknown or multilateral audience is no single addressee
-    return sorted(counterparts)
+    if lex.counterpart_objects.search(clause):
+        return _counterparts(parties, speaker)
+    if rule.target == "agreed":
+        return _agreed_targets(clause, others, topic, parties, speaker)
+    near = [c for c in named if c not in lex.excluded_objects.get(rule.action, ())]
+    return near[:1] or (_counterparts(parties, speaker) if rule.action in lex.asked_of_counterparts else [])
 
 
 def _clause_end(sentence: str, start: int, end: int) -> int:
@@ -182,11 +237,38 @@ def _clause_end(sentence: str, start: int, end: int) -> int:
     return cut.start() if cut else end
 
 
+def _acts(sentence: str, start: int, end: int, hits: list[TopicHit], parties: set[str],
+          speaker: str | None) -> list[tuple[str, list[str]]]:
+    """The condemned acts of a clause naming acts of several topics, each with whose conduct it is
+    (ANNOTATION.md: one statement per topic): an act's own stretch of the clause runs from the
+    conjunction after the previous act; its owner is the country named before its topic phrase,
+    else the previous act's ("the DPRK's launches and its arms transfers to Russia": PRK, then
+    PRK with RUS)."""
+    lex = lexicon()
+    found = sorted((h.start, h.topic) for h in hits if start <= h.start < end)
+    if len(found) < 2:
+        return []
+
+    def named(a: int, b: int) -> list[str]:
+        return [c for c in _countries(sentence[a:b], speaker) if c not in parties | lex.international_bodies]
+
+    acts = []
+    owner: list[str] = []
+    for n, (at, topic) in enumerate(found):
+        begin = start if n == 0 else max(
+            (m.end() for m in lex.act_boundary.finditer(sentence, found[n - 1][0], at)), default=at)
+        stop = found[n + 1][0] if n + 1 < len(found) else end
+        stop = next((m.start() for m in lex.act_boundary.finditer(sentence, at, stop)), stop)
+        owner = named(begin, at) or owner
+        acts.append((topic, sorted(set(owner + named(at, stop)))))
+    return acts if all(target for _, target in acts) else []
+
+
 def sentence_statements(sentence: str, parties: set[str], home: str | None,
-                        hits: list[TopicHit] | None = None) -> list[Statement]:
-    """The statements of one sentence (hits: its topics, if already read); an accusation is also
-    read from a participant's clause that calls what a country does illegal, threatening or
-    destabilising."""
+                        hits: list[TopicHit] | None = None, speakers: Speakers | None = None) -> list[Statement]:
+    """The statements of one sentence (hits: its topics, if already read; speakers: the words that
+    name each participant's side); an accusation is also read from a participant's clause that
+    calls what a country does illegal, threatening or destabilising."""
     lex = lexicon()
     hits = detect_topics(sentence) if hits is None else hits
     sentence_topic = hits[0].topic if hits else None
@@ -200,21 +282,30 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
             continue
         end = _clause_end(sentence, pred.end, predicates[n + 1].start if n + 1 < len(predicates) else len(sentence))
         clause = sentence[pred.end:end]
-        topic = first_topic_between(sentence, pred.end, end, hits) or sentence_topic
-        if pred.rule.action:
-            target = _targets(pred.rule, sentence[pred.start:pred.end], subject, clause, topic, parties, home)
+        # the speaker and the clause's topic are read only for a statement: most predicates are
+        # neutral ("said") and make none unless their clause accuses
+        speaker = _speaker(subject, speakers or {}, home) if pred.rule.action else None
+        topic = (first_topic_between(sentence, pred.end, end, hits) or sentence_topic) if pred.rule.action else None
+        acts = _acts(sentence, pred.end, end, hits, parties, speaker) \
+            if pred.rule.action and pred.rule.target == "all" else []
+        out += [Statement(pred.rule.action, target, about) for about, target in acts]
+        if pred.rule.action and not acts:
+            target = _targets(pred.rule, sentence[pred.start:pred.end], subject, clause, topic, parties, speaker)
             if target:
                 out.append(Statement(pred.rule.action, target, topic))
-        if pred.rule.action != "ACCUSE":
-            accused, windows = _accused(sentence, pred.end, end, parties, home)
+        if pred.rule.action != "ACCUSE" and lex.negative.search(sentence, pred.end, end):
+            if not pred.rule.action:
+                speaker = _speaker(subject, speakers or {}, home)
+            accused, windows = _accused(sentence, pred.end, end, parties, speaker)
             if accused:
-                about = next((t for a, b in windows if (t := first_topic_between(sentence, a, b, hits))), topic)
+                about = next((t for a, b in windows if (t := first_topic_between(sentence, a, b, hits))), None) \
+                    or topic or first_topic_between(sentence, pred.end, end, hits) or sentence_topic
                 out.append(Statement("ACCUSE", accused, about))
     return out
 
 
 def _accused(sentence: str, start: int, end: int, parties: set[str],
-             home: str | None) -> tuple[list[str], list[tuple[int, int]]]:
+             speaker: str | None) -> tuple[list[str], list[tuple[int, int]]]:
     """Countries the clause sentence[start:end] calls illegal, threatening or destabilising, named
     near the negative word ("provocations by North Korea", "North Korea's illegal military
     cooperation with Russia"), and the stretches of text that say so."""
@@ -224,7 +315,7 @@ def _accused(sentence: str, start: int, end: int, parties: set[str],
     lex = lexicon()
     for m in lex.negative.finditer(sentence, start, end):
         a, b = max(start, m.start() - before), min(end, m.end() + after)
-        found = {c for c in _countries(sentence[a:b], home) if c not in parties | lex.international_bodies}
+        found = {c for c in _countries(sentence[a:b], speaker) if c not in parties | lex.international_bodies}
         if found:
             accused |= found
             windows.append((a, b))
@@ -232,15 +323,19 @@ def _accused(sentence: str, start: int, end: int, parties: set[str],
 
 
 def extract_statements(sentences: list[str], parties: list[str], home: str | None = None,
-                       sentence_topics: list[list[TopicHit]] | None = None) -> list[tuple[int, Statement]]:
+                       sentence_topics: list[list[TopicHit]] | None = None,
+                       speakers: Speakers | None = None,
+                       sentence_parties: list[set[str]] | None = None) -> list[tuple[int, Statement]]:
     """Distinct (action, target, topic) statements of the participants, each with the index of the
-    sentence it was read from (sentence_topics: each sentence's topics, if already read)."""
+    sentence it was read from (sentence_topics: each sentence's topics, if already read; speakers:
+    see speakers_of; sentence_parties: each sentence's own parties, else the page's)."""
     party_set = set(parties)
     seen: set[tuple] = set()
     statements: list[tuple[int, Statement]] = []
     for n, sentence in enumerate(sentences):
         hits = sentence_topics[n] if sentence_topics is not None else None
-        for statement in sentence_statements(sentence, party_set, home, hits):
+        own = sentence_parties[n] if sentence_parties is not None else party_set
+        for statement in sentence_statements(sentence, own, home, hits, speakers):
             key = (statement.action, tuple(statement.target), statement.topic)
             if key not in seen:
                 seen.add(key)
@@ -253,6 +348,28 @@ def add_statements(doc: Document) -> None:
     its sentence's span. A page that reports no engagement has none. Needs `events` and `topics`."""
     if not doc.events:
         return
-    parties = sorted({p.country for e in doc.events for p in e.participants if p.country})
-    found = extract_statements([s.text for s in doc.sentences], parties, home_country(doc.clean), doc.topics)
+    people = [(p.name, p.title, p.country) for e in doc.events for p in e.participants if p.country]
+    parties = sorted({country for _, _, country in people})
+    found = extract_statements([s.text for s in doc.sentences], parties, home_country(doc.clean, doc.events),
+                               doc.topics, speakers_of(people), _parties_by_sentence(doc, set(parties)))
     doc.statements = [replace(statement, evidence=doc.sentences[n].span()) for n, statement in found]
+
+
+def _parties_by_sentence(doc: Document, page: set[str]) -> list[set[str]]:
+    """Each sentence's parties: those of the engagements it reports or follows (the last whose
+    evidence begins at or before it: "Park met Blinken. The two ministers agreed ..." faces the
+    U.S., and the next meeting's sentences Japan), else the page's. An engagement whose other side
+    is unknown (a briefing to a body) leaves the page's."""
+    marks: dict[int, set[str]] = {}  # where an engagement's evidence begins -> its parties
+    for event in doc.events:
+        countries = {p.country for p in event.participants if p.country}
+        for span in event.evidence:
+            if span.part == TEXT:
+                marks.setdefault(span.start, set()).update(countries if len(countries) > 1 else page)
+    starts = sorted(marks)
+    out, current, i = [], page, 0
+    for sentence in doc.sentences:
+        while i < len(starts) and starts[i] <= sentence.start:
+            current, i = marks[starts[i]], i + 1
+        out.append(current if sentence.part == TEXT else page)
+    return out

@@ -24,6 +24,7 @@ class TopicLexicon:
     bodies: dict[str, str]  # per topic, the alternation of its phrases
     combined: GatedPattern  # all topics in one pass, a named group each
     unless: GatedPattern | None  # phrases blanked out before matching
+    silenced_by: dict[str, GatedPattern]  # per topic, what ends right before a phrase that names no discussion
 
 
 def _edged(body: str) -> str:
@@ -32,15 +33,30 @@ def _edged(body: str) -> str:
 
 @cache
 def lexicon() -> TopicLexicon:
-    data = json.loads(resources.files("readouts.data").joinpath("topics.json").read_text("utf-8"))["topics"]
-    unless = [p for entry in data.values() for p in entry.get("unless", [])]
-    bodies = {topic: "|".join(entry["patterns"]) for topic, entry in data.items()}
+    whole = json.loads(resources.files("readouts.data").joinpath("topics.json").read_text("utf-8"))
+    data = whole["topics"]
+    unless = [p["pattern"] for entry in data.values() for p in entry.get("unless", [])]
+    shared = [p for ps in whole["silenced_by"].values() for p in ps]
+    bodies = {topic: "|".join(p["pattern"] for p in entry["patterns"]) for topic, entry in data.items()}
     return TopicLexicon(
         bodies=bodies,
         # the word-edge test once per position, outside the alternation: most positions fail it at once
         combined=GatedPattern(_edged("|".join(f"(?P<{topic}>{body})" for topic, body in bodies.items())), re.I),
         unless=GatedPattern("|".join(unless), re.I) if unless else None,
+        # every topic's: a portfolio, a negation; and its own ("a trilateral | dialogue" is a meeting format)
+        silenced_by={topic: GatedPattern("|".join(f"(?:{p['pattern']})" for p in [*shared, *entry.get("silenced_by", [])]), re.I)
+                     for topic, entry in data.items()},
     )
+
+
+_SILENCE_REACH = 80  # characters before a phrase read for a portfolio or a negation
+
+
+def _spoken(text: str, at: int, topic: str) -> bool:
+    """Whether the phrase at text[at:] names something discussed: not an office's portfolio ("envoy
+    for the | North Korean nuclear issue"), not what no one raised ("did not mention the |
+    abduction issue"). Read only before a hit: cheaper than a scan of every sentence."""
+    return lexicon().silenced_by[topic].search(text, max(0, at - _SILENCE_REACH), at) is None
 
 
 @cache
@@ -73,7 +89,7 @@ def detect_topics(text: str) -> list[TopicHit]:
     pos = 0
     while (m := combined.search(text, pos)) is not None:
         topic = m.lastgroup
-        if topic not in hits:
+        if topic not in hits and _spoken(text, m.start(), topic):
             hits[topic] = TopicHit(topic, m.group(), m.start())
         pos = m.start() + 1
     return list(hits.values())
@@ -86,7 +102,11 @@ def first_topic_between(text: str, start: int, end: int, hits: list[TopicHit]) -
     text = _without_exclusions(text)
     best: tuple[int, str] | None = None
     for hit in hits:
-        m = topic_pattern(hit.topic).search(text, start, end)
+        # the hit is its topic's first spoken phrase: any before it is silenced, itself is not
+        pattern, pos = topic_pattern(hit.topic), max(start, hit.start)
+        while (m := pattern.search(text, pos, end)) is not None and m.start() != hit.start \
+                and not _spoken(text, m.start(), hit.topic):
+            pos = m.start() + 1
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), hit.topic)
     return best[1] if best else None
