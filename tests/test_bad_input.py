@@ -159,6 +159,9 @@ def test_a_fault_of_readouts_on_one_page_fails_that_page_alone(tmp_path, monkeyp
     (folder / "a.txt").write_text(GOOD)
     (folder / "b.txt").write_text(GOOD.replace("May 3", "May 9") + "TRIGGER\n")
     real_extract = pipeline.extract
+    for name in "abc":
+        (tmp_path / f"{name}.txt").write_text(f"Minister Kim met Minister Lee on May {ord(name) - 96}, 2024.")
+    pipeline.extract_file(tmp_path / "a.txt")  # the lexicons compiled first: that is no page's time
 
     def faulty(doc):
         if "TRIGGER" in doc.text:
@@ -328,6 +331,9 @@ def test_a_page_that_takes_too_long_fails_and_the_batch_goes_on(tmp_path, monkey
     from readouts.store import Store
 
     real_extract = pipeline.extract
+    for name in "abc":
+        (tmp_path / f"{name}.txt").write_text(f"Minister Kim met Minister Lee on May {ord(name) - 96}, 2024.")
+    pipeline.extract_file(tmp_path / "a.txt")  # the lexicons compiled first: that is no page's time
 
     def slow_on_b(doc):
         if doc.doc_id == "b":
@@ -335,8 +341,6 @@ def test_a_page_that_takes_too_long_fails_and_the_batch_goes_on(tmp_path, monkey
         return real_extract(doc)
 
     monkeypatch.setattr(pipeline, "extract", slow_on_b)
-    for name in "abc":
-        (tmp_path / f"{name}.txt").write_text(f"Minister Kim met Minister Lee on May {ord(name) - 96}, 2024.")
     started = time.monotonic()
     with Store.open(str(tmp_path / "r.db")) as store:
         results = list(store.batches(ingest_files(store, sorted(tmp_path.glob("*.txt")), ReadOptions(page_timeout=0.5))))

@@ -623,9 +623,9 @@ def language_of(text: str) -> str:
     quick = text[:PLAIN_ENGLISH_SAMPLE]
     if LETTER.search(quick) is None:
         return "en"
-    # words as str.split() cuts them (a regular expression of Unicode letters cost as much as the
-    # rest of cleaning): punctuation stuck to a word only makes the test stricter
-    words = quick.lower().split()
+    # words as str.split() cuts them, those that begin with a letter (a regular expression of Unicode
+    # letters cost as much as the rest of cleaning): punctuation stuck to a word only makes the test stricter
+    words = [token for token in quick.lower().split() if token[0].isalpha()]
     english_words = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words))
     non_latin = 0 if quick.isascii() else len(NON_LATIN_LETTER.findall(quick))  # a third of pages are ASCII
     if english_words >= PLAIN_ENGLISH_WORDS * len(words) and non_latin <= (1 - PLAIN_ENGLISH_LATIN) * sum(map(len, words)):
