@@ -65,7 +65,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to in a an on with for that is was were has have had by at as from this be are it will".split())
 PLAIN_ENGLISH_WORDS = 0.12
 PLAIN_ENGLISH_LATIN = 0.9  # share of letters that must be A-Z
-PLAIN_ENGLISH_SAMPLE = 1500  # characters the test for plain English reads: a few hundred words tell
+PLAIN_ENGLISH_SAMPLE = 1000  # characters the test for plain English reads: a few hundred words tell
 NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z]")  # counted instead of the A-Z letters: English has few
 # The detector's codes for varieties of a language that has an ISO 639-1 code.
 LANGUAGE_ALIASES = {"wuu": "zh", "yue": "zh", "ary": "ar", "arz": "ar", "uzs": "uz", "gug": "gn", "sdh": "ku",
