@@ -302,6 +302,14 @@ def test_a_jsonl_file_is_ingested_one_page_per_record(tmp_path):
         ("r1", "new", True), ("pages:3", "new", True)]
     assert rows[-1][2:5] == ("Talks in Seoul", "2023-05-09", "https://example.org/r3")
     assert [status for _, status, *_ in rows].count("failed") == 1
+    # read again from the stored text (another extractor's stamp): what the record gave is kept
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE documents SET stamp = NULL")
+    again = subprocess.run([sys.executable, "-m", "readouts.cli", "reextract", "--db", str(db), "--quiet"],
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert sqlite3.connect(db).execute("SELECT title, published, source_url FROM documents WHERE doc_id = 'pages:3'"
+                                       ).fetchone() == ("Talks in Seoul", "2023-05-09", "https://example.org/r3")
 
 
 @pytest.mark.parametrize("record, reason", [

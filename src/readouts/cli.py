@@ -136,9 +136,10 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
     files; or the same path with new bytes: read again and replaced), skipped (e.g. unsupported
     language) or failed with its reason. All files are processed even when some fail; the exit code
     is 1 if any failed. A symbolic link under PATHS is followed only into PATHS (unless
-    --follow-links). Pages are committed in batches (200 pages or one second) and a status is
-    printed once its page is committed: a killed run leaves no half-written page, and running it
-    again completes the batch without duplicates.
+    --follow-links). Pages are read outside any transaction and committed in batches (200 pages,
+    one second of reading or 64 million characters), and a status is printed once its page is
+    committed: a killed run leaves no half-written page, and running it again completes the batch
+    without duplicates.
     """
     from tqdm import tqdm  # imported here: it adds tens of ms to the start of every other command
 

@@ -2,7 +2,7 @@
 
 Inputs are files (read by ingest) or JSON-lines records {"doc_id", "text"} (so a generator can
 stream documents without writing one file each); `readouts ingest` reads a .jsonl file it is
-given as its records (iter_ingest_inputs). `extract_outcomes` runs either kind through the
+given as its records (iter_ingest_inputs). `map_in_order` runs either kind through the
 pipeline in one process or in a pool of worker processes, in input order, and never holds more
 than a bounded window of documents in memory.
 """

@@ -130,11 +130,14 @@ MIGRATIONS: list[str | dict[str, list[str]]] = [
     # The earlier versions of a page edited or scraped again at the same path: the hash of the bytes
     # each held until replaced (no foreign key: a replaced page is deleted and stored again under
     # its id, and its history must outlive that). And how many bytes of a page were not valid in its
-    # encoding and were replaced when it was read (RawDocument.repairs).
+    # encoding and were replaced when it was read (RawDocument.repairs), and what was given with it
+    # rather than read from it (a JSON-lines record's url, title, published: JSON), so that reading
+    # the page again from its stored text starts from all its input.
     """
     CREATE TABLE document_history (document_id INTEGER NOT NULL, sha256 TEXT NOT NULL, replaced_at TEXT NOT NULL);
     CREATE INDEX document_history_document ON document_history(document_id);
     ALTER TABLE documents ADD COLUMN repairs INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE documents ADD COLUMN given TEXT;
     """,
     # Two PostgreSQL limits that one page could pass, crashing its ingest (SQLite has neither).
     # A btree row holds at most 2,704 bytes, less than a long path: the source gets a hash index, which
@@ -157,6 +160,12 @@ MIGRATIONS: list[str | dict[str, list[str]]] = [
         "CREATE INDEX documents_search ON documents USING GIN (search)",
     ]},
 ]
+
+
+def _given(raw: RawDocument) -> str | None:
+    """What came with a page rather than from it (RawDocument url, title, published), as JSON; None if nothing."""
+    given = {key: value for key in ("url", "title", "published") if (value := getattr(raw, key)) is not None}
+    return json.dumps(given, ensure_ascii=False) if given else None
 
 
 def _span_row(row: Row) -> dict:
@@ -388,10 +397,11 @@ class Store:
             document_id = db.insert(
                 f"INSERT INTO documents ({id_column}doc_id, source, sha256, encoding, media_type, raw_text, clean_text,"
                 " title, publisher, published, source_url, language, is_relevant, status, reason, ingested_at, stamp,"
-                f" repairs) VALUES ({'?,' * len(id_value)}?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                f" repairs, given) VALUES ({'?,' * len(id_value)}?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (*id_value, raw.doc_id, raw.source, raw.sha256, raw.encoding, raw.media_type, raw.text, clean.text,
                  clean.title, clean.publisher, clean.published, clean.source_url, clean.language,
-                 int(extraction.is_relevant), status, reason, _now(), stamp.extractor_stamp(), raw.repairs))
+                 int(extraction.is_relevant), status, reason, _now(), stamp.extractor_stamp(), raw.repairs,
+                 _given(raw)))
             if status == "new":
                 self._save_extraction(db, document_id, extraction)
             if named:
@@ -437,11 +447,12 @@ class Store:
         """Up to `limit` stale pages with an id above `after`, by id, as (id, RawDocument from the stored
         raw text): pages with status new read by another extractor than this process's (or stored before
         stamps were kept). Skipped pages are not stale; failed ones have no text to read again."""
-        rows = self.db.execute("SELECT id, doc_id, source, raw_text, encoding, media_type, sha256 FROM documents"
-                               " WHERE status = 'new' AND (stamp IS NULL OR stamp != ?) AND id > ? ORDER BY id LIMIT ?",
-                               (stamp.extractor_stamp(), after, limit)).fetchall()
+        rows = self.db.execute("SELECT id, doc_id, source, raw_text, encoding, media_type, sha256, repairs, given"
+                               " FROM documents WHERE status = 'new' AND (stamp IS NULL OR stamp != ?) AND id > ?"
+                               " ORDER BY id LIMIT ?", (stamp.extractor_stamp(), after, limit)).fetchall()
         return [(r["id"], RawDocument(doc_id=r["doc_id"], source=r["source"], text=r["raw_text"], encoding=r["encoding"],
-                                      sha256=r["sha256"], media_type=r["media_type"])) for r in rows]
+                                      sha256=r["sha256"], media_type=r["media_type"], repairs=r["repairs"],
+                                      **json.loads(r["given"] or "{}"))) for r in rows]
 
     def count_stale(self) -> tuple[int, int]:
         """(stale, current): how many pages with status new were read by another extractor, and by this one."""

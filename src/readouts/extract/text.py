@@ -40,11 +40,6 @@ def wording() -> SentenceWording:
     )
 
 
-def strip_list_marker(paragraph: str) -> str:
-    """'1. On the afternoon ...' -> 'On the afternoon ...'."""
-    return wording().list_marker.sub("", paragraph, count=1)
-
-
 def _last_word(text: str) -> str:
     """The word before a boundary, lowercased, without its final period or opening quotes; of a
     hyphenated compound, its last part ("ROK-U.S." -> "u.s")."""
