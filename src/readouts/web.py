@@ -65,9 +65,10 @@ def highlighted_paragraphs(text: str, marks: dict[tuple[int, int], list[str]]) -
     facts read there): each paragraph a list of (text, facts) pieces that join back to it, facts
     empty where nothing was read. A span that overlaps one already cut is left unmarked."""
     out = []
+    ordered = sorted(marks.items())
     for paragraph in paragraph_spans(text):
         pieces, at = [], paragraph.start
-        for (start, end), facts in sorted(marks.items()):
+        for (start, end), facts in ordered:
             if start < at or end > paragraph.end:
                 continue
             if start > at:

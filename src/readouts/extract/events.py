@@ -710,4 +710,4 @@ def add_events(doc: Document) -> None:
             type=_type_with_title(draft, clean.title), date=day.value, date_inferred=day.inferred,
             date_spans=day.spans, location=location, format=_format(draft.type, participants),
             participants=participants, topics=list(topics), topic_evidence=topics,
-            evidence=[s.span() for c in draft.candidates for s in c.sentences]))
+            evidence=list(dict.fromkeys(s.span() for c in draft.candidates for s in c.sentences))))  # each sentence once
