@@ -173,16 +173,16 @@ def stage_profile(texts: list[str]) -> tuple[float, dict[str, float]]:
     Each module is charged its own functions' time plus the builtins (regex scans, str methods)
     they call; time outside readouts (trafilatura, charset detection, ...) is grouped as "other".
     """
-    from readouts.pipeline import JsonlRecord, outcome_of_record
+    from readouts.pipeline import JsonlRecord, outcome_of
     import json
 
     records = [JsonlRecord(f"bench:{i}", json.dumps({"doc_id": f"p{i}", "text": t}).encode())
                for i, t in enumerate(texts)]
-    outcome_of_record(records[0])  # load the lexicons before timing
+    outcome_of(records[0])  # load the lexicons before timing
     profiler = cProfile.Profile()
     profiler.enable()
     for record in records:
-        outcome_of_record(record)
+        outcome_of(record)
     profiler.disable()
     return _charge_to_modules(pstats.Stats(profiler).stats)
 

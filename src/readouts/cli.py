@@ -13,8 +13,8 @@ import click
 
 from .engine import ENGINES, ingest
 from .ingest import DEFAULT_MAX_BYTES, iter_input_files, path_text, real_roots
-from .pipeline import (DEFAULT_PAGE_TIMEOUT, ReadOptions, iter_ingest_inputs, iter_jsonl_inputs, map_in_order, outcome_of_file,
-                       outcome_of_record, reextract_documents)
+from .pipeline import (DEFAULT_PAGE_TIMEOUT, ReadOptions, iter_ingest_inputs, iter_jsonl_inputs, map_in_order, outcome_of,
+                       reextract_documents)
 from .store import DEFAULT_DB, EventFilter, Store
 from .types import ReadoutsError, date_filter
 
@@ -73,9 +73,9 @@ def extract_command(paths: tuple[Path, ...], jobs: int, jsonl: bool, as_of: date
     """
     options = ReadOptions(as_of=as_of, page_timeout=page_timeout)
     if jsonl:
-        outcomes = map_in_order(partial(outcome_of_record, options=options), iter_jsonl_inputs(paths), jobs)
+        outcomes = map_in_order(partial(outcome_of, options=options), iter_jsonl_inputs(paths), jobs)
     else:
-        outcomes = map_in_order(partial(outcome_of_file, options=options), iter_input_files(paths), jobs)
+        outcomes = map_in_order(partial(outcome_of, options=options), iter_input_files(paths), jobs)
     failed = 0
     try:
         for outcome in outcomes:

@@ -130,7 +130,7 @@ def process(raw: RawDocument, options: ReadOptions = ReadOptions()) -> tuple[Cle
 
 
 def extract_file(path: Path, options: ReadOptions = ReadOptions()) -> Extraction:
-    return process(read_document(path, options.max_bytes, options.link_roots), options)[1]
+    return process(read_input(path, options), options)[1]
 
 
 def extraction_json(extraction: Extraction) -> str:
@@ -244,16 +244,10 @@ def input_name(item: Input) -> str:
 # --- one document, as a worker runs it -----------------------------------------------------
 
 
-def outcome_of_file(path: Path, options: ReadOptions = ReadOptions()) -> Outcome:
+def outcome_of(item: Input, options: ReadOptions = ReadOptions()) -> Outcome:
+    """One file's or JSON-lines record's extraction as its JSON line, or the reason it was refused."""
     try:
-        return Outcome(extraction_json(extract_file(path, options)), None)
-    except ReadoutsError as exc:
-        return Outcome(None, str(exc))
-
-
-def outcome_of_record(record: JsonlRecord, options: ReadOptions = ReadOptions()) -> Outcome:
-    try:
-        return Outcome(extraction_json(process(raw_document_from_record(record), options)[1]), None)
+        return Outcome(extraction_json(process(read_input(item, options), options)[1]), None)
     except ReadoutsError as exc:
         return Outcome(None, str(exc))
 
