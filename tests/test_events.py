@@ -340,3 +340,49 @@ def test_an_office_alone_or_held_by_a_named_official_is_no_unnamed_participant()
               published="2022-09-28")
     assert [[p.name for p in e.participants] for e in out.events] == [
         ["Park Jin", "James Cleverly"], ["Park Jin", "the Prime Minister of the UK"]]
+
+
+def test_statement_issued_by_a_minister_is_dated_by_its_subject_not_the_act_it_condemns():
+    out = doc("Ottawa, Canada - Global Affairs Canada\n\nForeign Minister Mélanie Joly today issued the following "
+              "statement on the launch of a ballistic missile on March 3, 2023:\n\n\"We condemn this launch.\"",
+              published="2023-03-04", publisher="Global Affairs Canada")
+    (event,) = out.events
+    assert event.type == "statement" and names(event) == ["Mélanie Joly"]
+    assert event.date == "2023-03-04"  # "today": the page's day, not the launch's
+
+
+def test_statement_of_governments_under_a_statement_title_names_each_government():
+    out = doc("The Governments of Australia, New Zealand and Canada condemn the DPRK's launch of an "
+              "intercontinental ballistic missile. We urge the DPRK to return to dialogue.",
+              published="2024-05-02", publisher=None, title="Joint Statement on the DPRK's Missile Launch")
+    (event,) = out.events
+    assert event.type == "statement" and event.format == "trilateral"
+    assert [(p.name, p.country, p.kind) for p in event.participants] == [
+        ("Australia", "AUS", "body"), ("New Zealand", "NZL", "body"), ("Canada", "CAN", "body")]
+    assert (event.date, event.date_inferred) == ("2024-05-02", False)
+    assert {(s.action, tuple(s.target)) for s in out.statements} >= {("ACCUSE", ("PRK",)), ("REQUEST", ("PRK",))}
+
+
+def test_statement_released_by_a_group_named_in_its_subject():
+    out = doc("Rome (Jiji Press)—Leaders of the Group of Seven major economies have released a statement "
+              "welcoming the ceasefire.", published="2024-06-14", publisher=None)
+    (event,) = out.events
+    assert event.type == "statement"
+    assert [(p.name, p.kind) for p in event.participants] == [("Leaders of the Group of Seven major economies", "body")]
+
+
+def test_a_ministry_releasing_a_statement_is_its_publisher_speaking_not_an_engagement():
+    out = doc("Washington, DC (Wire) The US Department of State released the following statement: the "
+              "Assistant Secretary will travel to Chicago.", published="2024-06-14", publisher=None)
+    assert out.events == [] and not out.is_relevant
+
+
+def test_a_statement_beside_a_meeting_is_the_meetings():
+    out = doc("Foreign Minister Park Jin met with Secretary of State Antony Blinken on May 2, 2024 and they "
+              "issued a joint statement.", published="2024-05-03")
+    assert [e.type for e in out.events] == ["meeting"]
+
+
+def test_a_pronoun_or_a_clause_is_no_issuer_of_a_statement():
+    out = doc("We discussed all of these issues in depth and adopted a joint statement.", published="2024-06-14")
+    assert out.events == []

@@ -217,3 +217,12 @@ def test_each_sentence_faces_the_counterparts_of_the_engagement_it_follows():
     assert [len(e.participants) for e in doc.events] == [2, 2]
     assert {(s.action, tuple(s.target), s.topic) for s in doc.statements} == {
         ("AGREE", ("USA",), "deterrence_alliance"), ("AGREE", ("JPN",), None)}
+
+
+def test_present_tense_of_plural_subjects_is_read_but_not_an_infinitive():
+    assert ("ACCUSE", ("PRK",)) in keys("We condemn North Korea's launch of a ballistic missile.")
+    assert ("REQUEST", ("PRK",)) in keys("The ministers urge North Korea to return to dialogue.")
+    assert ("REQUEST", ("PRK",)) in keys("We call on North Korea to abandon its nuclear programme.")
+    assert ("SUPPORT", ("JPN",)) in keys("We welcome Japan's contribution to regional security.")
+    assert not any(action == "ACCUSE" for action, _ in keys("They agreed to condemn any launch."))
+    assert keys("Officials will travel to welcome the team.") == set()

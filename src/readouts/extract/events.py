@@ -19,10 +19,11 @@ from importlib import resources
 
 from .. import gazetteer, kb
 from ..scan import GatedPattern
-from ..types import CleanDocument, Document, Event, Location, Participant, Sentence, Span
+from ..types import TEXT, Document, Event, Location, Participant, Sentence, Span
 from .dates import DateMention, dates_of, infer_year, year_standing_alone
-from .people import Coverage, PersonMention, find_bodies, find_people
+from .people import Coverage, PersonMention, find_bodies, find_people, home_country
 from .people import grammar as people_grammar
+from .statements import first_action
 from .topics import TopicHit, topics_of
 
 _CALL_TYPES = {"phone_call", "video_call"}
@@ -55,6 +56,9 @@ class EventPatterns:
     visited_country: re.Pattern  # group 1: where the name of a country visited begins
     anaphoric_day: re.Pattern  # "the same day": the day the page named last
     pronoun_subject: re.Pattern  # "He will meet ...": the subject is the last engagement's first participant
+    issuer_phrase: re.Pattern  # group 1: a statement's subject naming its issuers as a group
+    statement_title: re.Pattern  # a title naming the page a statement
+    issuing_office: re.Pattern  # an office in a statement's subject: its issuer is no participant
 
 
 def _union(patterns: list[str]) -> GatedPattern:
@@ -93,6 +97,9 @@ def patterns() -> EventPatterns:
         visited_country=re.compile(data["visited_country"]),
         anaphoric_day=re.compile(data["anaphoric_day"], re.I),
         pronoun_subject=re.compile(data["pronoun_subject"]),
+        issuer_phrase=re.compile(data["issuer_phrase"]),
+        statement_title=re.compile(data["statement_title"], re.I),
+        issuing_office=re.compile(data["issuing_office"]),
     )
 
 
@@ -158,18 +165,6 @@ def background_spans(sentence: str) -> list[tuple[int, int]]:
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
-
-
-def home_country(doc: CleanDocument, events: list[Event] | None = None) -> str | None:
-    """The government a page speaks for (ANNOTATION.md, plural subjects): its publisher's ('Ministry
-    of Foreign Affairs of Japan'), else, when the page's events are known, the country of its first
-    participant (a page whose publisher is not printed still reads from its first-named side)."""
-    if doc.publisher:
-        found = gazetteer.find_countries(doc.publisher)
-        code = found[0].code if found else kb.office_country(doc.publisher)
-        if code:
-            return code
-    return next((p.country for e in events or () for p in e.participants if p.country), None)
 
 
 _OPEN_PARENTHESIS = re.compile(r"[\w.]+\s*\($")  # "Indonesia (" before "Jakarta)"
@@ -380,9 +375,47 @@ def _sentence_facts(doc: Document, i: int, kind: str, roster: Roster, predicate:
     return Facts(people, dates, location, spans)
 
 
+def _issuers(sentence: Sentence, facts: Facts, predicate: int) -> list[PersonMention]:
+    """Who issued a statement: the officials named in the subject, before the predicate; else the
+    governments it names, one body each ("The Governments of Japan, the Republic of Korea and the
+    United States condemn"); else the subject itself as one body ("Foreign ministers from the Group
+    of Seven major powers have released a statement"), when it is a short capitalised phrase."""
+    dateline = patterns().dateline.match(sentence.text)
+    start = dateline.end() if dateline else 0
+    subject = sentence.text[start:predicate]
+    if patterns().issuing_office.search(subject):
+        return []  # a ministry's release or a spokesperson's statement: the publisher speaking, no engagement
+    subjects = [p for p in facts.people if p.start < predicate]
+    if subjects:
+        return subjects
+    countries = [c for c in gazetteer.find_countries(subject) if not _inside(start + c.start, facts.background)]
+    if countries:
+        return [PersonMention(name=c.surface, title=None, organization=None, country=c.code,
+                              start=start + c.start, end=start + c.end, body=True,
+                              span=sentence.span(start + c.start, start + c.end)) for c in countries]
+    phrase = patterns().issuer_phrase.match(subject)
+    if phrase is None:
+        return []
+    a, b = start + phrase.start(1), start + phrase.end(1)
+    return [PersonMention(name=sentence.text[a:b], title=None, organization=None, country=None,
+                          start=a, end=b, body=True, span=sentence.span(a, b))]
+
+
+def _issued_on(facts: Facts, predicate: int) -> list[DateMention]:
+    """The dates of a statement: those printed with its issuers ("today issued"); the dates after
+    its predicate are those of the acts it speaks of ("condemn the launch on November 21"), so a
+    statement that names none is dated by its page."""
+    return [d for d in facts.dates if d.start < predicate]
+
+
 def _candidates_from(doc: Document, i: int, kind: str, predicate: int, roster: Roster,
                      context: DateMention | None) -> list[Candidate]:
     facts = _sentence_facts(doc, i, kind, roster, predicate, context)
+    if kind == "statement":
+        sentence = doc.sentences[i]
+        issuers = _issuers(sentence, facts, predicate)
+        return [Candidate(kind, issuers, [sentence], _issued_on(facts, predicate), facts.location,
+                          bool(patterns().planned.search(sentence.text)), predicate)] if issuers else []
     if len(facts.people) < 2:  # a side named by its office or as a delegation takes part too
         sentence = doc.sentences[i]
         bodies = [b for b in find_bodies(sentence.text, facts.people)
@@ -582,7 +615,10 @@ def _event_date(draft: Draft, doc: Document, title_dates: list[DateMention], pre
     if same_day and previous is not None:
         return EventDate(previous.date, previous.date_inferred, previous.date_spans)
     if doc.reference and not mentions:
-        return EventDate(doc.reference.isoformat(), True, [])
+        # a statement is issued on its page's date; any other engagement is only guessed to be
+        # the page's day
+        read = draft.type == "statement" and not doc.reference_inferred
+        return EventDate(doc.reference.isoformat(), not read, [])
     return EventDate(None, False, [])
 
 
@@ -615,6 +651,26 @@ def _format(kind: str, participants: list[Participant]) -> str:
     return "trilateral" if len(parties) == 3 else "bilateral"
 
 
+def _titled_statement(doc: Document, roster: Roster) -> Draft | None:
+    """A page titled as a statement ("Joint Statement on the DPRK's Satellite Launch", "Statement by
+    Canada on North Korea") that reports no engagement reports the statement itself (ANNOTATION.md,
+    type `statement`): issued by the subject of the first sentence of its text that takes a PLOVER
+    action ("The Governments of Japan, the Republic of Korea and the United States condemn ...")."""
+    if not doc.clean.title or not patterns().statement_title.search(doc.clean.title):
+        return None
+    for i, sentence in enumerate(doc.sentences):
+        if sentence.part != TEXT or (predicate := first_action(sentence.text)) is None:
+            continue
+        facts = _sentence_facts(doc, i, "statement", roster, predicate)
+        issuers = _issuers(sentence, facts, predicate)
+        if issuers:
+            issued: list[Draft] = []
+            _merge(issued, Candidate("statement", issuers, [sentence], _issued_on(facts, predicate), facts.location,
+                                     False, predicate), roster)
+            return issued[0]
+    return None
+
+
 def _drafts(doc: Document, roster: Roster) -> list[Draft]:
     drafts: list[Draft] = []
     gathering, anaphoric_day = patterns().gathering, patterns().anaphoric_day
@@ -642,6 +698,8 @@ def _drafts(doc: Document, roster: Roster) -> list[Draft]:
             _merge(drafts, cand, roster)
         named_days = [d for d in doc.dates[i] if d.day and d.value and not anaphoric_day.search(d.text)]
         context = named_days[0] if named_days else context
+    if not drafts and (issued := _titled_statement(doc, roster)):
+        drafts.append(issued)
     return drafts
 
 

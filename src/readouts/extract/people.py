@@ -23,7 +23,7 @@ from importlib import resources
 
 from .. import gazetteer, kb
 from ..scan import GatedPattern
-from ..types import Document, Span
+from ..types import CleanDocument, Document, Event, Span
 
 # The longest title (or organization) this genre prints runs to about 14 tokens. Scans over title
 # words stop after this many, so that a line repeating title words ("Minister of Minister of ...")
@@ -610,3 +610,15 @@ def add_people(doc: Document) -> None:
         if speaker and first_person.search(sentence.text):
             found.append(speaker)
         doc.people.append(found)
+
+
+def home_country(doc: CleanDocument, events: list[Event] | None = None) -> str | None:
+    """The government a page speaks for (ANNOTATION.md, plural subjects): its publisher's ('Ministry
+    of Foreign Affairs of Japan'), else, when the page's events are known, the country of its first
+    participant (a page whose publisher is not printed still reads from its first-named side)."""
+    if doc.publisher:
+        found = gazetteer.find_countries(doc.publisher)
+        code = found[0].code if found else kb.office_country(doc.publisher)
+        if code:
+            return code
+    return next((p.country for e in events or () for p in e.participants if p.country), None)

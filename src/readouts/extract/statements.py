@@ -13,7 +13,7 @@ from importlib import resources
 from .. import gazetteer, kb, regex_cache
 from ..scan import GatedPattern, aligned_lower, lowercase_starts
 from ..types import TEXT, Document, Statement
-from .events import home_country
+from .people import home_country
 from .topics import TopicHit, detect_topics, first_topic_between
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")  # a word that may be an official's surname
@@ -144,6 +144,12 @@ def _predicates(sentence: str) -> list[Predicate]:
         kept.append(Predicate(m.start(), m.end(), rule))
         pos = m.end()
     return kept
+
+
+def first_action(sentence: str) -> int | None:
+    """Where the sentence's first predicate taking a PLOVER action starts (a neutral reporting verb
+    is none), or None."""
+    return next((p.start for p in _predicates(sentence) if p.rule.action), None)
 
 
 def _subject_text(sentence: str, start: int, previous_end: int) -> str:
