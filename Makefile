@@ -11,7 +11,7 @@ BENCH_OUT := build/bench
 # every gold corpus: a folder of tests/corpus with raw/ and gold/
 CORPORA := $(sort $(patsubst tests/corpus/%/gold/,%,$(dir $(wildcard tests/corpus/*/gold/))))
 
-.PHONY: install run test bench golden bench-speed bench-queries clean
+.PHONY: install run test bench golden agreement bench-speed bench-queries clean
 
 install: $(STAMP)
 
@@ -45,6 +45,10 @@ bench: install
 golden: install
 	$(PY) scripts/golden.py digests
 	$(PY) scripts/golden.py floors
+
+# Inter-annotator agreement: the second annotator's pages of a batch scored against the first's gold.
+agreement: install
+	$(PY) scripts/agreement.py tests/corpus/batch3
 
 # Speed and memory against spaCy's tokenizer and en_core_web_sm (benchmark-only extra `bench`), then
 # the query latencies: about 25 minutes in all (the 100,000-document memory run takes ten).

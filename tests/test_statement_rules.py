@@ -226,3 +226,33 @@ def test_present_tense_of_plural_subjects_is_read_but_not_an_infinitive():
     assert ("SUPPORT", ("JPN",)) in keys("We welcome Japan's contribution to regional security.")
     assert not any(action == "ACCUSE" for action, _ in keys("They agreed to condemn any launch."))
     assert keys("Officials will travel to welcome the team.") == set()
+
+
+def test_backing_a_relation_between_two_countries_is_aimed_at_both():
+    assert ("SUPPORT", ("KOR", "PRK")) in keys("China supports the summit between the DPRK and the Republic of Korea.",
+                                               parties=["CHN", "PRK"], home="CHN")
+    assert ("REQUEST", ("KOR", "PRK")) in keys("He hoped that inter-Korean dialogue and exchanges would expand.",
+                                               parties=["UN", "KOR"], home="UN")
+
+
+def test_the_north_may_be_backed_by_its_own_counterpart_but_not_by_others():
+    assert ("SUPPORT", ("PRK",)) in keys("China appreciates the DPRK's commitment to denuclearization.",
+                                         parties=["CHN", "PRK"], home="CHN")
+    assert not any(t == ("PRK",) for a, t in keys("They welcomed the DPRK's statement.") if a == "SUPPORT")
+
+
+def test_should_is_a_request_to_the_countries_its_subject_opens_on():
+    assert ("REQUEST", ("KOR", "PRK")) in keys("Yang said the DPRK and the ROK should exercise calm and restraint.",
+                                               parties=["CHN", "KOR"], home="CHN")
+    assert not any(a == "REQUEST" for a, _ in keys("They agreed that cooperation with China should be revitalized."))
+
+
+def test_a_government_outside_the_engagement_speaks_for_no_participant():
+    assert keys("Russia condemned the sanctions on North Korea.") == set()
+    assert ("ACCUSE", ("PRK",)) in keys("Russia condemned North Korea's launch.", parties=["RUS", "KOR"], home="KOR")
+
+
+def test_opposition_and_present_tense_concern_accuse():
+    assert ("ACCUSE", ("PRK",)) in keys("China was strongly dissatisfied with and firmly opposed to the DPRK's "
+                                        "nuclear test.", parties=["CHN", "KOR"], home="CHN")
+    assert ("ACCUSE", ("PRK",)) in keys("We reiterate our grave concerns over the DPRK's missile launches.")

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from .. import gazetteer, kb, regex_cache
 from ..scan import GatedPattern, aligned_lower, lowercase_starts
@@ -19,6 +20,7 @@ from .topics import TopicHit, detect_topics, first_topic_between
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")  # a word that may be an official's surname
 _WORD = re.compile(r"[a-z]+")  # a word of lowercased text
 _CONTEXT = 40  # characters around a predicate read for passive voice and negation
+_SUBJECT_LEAD = 4  # characters before a subject's first country: "The " of "The United States"
 _ACCUSED_WINDOW = (40, 60)  # characters before and after a negative word in which the accused is named
 
 
@@ -63,6 +65,11 @@ class ActionLexicon:
     passive_after: re.Pattern
     negative: re.Pattern
     third_party_subjects: re.Pattern
+    joint_forms: dict[str, tuple[str, ...]]  # lowercase words naming both sides of a relation -> their codes
+    joint_form: re.Pattern  # any of them
+    between_pair: re.Pattern  # "between (the)" ending the text before a relation's first side
+    pair_joiner: re.Pattern  # what joins its two sides: "and (the)"
+    asked_subject_boundaries: re.Pattern  # the last clause boundary before "X should"
     counterpart_objects: re.Pattern
     topic_targets: dict[str, str]  # topic -> the country an agreement on it is aimed at if the clause names none
     excluded_objects: dict[str, frozenset[str]]  # action -> countries never its object
@@ -93,6 +100,11 @@ def lexicon() -> ActionLexicon:
         passive_after=re.compile(data["passive_after"], re.I),
         negative=re.compile(data["negative"], re.I),
         third_party_subjects=re.compile(data["third_party_subjects"]),
+        joint_forms={form.lower(): tuple(codes) for form, codes in data["joint_forms"].items()},
+        joint_form=re.compile(r"\b(?:" + "|".join(re.escape(f) for f in data["joint_forms"]) + r")\b", re.I),
+        between_pair=re.compile(data["between_pair"], re.I),
+        pair_joiner=re.compile(data["pair_joiner"], re.I),
+        asked_subject_boundaries=re.compile(data["asked_subject_boundaries"], re.I),
         counterpart_objects=re.compile(data["counterpart_objects"], re.I),
         topic_targets={topic: country for country, topics in data["topic_targets"].items() for topic in topics},
         excluded_objects={action: frozenset(codes) for action, codes in data["excluded_objects"].items()},
@@ -152,18 +164,79 @@ def first_action(sentence: str) -> int | None:
     return next((p.start for p in _predicates(sentence) if p.rule.action), None)
 
 
-def _subject_text(sentence: str, start: int, previous_end: int) -> str:
-    """The words before a predicate back to the last clause boundary: where its subject stands."""
+def _subject_text(sentence: str, start: int, previous_end: int, boundaries: re.Pattern | None = None) -> str:
+    """The words before a predicate back to the last clause boundary (actions.json's
+    'subject_boundaries', or those given): where its subject stands."""
     text = sentence[previous_end:start]
-    boundary = lexicon().subject_boundaries.search(text)
+    boundary = (boundaries or lexicon().subject_boundaries).search(text)
     return text[boundary.end():] if boundary else text
 
 
+class Named(NamedTuple):
+    """A mention of one country or of both sides of a relation ("inter-Korean"), in some text."""
+
+    start: int
+    end: int
+    codes: tuple[str, ...]
+
+
+def _named(text: str, speaker: str | None) -> list[Named]:
+    """The countries text names, in order, but the speaker's own (it does not aim at itself): by the
+    gazetteer, by the words of both sides of a relation (actions.json 'joint_forms') and by the
+    officials the knowledge base knows."""
+    lex = lexicon()
+    found = [Named(m.start, m.end, (m.code,)) for m in gazetteer.find_countries(text, metonyms=True)]
+    found += [Named(m.start(), m.end(), lex.joint_forms[m.group().lower()]) for m in lex.joint_form.finditer(text)]
+    found += [Named(m.start(), m.end(), (code,)) for m in _CAPITALISED_WORD.finditer(text)
+              if (code := kb.official_country(m.group()))]
+    kept = []
+    for mention in sorted(found):
+        codes = tuple(c for c in mention.codes if c != speaker)
+        if codes:
+            kept.append(mention._replace(codes=codes))
+    return kept
+
+
 def _countries(text: str, speaker: str | None) -> list[str]:
-    """The countries text names, in order, but the speaker's own (it does not aim at itself)."""
-    codes = [m.code for m in gazetteer.find_countries(text, metonyms=True)]
-    codes += [c for c in (kb.official_country(w) for w in _CAPITALISED_WORD.findall(text)) if c]
-    return [c for c in codes if c != speaker]
+    """The countries text names, in order, but the speaker's own."""
+    return [code for mention in _named(text, speaker) for code in mention.codes]
+
+
+def _third_party(subject: str, parties: set[str], home: str | None) -> bool:
+    """A subject that is not a participant's: one of actions.json's 'third_party_subjects' (state
+    media), or one that opens on a government taking no part in the engagement ("Russia vetoed"),
+    when the sides of the engagement are known."""
+    subject = subject.strip()
+    if lexicon().third_party_subjects.match(subject):
+        return True
+    opening = _opening(subject)
+    return bool(parties) and opening is not None and not set(opening.codes) & (parties | {home})
+
+
+def _opening(subject: str) -> Named | None:
+    """The country a subject opens on ("The DPRK and the ROK", "Russia"), if it does."""
+    named = _named(subject.strip(), None)
+    return named[0] if named and named[0].start <= _SUBJECT_LEAD else None
+
+
+def _object(clause: str, named: list[Named], action: str, parties: set[str]) -> list[str]:
+    """The country a request or a backing is aimed at: the first named that may be its object
+    (excluded_objects hold outside the engagement only), with its partner when the clause speaks of
+    a relation between the two ("the summit between the DPRK and the United States") or names both
+    at once ("inter-Korean dialogue")."""
+    lex = lexicon()
+    excluded = lex.excluded_objects.get(action, frozenset()) - parties
+    for n, mention in enumerate(named):
+        if not set(mention.codes) - excluded:
+            continue
+        codes = set(mention.codes)
+        # the mention may be either side of "between A and B": the excluded side may come first
+        pairs = ([(named[n - 1], mention)] if n else []) + ([(mention, named[n + 1])] if n + 1 < len(named) else [])
+        for a, b in pairs:
+            if lex.between_pair.search(clause[:a.start]) and lex.pair_joiner.match(clause[a.end:b.start]):
+                codes |= set(a.codes) | set(b.codes)
+        return sorted(codes)
+    return []
 
 
 Speakers = dict[str, str]  # a lowercase word naming a participant (surname, office head) -> their country
@@ -225,6 +298,8 @@ def _targets(rule: ActionRule, match_text: str, subject: str, clause: str, topic
         return sorted(set(_countries(match_text, speaker)))
     if rule.target == "subject":
         return sorted(set(_countries(subject, speaker)) - parties)
+    if rule.target == "asked":  # "The DPRK and the ROK should ...": the subject must open on the asked
+        return sorted(set(_countries(subject, speaker))) if _opening(subject) else []
     if rule.target == "all":
         return sorted(set(others))
     if lex.non_state_objects.search(clause):
@@ -233,8 +308,8 @@ def _targets(rule: ActionRule, match_text: str, subject: str, clause: str, topic
         return _counterparts(parties, speaker)
     if rule.target == "agreed":
         return _agreed_targets(clause, others, topic, parties, speaker)
-    near = [c for c in named if c not in lex.excluded_objects.get(rule.action, ())]
-    return near[:1] or (_counterparts(parties, speaker) if rule.action in lex.asked_of_counterparts else [])
+    return _object(clause, _named(clause, speaker), rule.action, parties) \
+        or (_counterparts(parties, speaker) if rule.action in lex.asked_of_counterparts else [])
 
 
 def _clause_end(sentence: str, start: int, end: int) -> int:
@@ -282,8 +357,11 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
     out: list[Statement] = []
     for n, pred in enumerate(predicates):
         previous_end = predicates[n - 1].end if n else 0
-        subject = _subject_text(sentence, pred.start, previous_end)
-        if lex.third_party_subjects.match(subject.strip()) \
+        # the subject of "X should" is a coordination ("the DPRK and the ROK should"): only a clause bounds it
+        subject = _subject_text(sentence, pred.start, previous_end,
+                                lex.asked_subject_boundaries if pred.rule.target == "asked" else None)
+        # the subject of "X should" is the one asked, not the speaker
+        if pred.rule.target != "asked" and _third_party(subject, parties, home) \
                 or lex.relative_clause.search(sentence[previous_end:pred.start]):
             continue
         end = _clause_end(sentence, pred.end, predicates[n + 1].start if n + 1 < len(predicates) else len(sentence))
