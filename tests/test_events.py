@@ -386,3 +386,17 @@ def test_a_statement_beside_a_meeting_is_the_meetings():
 def test_a_pronoun_or_a_clause_is_no_issuer_of_a_statement():
     out = doc("We discussed all of these issues in depth and adopted a joint statement.", published="2024-06-14")
     assert out.events == []
+
+
+def test_calls_held_in_the_plural_are_one_per_counterpart():
+    out = doc("Foreign Minister Cho Tae-yul held separate calls on March 4, 2024 with Japanese Foreign Minister "
+              "Kamikawa Yoko and Australian Foreign Minister Penny Wong.", published="2024-03-05")
+    assert [(e.type, names(e)) for e in out.events] == [
+        ("phone_call", ["Cho Tae-yul", "Kamikawa Yoko"]), ("phone_call", ["Cho Tae-yul", "Penny Wong"])]
+
+
+def test_hosting_a_counterpart_is_a_meeting():
+    out = doc("Foreign Secretary David Lammy has hosted his Japanese counterpart, Foreign Minister Iwaya Takeshi, "
+              "in London on December 3, 2024.", published="2024-12-04")
+    (event,) = out.events
+    assert event.type == "meeting" and names(event) == ["David Lammy", "Iwaya Takeshi"]
