@@ -469,3 +469,17 @@ def test_every_corpus_page_is_english_to_the_detector_too(corpus_file):
 ])
 def test_latin_script_pages_in_other_languages_go_to_the_detector(text):
     assert cleaned(text).language in {"fr", "de"}
+
+
+@pytest.mark.parametrize("line, value", [
+    ("November 26, 2021 – Ottawa, Ontario – Global Affairs Canada", "2021-11-26"),
+    ("March 3, 2024 - Canberra - Department of Foreign Affairs and Trade", "2024-03-03"),
+    ("12 July 2023 — Wellington", "2023-07-12"),
+])
+def test_a_dateline_followed_by_its_place_and_issuer_is_read(line, value):
+    found = read_dateline(line)
+    assert found is not None and found.value == value
+
+
+def test_a_sentence_that_opens_on_a_date_is_no_dateline():
+    assert read_dateline("November 26, 2021 – the day the two ministers met in Ottawa to sign the new agreement on trade") is None

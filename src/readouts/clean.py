@@ -183,9 +183,13 @@ def date_rules() -> DateRules:
         weekday=re.compile(rf"^(?:{lexicon.weekday_names})\.?,?\s+", re.IGNORECASE),
         update_label=re.compile(rf"^(?:{updates})\b", re.IGNORECASE),
         revision=re.compile(rf"^(?:{updates})\s*[:：]?\s*(?:{TIME_OF_DAY},?\s*)?", re.IGNORECASE),
+        # after a dateline's date: a time, a zone, labelled fields, or "|"/"·" fields; or, set off by
+        # a spaced dash, the place and the issuer ("November 26, 2021 – Ottawa, Ontario – Global
+        # Affairs Canada")
         after_date=re.compile(
             rf"[\s,–—-]*(?:at\s+)?(?:{TIME_OF_DAY})?\s*(?:\((?:[A-Za-z]{{2,9}}|local time)\)|(?-i:[A-Z]{{2,4}}))?\s*"
-            rf"(?:,\s*[^\s:,][^:,]{{0,30}}:\s*\S+)*(?:[|·].*|(?:{updates})\b.*)?", re.IGNORECASE),
+            rf"(?:,\s*[^\s:,][^:,]{{0,30}}:\s*\S+)*(?:[|·].*|(?:{updates})\b.*)?"
+            rf"|\s+[–—-]\s+[^–—]{{1,40}}(?:\s+[–—-]\s+[^–—]{{1,40}})?", re.IGNORECASE),
         crawler_prefix=re.compile(data["crawler_prefix"]),
         news_dateline=re.compile(data["news_dateline"].replace("MONTH", lexicon.month_names)),
         stamp_start=re.compile(rf"(?:[·|,)]|(?:{_alternation(data['labels'])})\s*[:：]|\s(?={TIME_OF_DAY})"
