@@ -400,3 +400,9 @@ def test_hosting_a_counterpart_is_a_meeting():
               "in London on December 3, 2024.", published="2024-12-04")
     (event,) = out.events
     assert event.type == "meeting" and names(event) == ["David Lammy", "Iwaya Takeshi"]
+
+
+def test_a_date_in_a_later_clause_is_not_the_engagements():
+    out = doc("On March 12, Foreign Minister Cho Tae-yul spoke by phone with Secretary of State Antony Blinken, and "
+              "shared the results of Secretary Blinken's visit to Beijing from March 8 to 9.", published="2024-03-13")
+    assert [e.date for e in out.events] == ["2024-03-12"]

@@ -59,6 +59,7 @@ class EventPatterns:
     issuer_phrase: re.Pattern  # group 1: a statement's subject naming its issuers as a group
     statement_title: re.Pattern  # a title naming the page a statement
     issuing_office: re.Pattern  # an office in a statement's subject: its issuer is no participant
+    clause_break: re.Pattern  # where a coordinated clause begins: ", and shared ..."
 
 
 def _union(patterns: list[str]) -> GatedPattern:
@@ -100,6 +101,7 @@ def patterns() -> EventPatterns:
         issuer_phrase=re.compile(data["issuer_phrase"]),
         statement_title=re.compile(data["statement_title"], re.I),
         issuing_office=re.compile(data["issuing_office"]),
+        clause_break=re.compile(data["clause_break"]),
     )
 
 
@@ -364,10 +366,15 @@ def _sentence_facts(doc: Document, i: int, kind: str, roster: Roster, predicate:
     spans = background_spans(sentence.text)
     found = doc.people[i] + roster.spot(sentence, doc.people[i])
     people = sorted((p for p in found if not _inside(p.start, spans) and not p.possessive), key=lambda p: p.start)
-    # the date nearest after the predicate comes first ("visited from February 21 to 22, and held
-    # talks ... on February 22"), then the nearest before it ("On December 11, X met Y")
+    # the date nearest after the predicate in its own clause comes first ("visited from February 21
+    # to 22, and held talks ... on February 22"), then the nearest before it ("On December 11, X met
+    # Y"), then those of later clauses ("On January 29, X spoke with Y, and shared the results of Y's
+    # visit to China from January 26 to 27")
+    clause = patterns().clause_break.search(sentence.text, predicate)
+    clause_end = clause.start() if clause else len(sentence.text)
     dates = sorted((d for d in doc.dates[i] if not _inside(d.start, spans)),
-                   key=lambda d: (d.start < predicate, abs(d.start - predicate)))
+                   key=lambda d: (0 if predicate <= d.start < clause_end else 1 if d.start < predicate else 2,
+                                  abs(d.start - predicate)))
     if context is not None:  # "earlier in the day" is the day the page spoke of last
         anaphoric_day = patterns().anaphoric_day
         dates = [context if anaphoric_day.search(d.text) else d for d in dates]
