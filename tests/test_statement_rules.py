@@ -256,3 +256,11 @@ def test_opposition_and_present_tense_concern_accuse():
     assert ("ACCUSE", ("PRK",)) in keys("China was strongly dissatisfied with and firmly opposed to the DPRK's "
                                         "nuclear test.", parties=["CHN", "KOR"], home="CHN")
     assert ("ACCUSE", ("PRK",)) in keys("We reiterate our grave concerns over the DPRK's missile launches.")
+
+
+def test_needs_to_asks_warned_threatens_reached_agreement_agrees():
+    assert ("REQUEST", ("PRK",)) in keys("Lastly, the DPRK needs to make a strategic choice.")
+    assert ("THREATEN", ("PRK",)) in keys("They warned North Korea of consequences if it conducts a test.")
+    assert ("AGREE", ("USA",)) in keys("The two sides reached a broad understanding on the alliance.")
+    assert ("SUPPORT", ("KOR",)) in keys("The ambassadors expressed their understanding and support for South Korea.",
+                                         parties=["KOR", "SWE"], home="SWE")

@@ -70,6 +70,7 @@ class ActionLexicon:
     between_pair: re.Pattern  # "between (the)" ending the text before a relation's first side
     pair_joiner: re.Pattern  # what joins its two sides: "and (the)"
     asked_subject_boundaries: re.Pattern  # the last clause boundary before "X should"
+    introductory: re.Pattern  # an opening adverbial before a subject: "Lastly, ", "At the same time, "
     counterpart_objects: re.Pattern
     topic_targets: dict[str, str]  # topic -> the country an agreement on it is aimed at if the clause names none
     excluded_objects: dict[str, frozenset[str]]  # action -> countries never its object
@@ -105,6 +106,7 @@ def lexicon() -> ActionLexicon:
         between_pair=re.compile(data["between_pair"], re.I),
         pair_joiner=re.compile(data["pair_joiner"], re.I),
         asked_subject_boundaries=re.compile(data["asked_subject_boundaries"], re.I),
+        introductory=re.compile(data["introductory"]),
         counterpart_objects=re.compile(data["counterpart_objects"], re.I),
         topic_targets={topic: country for country, topics in data["topic_targets"].items() for topic in topics},
         excluded_objects={action: frozenset(codes) for action, codes in data["excluded_objects"].items()},
@@ -299,6 +301,7 @@ def _targets(rule: ActionRule, match_text: str, subject: str, clause: str, topic
     if rule.target == "subject":
         return sorted(set(_countries(subject, speaker)) - parties)
     if rule.target == "asked":  # "The DPRK and the ROK should ...": the subject must open on the asked
+        subject = lex.introductory.sub("", subject.strip(), count=1)  # "Lastly, the North needs to"
         return sorted(set(_countries(subject, speaker))) if _opening(subject) else []
     if rule.target == "all":
         return sorted(set(others))
