@@ -406,3 +406,23 @@ def test_a_date_in_a_later_clause_is_not_the_engagements():
     out = doc("On March 12, Foreign Minister Cho Tae-yul spoke by phone with Secretary of State Antony Blinken, and "
               "shared the results of Secretary Blinken's visit to Beijing from March 8 to 9.", published="2024-03-13")
     assert [e.date for e in out.events] == ["2024-03-12"]
+
+
+def test_an_office_held_by_an_official_named_on_the_page_is_that_official():
+    out = doc("Russian Foreign Minister Sergey Lavrov met Foreign Minister Cho Tae-yul on June 3, 2024.\n\n"
+              "Also on June 4, the Russian foreign minister held telephone talks with Chinese Foreign Minister Wang Yi.",
+              published="2024-06-05", publisher=None)
+    assert [names(e) for e in out.events] == [["Sergey Lavrov", "Cho Tae-yul"], ["Sergey Lavrov", "Wang Yi"]]
+
+
+def test_thanks_for_welcoming_someone_is_no_engagement_of_the_thanker():
+    out = doc("Foreign Minister Park Jin met Foreign Secretary James Cleverly on May 2, 2024.\n\n"
+              "The minister also thanked the British government for welcoming President Yoon Suk Yeol during his visit.",
+              published="2024-05-03")
+    assert [names(e) for e in out.events] == [["Park Jin", "James Cleverly"]]
+
+
+def test_a_hope_that_someone_would_attend_is_no_engagement():
+    out = doc("The Secretary-General said he hoped President Tinubu would attend the General Assembly next month.",
+              published="2024-08-10")
+    assert out.events == []

@@ -336,6 +336,23 @@ class Roster:
         Minister"): then it refers to that official, not to an unnamed participant."""
         return bool(title) and title.casefold() in self._roles
 
+    def holder(self, body: PersonMention) -> PersonMention | None:
+        """The page's one named official holding the office a body names ("the Chinese foreign
+        minister" after "Chinese Foreign Minister Yang Jiechi"), in the body's place in the
+        sentence; None when no one or several do."""
+        if not body.title:
+            return None
+        role = body.title.casefold()
+        holders = [p for p in self.full.values() if p.title and role in set(_word_runs(p.title))]
+        if body.country is not None:  # of that country, else of no country known
+            holders = [p for p in holders if p.country == body.country] \
+                or [p for p in holders if p.country is None]
+        if len(holders) != 1:
+            return None
+        held = holders[0]
+        return PersonMention(held.name, held.title, held.organization, held.country or body.country,
+                             body.start, body.end, span=body.span)
+
     def spot(self, sentence: Sentence, found: list[PersonMention]) -> list[PersonMention]:
         """Bare mentions of the document's officials that the title grammar did not catch."""
         extra = []
@@ -425,10 +442,17 @@ def _candidates_from(doc: Document, i: int, kind: str, predicate: int, roster: R
                           bool(patterns().planned.search(sentence.text)), predicate)] if issuers else []
     if len(facts.people) < 2:  # a side named by its office or as a delegation takes part too
         sentence = doc.sentences[i]
-        bodies = [b for b in find_bodies(sentence.text, facts.people)
-                  if not _inside(b.start, facts.background) and not roster.holds_role(b.title)]
-        for body in bodies:
+        bodies = []
+        for body in find_bodies(sentence.text, facts.people):
+            if _inside(body.start, facts.background):
+                continue
             body.span = sentence.span(body.start, body.end)
+            # an office held by an official named on the page refers to that official (when the
+            # sentence names someone for them to meet: "The Ambassador will then travel" is left to
+            # the pronoun rule)
+            held = body if not roster.holds_role(body.title) else roster.holder(body) if facts.people else None
+            if held is not None and person_key(held.name) not in {person_key(p.name) for p in facts.people}:
+                bodies.append(held)
         facts.people = sorted(facts.people + bodies, key=lambda p: p.start)
     if not facts.people or len(facts.people) == 1 and facts.people[0].body \
             and not patterns().pronoun_subject.match(doc.sentences[i].text):
