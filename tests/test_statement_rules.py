@@ -264,3 +264,8 @@ def test_needs_to_asks_warned_threatens_reached_agreement_agrees():
     assert ("AGREE", ("USA",)) in keys("The two sides reached a broad understanding on the alliance.")
     assert ("SUPPORT", ("KOR",)) in keys("The ambassadors expressed their understanding and support for South Korea.",
                                          parties=["KOR", "SWE"], home="SWE")
+
+
+def test_a_courtesy_call_on_someone_is_no_request():
+    assert keys("Wang is also scheduled to pay a courtesy call on President Moon Jae-in of South Korea.") == set()
+    assert keys("The ambassador paid a call on the Director-General of the Korean ministry.") == set()
