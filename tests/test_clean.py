@@ -483,3 +483,20 @@ def test_a_dateline_followed_by_its_place_and_issuer_is_read(line, value):
 
 def test_a_sentence_that_opens_on_a_date_is_no_dateline():
     assert read_dateline("November 26, 2021 – the day the two ministers met in Ottawa to sign the new agreement on trade") is None
+
+
+@pytest.mark.parametrize("line, publisher", [
+    ("MOSCOW, March 2. /TASS/. Foreign Minister Sergey Lavrov met the ambassador of the DPRK on Tuesday.", "TASS"),
+    ("Osaka (Jiji Press)—Foreign Minister Iwaya met his counterpart on Tuesday to discuss the matter.", "Jiji Press"),
+    ("• Kyodo", "Kyodo News"),
+    ("Source:Xinhua Published: 2019-11-22 19:44:04", "Xinhua News Agency"),
+    ("Reuters 3 Dec 2021", "Reuters"),
+])
+def test_a_news_agency_credited_in_another_form_than_a_dateline_is_the_publisher(line, publisher):
+    doc = cleaned(f"Ministers meet\n\n{line}\n\nThe two ministers met in Seoul on Tuesday and discussed the situation.")
+    assert doc.publisher == publisher
+
+
+def test_an_unknown_name_in_a_credit_form_is_no_publisher():
+    doc = cleaned("Ministers meet\n\n• Summary\n\nThe two ministers met in Seoul on Tuesday and discussed the situation.")
+    assert doc.publisher is None

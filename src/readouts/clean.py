@@ -142,6 +142,8 @@ class PublisherRules:
     banners: NamedPatterns
     copyright: re.Pattern[str]
     date_order: dict[str, str]
+    agency_credits: tuple[re.Pattern[str], ...]  # lines crediting an agency: group "agency"
+    countries: dict[str, str]  # an outlet's country
 
 
 @functools.cache
@@ -151,7 +153,8 @@ def publisher_rules() -> PublisherRules:
         name_lines=NamedPatterns(data["name_lines"]), domains=data["domains"],
         agencies={k.casefold(): v for k, v in data["agencies"].items()}, bylines=NamedPatterns(data["bylines"]),
         templates=NamedPatterns(data["templates"]), banners=NamedPatterns(data["banners"]),
-        copyright=re.compile(data["copyright"], re.IGNORECASE), date_order=data["date_order"])
+        copyright=re.compile(data["copyright"], re.IGNORECASE), date_order=data["date_order"],
+        agency_credits=tuple(re.compile(p) for p in data["agency_credits"]), countries=data["countries"])
 
 
 @dataclass(frozen=True)
@@ -426,12 +429,30 @@ def signoff_agency(lines: list[str]) -> str | None:
     return None
 
 
+def credited_agency(lines: list[str]) -> str | None:
+    """A known news agency credited on a line of its own or opening a story in another form than
+    the usual dateline ('MOSCOW, October 15. /TASS/.', 'Tokyo (Jiji Press)—', '• Kyodo')."""
+    rules = publisher_rules()
+    for line in lines:
+        for credit in rules.agency_credits:
+            match = credit.match(line)
+            if match and match["agency"].casefold() in rules.agencies:
+                return match["agency"]
+    return None
+
+
+def publisher_country(publisher: str | None) -> str | None:
+    """The country of a news outlet (data/publishers.json 'countries'), or None."""
+    return publisher_rules().countries.get(publisher) if publisher else None
+
+
 def read_publisher(lines: list[str], url: str | None, sitename: str | None, agency: str | None) -> str | None:
     """The best-evidenced publisher: the site's own domain or name, a masthead or copyright
     line, a news agency, an issuing office, the site template, a government banner."""
     rules = publisher_rules()
     sources = (lambda: domain_publisher(url), lambda: sitename, lambda: _first_named(rules.name_lines, lines),
-               lambda: copyright_holder(lines), lambda: agency_publisher(agency or signoff_agency(lines)),
+               lambda: copyright_holder(lines),
+               lambda: agency_publisher(agency or signoff_agency(lines) or credited_agency(lines)),
                lambda: _first_named(rules.bylines, lines), lambda: _first_named(rules.templates, lines),
                lambda: _first_named(rules.banners, lines))
     # each read only when the better ones found nothing: most pages stop at the second or third

@@ -614,11 +614,12 @@ def add_people(doc: Document) -> None:
 
 def home_country(doc: CleanDocument, events: list[Event] | None = None) -> str | None:
     """The government a page speaks for (ANNOTATION.md, plural subjects): its publisher's ('Ministry
-    of Foreign Affairs of Japan'), else, when the page's events are known, the country of its first
+    of Foreign Affairs of Japan', or a news outlet's country: Kyodo News's is Japan), else, when the page's events are known, the country of its first
     participant (a page whose publisher is not printed still reads from its first-named side)."""
+    from ..clean import publisher_country  # clean reads dates with extract.dates: imported when called
     if doc.publisher:
         found = gazetteer.find_countries(doc.publisher)
-        code = found[0].code if found else kb.office_country(doc.publisher)
+        code = found[0].code if found else kb.office_country(doc.publisher) or publisher_country(doc.publisher)
         if code:
             return code
     return next((p.country for e in events or () for p in e.participants if p.country), None)
