@@ -379,3 +379,11 @@ def test_future_weekdays_of_one_plan_come_in_order():
     sentence = ("Sherman is scheduled to arrive in Seoul on Wednesday for a three-day visit and meet with her "
                 "counterpart, Vice Foreign Minister Choi Jong-kun, on Friday for a policy dialogue.")
     assert values(sentence, date(2021, 7, 15)) == ["2021-07-21", "2021-07-23"]
+
+
+def test_the_numbered_session_of_the_general_assembly_gives_the_year():
+    from readouts.extract.dates import session_year
+    assert session_year(["on the sidelines of the 78th session of the UN General Assembly"], 9) == 2023
+    assert session_year(["during the 78th United Nations General Assembly"], 3) == 2024  # the session runs on
+    assert session_year(["at the General Assembly"], 9) is None
+    assert session_year(["the 70th General Assembly", "the 71st General Assembly"], 9) is None  # two disagree

@@ -323,6 +323,25 @@ def year_standing_alone() -> re.Pattern:
     return re.compile(rf"(?<![\d-]){year_alternation(*_data()['years']['standing_alone'])}(?![\d-])")
 
 
+@cache
+def _numbered_sessions() -> tuple[tuple[re.Pattern, int, int], ...]:
+    return tuple((re.compile(e["pattern"], re.I), e["first_year"], e["opens_month"])
+                 for e in _data()["numbered_sessions"])
+
+
+def session_year(texts: list[str], month: int) -> int | None:
+    """The year of a date in `month` during the numbered session of a recurring body that the texts
+    name ("the 72nd session of the UN General Assembly": 2017 from September, 2018 before it),
+    from data/dates.json 'numbered_sessions'; None when none is named or two disagree."""
+    years = set()
+    for pattern, first_year, opens_month in _numbered_sessions():
+        for text in texts:
+            for m in pattern.finditer(text):
+                opened = first_year + int(m["n"]) - 1  # the n-th session opens in this year
+                years.add(opened if month >= opens_month else opened + 1)
+    return years.pop() if len(years) == 1 else None
+
+
 # ---------------------------------------------------------------- calendar arithmetic (pure)
 
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

@@ -20,7 +20,7 @@ from importlib import resources
 from .. import gazetteer, kb
 from ..scan import GatedPattern
 from ..types import TEXT, Document, Event, Location, Participant, Sentence, Span
-from .dates import DateMention, dates_of, infer_year, year_standing_alone
+from .dates import DateMention, dates_of, infer_year, session_year, year_standing_alone
 from .people import Coverage, PersonMention, find_bodies, find_people, home_country
 from .people import grammar as people_grammar
 from .statements import first_action
@@ -636,9 +636,13 @@ def _event_date(draft: Draft, doc: Document, title_dates: list[DateMention], pre
     apart = next((m.weekday for m in mentions if m.weekday is not None and not m.day), None)
     for mention in mentions:
         if mention.month and mention.day:
-            year = _printed_year([c.sentence for c in draft.candidates] + [doc.clean.title or ""])
+            texts = [c.sentence for c in draft.candidates] + [doc.clean.title or ""]
+            year = _printed_year(texts)
             if year:
                 return EventDate(f"{year:04d}-{mention.month:02d}-{mention.day:02d}", False, _spans_of(mention))
+            year = session_year(texts, mention.month)  # "on the sidelines of the 72nd UN General Assembly"
+            if year:
+                return EventDate(f"{year:04d}-{mention.month:02d}-{mention.day:02d}", True, _spans_of(mention))
             weekday = apart if mention.weekday is None else mention.weekday
             year = _year_from_tenures(mention, weekday, list(draft.people.values()), doc.reference)
             if year:
