@@ -693,16 +693,17 @@ def clean(raw: RawDocument, as_of: date | None = None) -> CleanDocument:
     text = body_text(page.body, title)
     fetched = crawler.fetched if crawler else None
     convention = publisher_rules().date_order.get(publisher or "")
+    joined = "\n".join(lines)
     published = (Dateline(raw.published, raw=raw.published) if raw.published
-                 else read_published(page, "\n".join(lines), fetched, convention))
+                 else read_published(page, joined, fetched, convention))
     if published is None and html.date:
         published = Dateline(html.date, raw=html.date)
     # a wire story's "on Monday" counts from its dateline, also when a later republication dates the page
-    wire = news_date(page.news_dateline, "\n".join(lines), published.value if published else None)
+    wire = news_date(page.news_dateline, joined, published.value if published else None)
     reference = (wire.isoformat() if wire else published.value if published
                  else next((d.isoformat() for d in (fetched, as_of) if d), None))
     return CleanDocument(
         doc_id=raw.doc_id, source=raw.source, text=text, title=title, publisher=publisher,
         published=published.value if published else None, reference_date=reference,
         reference_inferred=published is None, source_url=source_url, captions=page.captions,
-        language=language_of(text) if text else language)
+        language=language)  # read on the lines the body is made of, before the header was set apart
