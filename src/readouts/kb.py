@@ -1,5 +1,8 @@
 """What is publicly known about offices and officials: which government a title belongs to,
-who held which post when. Data in data/offices.json and data/officials.json.
+who held which post when. Data in data/offices.json, data/officials.json (made by hand: the
+officials of this genre, their roles, printed variants and tenures) and data/us_officials.json
+(U.S. Department of State officers and chiefs of mission since 1990, converted from the Office of
+the Historian's POCOM by scripts/us_officials.py: tenures to the day).
 
 Used to give a country to titles that name none ("Special Representative for Korean Peninsula
 Peace and Security Affairs" -> KOR) and to infer a missing year from who was in office.
@@ -16,15 +19,17 @@ from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 
+from .gazetteer import find_countries
 from .scan import GatedPattern
 
 
 @dataclass(frozen=True)
 class Office:
-    role: str  # key of officials.json "roles"
+    role: str  # key of officials.json "roles" (or of us_officials.json "roles")
     organization: str
     start: date
     end: date | None  # None: still in office
+    posting: str | None = None  # code of the country or body an ambassador is posted to
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class Official:
     variants: tuple[str, ...]
     offices: tuple[Office, ...]
     source: str
+    curated: bool = True  # in the hand-made officials.json (the genre's officials), not only in a converted list
 
 
 @dataclass(frozen=True)
@@ -96,13 +102,18 @@ def organization_of(text: str) -> str | None:
 # --- dates ---------------------------------------------------------------------------------
 
 def _period_start(value: str) -> date:
-    """'2017-09' -> 1 Sep 2017; '2017' -> 1 Jan 2017."""
-    parts = [int(p) for p in value.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, 1)
+    """'2017-09-14' -> 14 Sep 2017; '2017-09' -> 1 Sep 2017; '2017' -> 1 Jan 2017."""
+    if len(value) == 10:  # most dates of the converted list: parsed in C
+        return date.fromisoformat(value)
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return date(*parts[:3])
 
 
 def _period_end(value: str) -> date:
-    """'2017-09' -> 30 Sep 2017; '2017' -> 31 Dec 2017: the last day the value can mean."""
+    """'2017-09-14' -> 14 Sep 2017; '2017-09' -> 30 Sep 2017; '2017' -> 31 Dec 2017: the last day the
+    value can mean."""
+    if len(value) == 10:
+        return date.fromisoformat(value)
     parts = [int(p) for p in value.split("-")]
     year, month = parts[0], parts[1] if len(parts) > 1 else 12
     return date(year, month, calendar.monthrange(year, month)[1])
@@ -110,38 +121,120 @@ def _period_end(value: str) -> date:
 
 # --- officials -----------------------------------------------------------------------------
 
-def _official_from(entry: dict) -> Official:
-    offices = tuple(
-        Office(o["role"], o["organization"], _period_start(o["start"]),
-               _period_end(o["end"]) if o["end"] else None)
-        for o in entry["offices"]
-    )
+_PRECISION = {4: 0, 7: 1, 10: 2}  # length of a date string -> how precise it is (year, month, day)
+
+
+def _posting(organization: str, country: str) -> str | None:
+    """The country or body an office abroad is at ("Embassy in the Republic of Korea" -> "KOR")."""
+    return next((m.code for m in find_countries(organization) if m.code != country), None)
+
+
+def _office(role: str, organization: str, start: str, end: str | None, posting: str | None) -> Office:
+    return Office(role, organization, _period_start(start), _period_end(end) if end else None, posting)
+
+
+def _merged_end(hand: str | None, theirs: str | None, left_by: str | None) -> str | None:
+    """The end of an office both lists hold: the more precise of the two recorded ends (the hand-made
+    one on a tie), else a successor's start that falls inside the hand-made end (the same month)."""
+    if hand and theirs:
+        return theirs if _PRECISION[len(theirs)] > _PRECISION[len(hand)] else hand
+    if hand and left_by and _period_start(hand) <= date.fromisoformat(left_by) <= _period_end(hand):
+        return left_by
+    return hand or theirs or left_by
+
+
+def _converted(row: list) -> tuple[str, str | None, str, str | None, str | None]:
+    """An office of data/us_officials.json: role, posting, start, end and the day it was left by
+    (a successor's start, given only when the end is not recorded)."""
+    role, posting, start, end, *left_by = row
+    return role, posting, start, end, left_by[0] if left_by else None
+
+
+def _merged_offices(entry: dict, converted: list[list]) -> list[Office]:
+    """The hand-made offices with the converted list's dates where they are more precise, then
+    the converted offices the hand-made entry lacks. Offices are the same when role and posting
+    agree and their periods overlap."""
+    rows = [_converted(row) for row in converted]
+    theirs = [_office(role, "U.S. Department of State", start, end or left_by, posting)
+              for role, posting, start, end, left_by in rows]
+    used: set[int] = set()
+    out = []
+    for o in entry["offices"]:
+        own = _office(o["role"], o["organization"], o["start"], o["end"], _posting(o["organization"], entry["country"]))
+        same = next((i for i, t in enumerate(theirs) if i not in used and t.role == own.role
+                     and t.posting == own.posting and t.start <= (own.end or date.max)
+                     and own.start <= (t.end or date.max)), None)
+        if same is not None:
+            used.add(same)
+            _, _, start, end, left_by = rows[same]
+            start = start if _PRECISION[len(start)] > _PRECISION[len(o["start"])] else o["start"]
+            own = _office(own.role, own.organization, start, _merged_end(o["end"], end, left_by), own.posting)
+        out.append(own)
+    return out + [t for i, t in enumerate(theirs) if i not in used]
+
+
+def _official_from(entry: dict, converted: list[list]) -> Official:
     return Official(entry["name"], entry["family"], entry["given"], entry["country"],
-                    tuple(entry["variants"]), offices, entry["source"])
+                    tuple(entry["variants"]), tuple(_merged_offices(entry, converted)), entry["source"])
+
+
+def _converted_official(entry: dict, source: str) -> Official:
+    return Official(entry["name"], entry["family"], entry["given"], "USA", tuple(entry.get("variants", ())),
+                    tuple(_merged_offices({"offices": []}, entry["offices"])), source, curated=False)
 
 
 @cache
 def officials() -> tuple[Official, ...]:
-    return tuple(_official_from(e) for e in _load("officials.json")["officials"])
+    """Every official known: the hand-made ones (data/officials.json), each with the offices
+    data/us_officials.json gives the same person (same name, in the United States' service), then
+    the rest of data/us_officials.json."""
+    hand = _load("officials.json")["officials"]
+    us = _load("us_officials.json")
+    by_key: dict[str, int] = {}
+    for i, entry in enumerate(hand):
+        if entry["country"] == "USA":
+            for key in _keys_of(entry["name"], entry["family"], entry["given"], tuple(entry["variants"])):
+                by_key.setdefault(key, i)
+    converted: dict[int, list[list]] = {}
+    rest = []
+    for entry in us["officials"]:
+        keys = _keys_of(entry["name"], entry["family"], entry["given"], tuple(entry.get("variants", ())))
+        mine = next((by_key[k] for k in keys if k in by_key), None)
+        if mine is None:
+            rest.append(_converted_official(entry, us["_source"]))
+        else:
+            converted.setdefault(mine, []).extend(entry["offices"])
+    return tuple(_official_from(e, converted.get(i, [])) for i, e in enumerate(hand)) + tuple(rest)
 
 
 def _compact(text: str) -> str:
     """Case, accents, hyphens and spaces ignored: 'Kyu-duk' == 'Kyuduk' == 'kyu duk', 'Kōno' == 'Kono'."""
+    if text.isascii():  # most names: nothing to decompose (thousands of them are keyed at load)
+        return _NOT_WORD.sub("", text.lower())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return re.sub(r"[\W_]+", "", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return _NOT_WORD.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
-def _name_keys(official: Official) -> set[str]:
-    """Both name orders of the canonical parts and of every printed variant."""
-    keys = {_compact(official.family + official.given), _compact(official.given + official.family)}
-    for variant in (official.name, *official.variants):
-        tokens = variant.split()
-        keys.add(_compact(variant))
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=None)  # each official's keys serve both the merge and the index
+def _keys_of(name: str, family: str, given: str, variants: tuple[str, ...]) -> frozenset[str]:
+    """Both name orders of the canonical parts and of every printed variant, initials dropped."""
+    family_key, given_key = _compact(family), _compact(given)
+    keys = {family_key + given_key, given_key + family_key}
+    for variant in (name, *variants):
+        tokens = [_compact(t) for t in _bare_name(variant).split()]
+        keys.add("".join(tokens))
         if len(tokens) > 1:
             # a variant written given-first is also met family-first, and the reverse
-            keys.add(_compact(tokens[-1] + "".join(tokens[:-1])))
-            keys.add(_compact("".join(tokens[1:]) + tokens[0]))
-    return keys
+            keys.add(tokens[-1] + "".join(tokens[:-1]))
+            keys.add("".join(tokens[1:]) + tokens[0])
+    return frozenset(keys)
+
+
+def _name_keys(official: Official) -> frozenset[str]:
+    return _keys_of(official.name, official.family, official.given, official.variants)
 
 
 @cache
@@ -165,26 +258,51 @@ def _honorific_regex() -> re.Pattern[str]:
 def _bare_name(name: str) -> str:
     """Honorifics and middle initials dropped: 'Mr. Antony J. Blinken' -> 'Antony Blinken'."""
     name = _honorific_regex().sub("", name.strip())
-    return " ".join(t for t in name.split() if not re.fullmatch(r"[A-Z]\.?", t))
+    return " ".join(t for t in name.split() if not _INITIAL.fullmatch(t))
 
 
-def _unique(candidates: Iterable[Official], country: str | None) -> Official | None:
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _unique(candidates: Iterable[Official], country: str | None, role: str | None) -> Official | None:
+    """The one candidate (of that country, if given); among several, the one who held the role,
+    else the one of the hand-made list: a name that a page prints short means the official of
+    the genre, not a namesake posted elsewhere."""
     pool = [o for o in dict.fromkeys(candidates) if country is None or o.country == country]
+    for narrower in (_held(pool, role), [o for o in pool if o.curated]):
+        if len(pool) > 1 and narrower:
+            pool = narrower
     return pool[0] if len(pool) == 1 else None
 
 
-def find_official(name: str, country: str | None = None) -> Official | None:
-    """The official a printed name refers to, in either name order, hyphens and case ignored.
-    A family name alone matches only when one official (of that country, if given) bears it."""
+def _held(officials: Iterable[Official], role: str | None) -> list[Official]:
+    return [o for o in officials if any(office.role == role for office in o.offices)]
+
+
+def find_official(name: str, country: str | None = None, title: str | None = None) -> Official | None:
+    """The official a printed name refers to, in either name order, hyphens, case, initials and
+    middle names ignored ('John Forbes Kerry' is 'John Kerry'). A family name alone ('Kerry',
+    'Secretary Kerry') matches only one official (of that country, if given): the one of the
+    hand-made list who bears it, else the one of the converted list who bears it and held the
+    post that the title or the name's own honorific names ('Ambassador Stephens'). A family name
+    alone is often a word too ('North', 'King'): without a post to go by, the hundreds of names
+    of the converted list are not read into it."""
+    honorific = _honorific_regex().match(name.strip())
     bare = _bare_name(name)
     if not bare:
         return None
     full, family = _index()
-    key = _compact(bare)
-    if key in full:
-        return _unique(full[key], country)
-    if len(bare.split()) == 1:
-        return _unique(family.get(key, ()), country)
+    role = title_role(title or (honorific.group() if honorific else ""))
+    tokens = bare.split()
+    for key in dict.fromkeys([_compact(bare), _compact(tokens[0] + tokens[-1])]):
+        if key in full:
+            return _unique(full[key], country, role)
+    if len(tokens) == 1:
+        bearers = [o for o in family.get(_compact(bare), ()) if country is None or o.country == country]
+        curated = [o for o in bearers if o.curated]
+        # among the hand-made officials a family name is unique or nothing ("Ambassador Kim" is not
+        # Sung Kim for being the one Kim who was an ambassador)
+        return _unique(curated, None, None) if curated else _unique(_held(bearers, role), None, role)
     return None
 
 
@@ -199,8 +317,9 @@ def official_country(name: str) -> str | None:
 
 @cache
 def _role_phrases() -> tuple[tuple[str, str], ...]:
-    """(phrase, role), longest phrase first."""
-    pairs = [(p.casefold(), role) for role, phrases in _load("officials.json")["roles"].items() for p in phrases]
+    """(phrase, role), longest phrase first: the roles of both lists."""
+    pairs = [(p.casefold(), role) for name in ("officials.json", "us_officials.json")
+             for role, phrases in _load(name)["roles"].items() for p in phrases]
     return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
 
 
@@ -211,10 +330,16 @@ def title_role(title: str) -> str | None:
 
 
 def _matching_offices(official: Official, title: str | None) -> tuple[Office, ...]:
-    """Offices the title names; all offices when the title is missing or names none of them."""
-    role = title_role(title) if title else None
+    """Offices the title names, narrowed to the country it names other than the official's own
+    ("U.S. Ambassador to Korea": the embassy in KOR) when one was held there; all offices when
+    the title is missing or names none of them."""
+    if not title:
+        return official.offices
+    role = title_role(title)
     matching = tuple(o for o in official.offices if o.role == role)
-    return matching or official.offices
+    abroad = {m.code for m in find_countries(title)} - {official.country}
+    posted = tuple(o for o in matching if o.posting in abroad)
+    return posted or matching or official.offices
 
 
 def tenure(official: Official, title: str | None = None) -> tuple[date, date | None]:
@@ -244,7 +369,7 @@ def _years_in(offices: Iterable[Office], until: date) -> set[int]:
 @lru_cache(maxsize=4096)  # a year is inferred by asking this of every candidate day
 def _offices_named(name: str, title: str | None) -> tuple[Office, ...] | None:
     """The offices of the named official that the title names; None if the name is unknown."""
-    official = find_official(name, office_country(title) if title else None) or find_official(name)
+    official = find_official(name, office_country(title) if title else None, title) or find_official(name, None, title)
     return None if official is None else _matching_offices(official, title)
 
 
@@ -267,9 +392,9 @@ def candidate_years(officials_with_titles: Iterable[tuple[str | None, str | None
     until = reference or _in_office_as_of()
     common: set[int] | None = None
     for name, title in officials_with_titles:
-        official = find_official(name, office_country(title) if title else None) if name else None
+        official = find_official(name, office_country(title) if title else None, title) if name else None
         if official is None and name and title:
-            official = find_official(name)
+            official = find_official(name, None, title)
         if official is None:
             continue
         years = _years_in(_matching_offices(official, title), until)
