@@ -587,7 +587,13 @@ def _year_from_tenures(mention: DateMention, weekday: int | None, people: list[P
                        reference: date | None) -> int | None:
     """The latest year in which every serving official named was in office on that month and day
     (and the printed weekday fits): a page that omits the year still names who held which post.
-    A post still held counts up to the page's reference date (see kb.candidate_years)."""
+    Tenures are to the day where the knowledge base knows days (a Secretary of State who left on
+    20 January did not meet anyone on 26 January of that year). A post still held counts up to the
+    page's reference date (see kb.candidate_years).
+
+    When several years fit, the latest is taken: of the seven yearless dates in the corpora that
+    tenures leave open (2-4 years fitting, no weekday), the latest year was right for four and the
+    earliest for two, and those pages print no other year to choose by."""
     serving = [(p.name, p.title) for p in people if not (p.title or "").lower().startswith("former")]
     years = kb.candidate_years(serving, reference)
     fitting = [y for y in years if infer_year(mention.month, mention.day, None, [y])  # the day exists
