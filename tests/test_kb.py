@@ -165,3 +165,10 @@ def test_the_conversion_script_reproduces_the_data_file(tmp_path):
     edited = tmp_path / "us_officials.json"
     edited.write_text(data.replace("2017-01-20", "2017-01-21", 1), encoding="utf-8")
     assert subprocess.run(script + ["--check", "--out", str(edited)], capture_output=True).returncode == 1
+
+
+def test_the_officials_are_read_at_the_first_lookup_not_at_import():
+    probe = ("import readouts.pipeline, readouts.kb as kb; before = kb.officials.cache_info().currsize; "
+             "kb.find_official('Kerry'); print(before, kb.officials.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "1"]
