@@ -593,7 +593,8 @@ def _year_from_tenures(mention: DateMention, weekday: int | None, people: list[P
 
     When several years fit, the latest is taken: of the seven yearless dates in the corpora that
     tenures leave open (2-4 years fitting, no weekday), the latest year was right for four and the
-    earliest for two, and those pages print no other year to choose by."""
+    earliest for two, and those pages print no other year to choose by (`make bench` with the
+    earliest: batch1 event dates 14/24 -> 13/24, seeds 6/7 -> 5/7, the other corpora no better)."""
     serving = [(p.name, p.title) for p in people if not (p.title or "").lower().startswith("former")]
     years = kb.candidate_years(serving, reference)
     fitting = [y for y in years if infer_year(mention.month, mention.day, None, [y])  # the day exists
