@@ -139,7 +139,7 @@ class Corpus:
             actor = rng.choices(self.actor_names, cum_weights=self.actor_weights)[0]
             topic = rng.choices(TOPICS, cum_weights=self.topic_weights)[0]
             start = rng.randrange(2000, 2024)
-            filters.append(EventFilter(actor=actor, topic=topic, since=str(start),
+            filters.append(EventFilter(actors=(actor,), topic=topic, since=str(start),
                                        until=str(min(2025, start + rng.randrange(1, 6))), limit=50))
         return filters
 
@@ -240,7 +240,7 @@ def percentiles(call: Callable[[object], int], cases: list) -> tuple[float, floa
 
 
 def event_params(f: EventFilter) -> dict:
-    return {"actor": f.actor, "topic": f.topic, "since": f.since, "until": f.until, "limit": f.limit}
+    return {"actor": f.actors[0], "topic": f.topic, "since": f.since, "until": f.until, "limit": f.limit}
 
 
 class Server:

@@ -67,7 +67,7 @@ def test_clearing_the_filters_and_the_json_twin(browser, server):
     page.click("[data-clear-filters]")
     page.wait_for_url(lambda url: "phone_call" not in url)
     assert page.locator("table.timeline tbody tr").count() > few
-    assert page.input_value("input[name=type]") == ""
+    assert page.input_value("select[name=type]") == ""
     page.click("a.twin")
     assert '"items"' in page.locator("body").inner_text()
     assert errors == []  # no script or style blocked by the Content-Security-Policy

@@ -12,20 +12,23 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .pipeline import process
-from .store import EventFilter, Store
-from .types import RawDocument, ReadoutsError, date_filter
+from . import query
+from .query import FACETS, EventFilter, FilterError, checked
+from .store import Store
+from .types import RawDocument, ReadoutsError
 
 MAX_PAGE = 200
 IDLE_CONNECTIONS = 8  # database connections kept open between requests
@@ -34,7 +37,7 @@ Id = Annotated[int, Path(ge=1, le=LARGEST_INTEGER)]
 Offset = Annotated[int, Query(ge=0, le=LARGEST_INTEGER)]
 # Words to look for: no NUL character (neither SQLite full-text search nor PostgreSQL text takes one).
 Words = Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00]*$")]
-# since/until: YYYY, YYYY-MM or YYYY-MM-DD, a real date; checked by date_bound (400, not 422: a value
+# since/until: YYYY, YYYY-MM or YYYY-MM-DD, a real date; checked by query.checked (400, not 422: a value
 # of the right shape can still be no date, "2024-02-30")
 DateBound = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 MAX_TEXT = 5_000_000  # characters of a posted page
@@ -172,25 +175,57 @@ def found(item: dict | None, what: str) -> dict:
     return item
 
 
-def date_bound(name: str, value: str | None) -> str | None:
-    """A since/until filter checked to be a real date (types.date_filter); HTTP 400 otherwise."""
+# a repeatable filter (?actor=A&actor=B): at most MAX_REPEATS values of Words
+MAX_REPEATS = 20
+WordList = Annotated[list[Annotated[str, StringConstraints(max_length=200, pattern=r"^[^\x00]*$")]],
+                     Query(max_length=MAX_REPEATS)]
+
+
+def event_filter(store: StoreDep, actor: WordList = [], country: WordList = [], any: bool = False,  # noqa: B006
+                 role: WordList = [], format_of: Words = None, publisher: Words = None, topic: Words = None,  # noqa: B006
+                 type: Words = None, since: DateBound = None, until: DateBound = None, q: Words = None,
+                 sort: Literal["newest", "oldest"] = "newest") -> EventFilter:
+    """The filters of an event list (query.EventFilter), the same for the API and the web pages:
+    repeated actor and country mean all of them (any=true: one of them), repeated role any of them.
+    Empty values are no filter (the web form sends every field). An unknown topic, type, format or
+    country, or a date that is not one, is a 400 whose message lists the valid values."""
     try:
-        return date_filter(value) if value else value
-    except ValueError as exc:
-        raise HTTPException(status_code=400, detail=f"{name}: {exc}") from None
+        return checked(store, EventFilter(tuple(actor), tuple(country), topic, type, since, until, q, tuple(role),
+                                          format_of, publisher, all=not any, sort=sort))
+    except FilterError as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from None
+
+
+FilterDep = Annotated[EventFilter, Depends(event_filter)]
+
+
+def facet_names(facets: Words = None) -> list[str]:
+    """?facets=country,type: the facets to count (query.FACETS); 400 for an unknown one."""
+    names = [n.strip() for n in (facets or "").split(",") if n.strip()]
+    unknown = [n for n in names if n not in FACETS]
+    if unknown:
+        raise HTTPException(status_code=400, detail=f"unknown facet {unknown[0]!r}; valid: {', '.join(FACETS)}")
+    return names
+
+
+def event_list(store: Store, f: EventFilter, facets: list[str]) -> dict:
+    """A page of events with the total number of matches and, if asked, the facet counts."""
+    return {"items": store.list_events(f), "total": query.count_events(store, f), "limit": f.limit,
+            "offset": f.offset, **({"facets": query.facets(store, f, facets)} if facets else {})}
 
 
 router = APIRouter(prefix="/api")
 
 
-@router.get("/events", summary="Events matching the filters, by date")
-def list_events(store: StoreDep, actor: Words = None, country: Words = None, topic: Words = None,
-                type: Words = None, since: DateBound = None, until: DateBound = None, q: Words = None,
-                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-                offset: Offset = 0) -> dict:
-    events = store.list_events(EventFilter(actor, country, topic, type, date_bound("since", since),
-                                           date_bound("until", until), q or None, limit, offset))
-    return {"items": events, "limit": limit, "offset": offset}
+@router.get("/events", summary="Events matching the filters, newest first, with the total and facet counts")
+def list_events(store: StoreDep, f: FilterDep, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+                offset: Offset = 0, facets: Annotated[list[str], Depends(facet_names)] = []) -> dict:  # noqa: B006
+    return event_list(store, replace(f, limit=limit, offset=offset), facets)
+
+
+@router.get("/vocabulary/{kind}", summary="The ids a filter takes (topic, type, country, format), with their events")
+def vocabulary(kind: Literal["topic", "type", "country", "format"], store: StoreDep) -> dict:
+    return {"items": query.vocabulary(store, kind)}
 
 
 @router.get("/events/{event_id}", summary="One event: participants, statements, evidence, source")

@@ -15,7 +15,9 @@ from .engine import ENGINES, ingest
 from .ingest import DEFAULT_MAX_BYTES, iter_input_files, path_text, real_roots
 from .pipeline import (DEFAULT_PAGE_TIMEOUT, ReadOptions, iter_ingest_inputs, iter_jsonl_inputs, map_in_order, outcome_of,
                        reextract_documents)
-from .store import DEFAULT_DB, EventFilter, Store
+from . import export, query
+from .query import FACETS, SORTS, EventFilter, FilterError, checked
+from .store import DEFAULT_DB, Store
 from .types import ReadoutsError, date_filter
 
 
@@ -205,48 +207,137 @@ def _place(event: dict) -> str:
     return ", ".join(x for x in (event["city"], event["country"]) if x)
 
 
+def _date(event: dict) -> str:
+    return (event["date"] or "?") + ("~" if event["date_inferred"] else "")
+
+
 def _date_bound(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    """--since/--until checked to be a real date (types.date_filter): a bad one is a usage error."""
+    """--since/--until checked to be a real date (types.date_filter) before the database is opened."""
     try:
         return date_filter(value) if value else value
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
 
 
-def _date(event: dict) -> str:
-    return (event["date"] or "?") + ("~" if event["date_inferred"] else "")
+def filter_options(command):
+    """The options that narrow a list of events, shared by `events` and `export` (query.EventFilter)."""
+    options = [
+        click.option("--actor", "actors", multiple=True, metavar="WORDS",
+                     help="Only events with a participant whose name contains these words; repeated: all of them"
+                          " took part (with --any: one of them)."),
+        click.option("--country", "countries", multiple=True, metavar="CODE",
+                     help="Only events in or with this country (ISO alpha-3, EU, UN, or a name: \"South Korea\");"
+                          " repeated: all of them (with --any: one of them). `readouts countries` lists them."),
+        click.option("--any", "any_", is_flag=True, help="Repeated --actor and --country: any of them, not all."),
+        click.option("--role", "roles", multiple=True, metavar="WORDS",
+                     help="Only events with a participant whose title contains these words (\"Special Representative\"),"
+                          " or a role of data/roles.json (envoy, ambassador); repeated: any of them."),
+        click.option("--format-of", "format_of", metavar="FORMAT", help="Only bilateral, trilateral or multilateral events."),
+        click.option("--source-publisher", "publisher", metavar="WORDS",
+                     help="Only events read from pages of a publisher whose name contains these words."),
+        click.option("--topic", help="Only events about this topic (`readouts topics` lists them)."),
+        click.option("--type", "type_", help="Only events of this type (`readouts types` lists them)."),
+        click.option("--since", callback=_date_bound,
+                     help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--until", callback=_date_bound, help="Only events on or before this date."),
+        click.option("--search", "text", metavar="WORDS", help="Only events read from pages that contain these words."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def event_filter(store: Store, actors=(), countries=(), any_=False, roles=(), format_of=None, publisher=None,
+                 topic=None, type_=None, since=None, until=None, text=None, **page) -> EventFilter:
+    """The filter of the filter_options, checked against the database (query.checked): an unknown id or
+    a bad date ends the command with the valid values and exit code 2."""
+    try:
+        return checked(store, EventFilter(actors, countries, topic, type_, since, until, text, roles, format_of,
+                                          publisher, all=not any_, **page))
+    except FilterError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _facet_names(_ctx: click.Context, _param: click.Parameter, value: str | None) -> list[str]:
+    names = [n.strip() for n in (value or "").split(",") if n.strip()]
+    unknown = [n for n in names if n not in FACETS]
+    if unknown:
+        raise click.BadParameter(f"unknown facet {unknown[0]!r}; valid: {', '.join(FACETS)}")
+    return names
 
 
 @main.command("events")
 @db_option
-@click.option("--actor", help="Only events with a participant whose name contains this.")
-@click.option("--country", help="Only events in or with this country (ISO alpha-3, EU, UN).")
-@click.option("--topic", help="Only events about this topic id (e.g. sanctions).")
-@click.option("--type", "type_", help="Only events of this type (meeting, phone_call, visit, ...).")
-@click.option("--since", callback=_date_bound, help="Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", callback=_date_bound, help="Only events on or before this date.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-def events_command(db_url, actor, country, topic, type_, since, until, fmt) -> None:
-    """The timeline of engagements, by date; '~' marks a date whose year (or more) was inferred."""
+@filter_options
+@click.option("--sort", type=click.Choice(SORTS), default="newest", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many events (all by default).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many events first.")
+@click.option("--facets", callback=_facet_names, metavar="NAMES",
+              help=f"Also count the matching events by these (comma-separated: {', '.join(FACETS)}).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
+              show_default=True, help="json: one object {total, items, facets}; jsonl: one event a line;"
+                                      " csv: one event a row, as the engagements table of `readouts export`.")
+def events_command(db_url, sort, limit, offset, facets, fmt, **filters) -> None:
+    """The timeline of engagements, newest first; '~' marks a date whose year (or more) was inferred.
+    The table ends with the number of matching events and how many are shown (on stderr for the
+    other formats)."""
     with open_store(db_url, readonly=True) as store:
-        events = store.list_events(EventFilter(actor, country, topic, type_, since, until))
+        f = event_filter(store, **filters, sort=sort, limit=limit, offset=offset)
+        events = store.list_events(f)
+        total = query.count_events(store, f) if limit is not None or offset else len(events)
+        counts = query.facets(store, f, facets) if facets else {}
+    shown = f"{total} event(s) match" + (f", {offset + 1}-{offset + len(events)} shown" if len(events) < total else "")
     if fmt == "json":
+        click.echo(json.dumps({"total": total, "items": events, "facets": counts}, ensure_ascii=False, indent=1))
+    elif fmt == "jsonl":
         for event in events:
             click.echo(json.dumps(event, ensure_ascii=False))
     elif fmt == "csv":
-        import csv  # only this format needs it
-
-        writer = csv.writer(sys.stdout)
-        writer.writerow(["id", "date", "date_inferred", "type", "city", "country", "format", "participants", "topics"])
-        for e in events:
-            writer.writerow([e["id"], e["date"], e["date_inferred"], e["type"], e["city"], e["country"], e["format"],
-                             "; ".join(_participant(p) for p in e["participants"]), "; ".join(e["topics"])])
+        export.write_csv(sys.stdout, export.engagement_rows(events), list(export.COLUMNS["engagements"]), bom=False)
     else:
         for e in events:
             people = "; ".join(_participant(p) for p in e["participants"])
             click.echo(f"{e['id']:>5}  {_date(e):<12} {e['type']:<11} {_place(e) or '-':<24} {people}")
             if e["topics"]:
                 click.echo(f"{'':>5}  {'':<12} topics: {', '.join(e['topics'])}")
+        for name, values in counts.items():
+            click.echo(f"by {name}: " + ", ".join(f"{v['value']} {v['count']}" for v in values))
+    click.echo(shown, err=fmt != "table")
+
+
+@main.command("export")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@db_option
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="csv", show_default=True,
+              help="csv: UTF-8 with a byte-order mark (Excel); parquet: needs pyarrow (extra `parquet`).")
+def export_command(folder: Path, db_url: str, fmt: str, **filters) -> None:
+    """Write tidy tables of the events (all, or those the filters match) into FOLDER: engagements,
+    sources, participants, topics, statements, actors and documents (one file each, NAME.FORMAT), and
+    the statements as PLOVER event records (plover.jsonl). Each date has a precision column; the
+    README shows how to load them in pandas and R."""
+    with open_store(db_url, readonly=True) as store:
+        try:
+            written = export.export(store, folder, fmt, event_filter(store, **filters))
+        except ReadoutsError as exc:
+            raise click.ClickException(str(exc)) from exc
+    for name, rows in written.items():
+        click.echo(f"{rows:>8}  {folder / name}", err=True)
+
+
+def _vocabulary_command(kind: str, plural: str) -> None:
+    """A command that lists the ids a filter of this kind takes, with their events in the database."""
+    @main.command(plural, help=f"The {kind} ids that --{kind} takes, with how many events in the database have each.")
+    @db_option
+    def command(db_url: str) -> None:
+        with open_store(db_url, readonly=True) as store:
+            for entry in query.vocabulary(store, kind):
+                click.echo(f"{entry['id']:<28} {entry['events']:>6}")
+
+
+_vocabulary_command("topic", "topics")
+_vocabulary_command("type", "types")
+_vocabulary_command("country", "countries")
 
 
 @main.command("show")

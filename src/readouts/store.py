@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from . import kb, resolve, stamp
+from . import kb, query, resolve, stamp
 from .dialect import Connection, Row, connect, database_errors
+from .query import EventFilter
 from .types import CleanDocument, Event, Extraction, RawDocument, Span, StoreError, Write
 
 DEFAULT_DB = "readouts.db"
@@ -159,6 +158,26 @@ MIGRATIONS: list[str | dict[str, list[str]]] = [
             (to_tsvector('english', left(coalesce(title, '') || ' ' || coalesce(clean_text, ''), 50000))) STORED""",
         "CREATE INDEX documents_search ON documents USING GIN (search)",
     ]},
+    # The side that made each statement (Statement.source; NULL for pages read before it was kept), and
+    # tidy views of the tables for browsing the database with other tools (`datasette readouts.db`),
+    # one row per engagement, participant, topic and statement, each date with its precision
+    # (docs/schema.md describes them).
+    """
+    ALTER TABLE statements ADD COLUMN source TEXT;
+    CREATE VIEW engagement_list AS SELECT e.id AS event_id, e.date,
+        CASE length(e.date) WHEN 4 THEN 'year' WHEN 7 THEN 'month' WHEN 10 THEN 'day' END AS date_precision,
+        e.date_inferred, e.type, e.format, e.city, e.country, d.id AS document_id, d.doc_id, d.publisher,
+        d.title AS document_title, d.source_url AS url
+        FROM events e JOIN documents d ON d.id = e.document_id;
+    CREATE VIEW participant_list AS SELECT p.event_id, p.date, p.actor_id, a.name AS actor, p.name AS printed_name,
+        p.title, p.organization, p.country, p.kind
+        FROM participants p JOIN actors a ON a.id = p.actor_id;
+    CREATE VIEW topic_list AS SELECT t.event_id, e.date, substr(e.date, 1, 4) AS year, t.topic, t.phrase
+        FROM event_topics t JOIN events e ON e.id = t.event_id;
+    CREATE VIEW statement_list AS SELECT s.id AS statement_id, s.document_id, d.doc_id, d.publisher, d.published,
+        s.source, s.action, s.targets, s.topic, s.evidence
+        FROM statements s JOIN documents d ON d.id = s.document_id;
+    """,
 ]
 
 
@@ -203,24 +222,9 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-@dataclass(frozen=True)
-class EventFilter:
-    actor: str | None = None
-    country: str | None = None
-    topic: str | None = None
-    type: str | None = None
-    since: str | None = None
-    until: str | None = None
-    text: str | None = None  # full-text query over the pages the events were read from
-    limit: int | None = None
-    offset: int = 0
-
-
-EVENT_COLUMNS = "SELECT e.*, d.doc_id, d.title AS document_title"
 SEARCH_CANDIDATES = 200  # search ranks at most this many matching pages, the newest
 DENSE_MATCHES, WINDOW_SLACK, WINDOW_GROWTH = 10, 2, 8  # how PostgreSQL's search finds them (see _newest_matches)
 FEW_PAGES, MANY_PAGES = 1_000, 30_000  # a text filter's forms (see _text_condition), tuned at a million events
-MAX_ACTOR_IDS = 500  # an actor filter matching more actors than this is answered without listing their ids
 
 
 class Store:
@@ -495,9 +499,10 @@ class Store:
             db.executemany("INSERT INTO event_topics (event_id, topic, phrase) VALUES (?, ?, ?)",
                            [(event_id, topic, _text(event.topic_evidence.get(topic))) for topic in event.topics])
         for s in extraction.statements:
-            statement_id = db.insert("INSERT INTO statements (document_id, action, targets, topic, evidence)"
-                                     " VALUES (?,?,?,?,?)",
-                                     (document_id, s.action, json.dumps(s.target), s.topic, _text(s.evidence) or ""))
+            statement_id = db.insert("INSERT INTO statements (document_id, action, targets, topic, evidence, source)"
+                                     " VALUES (?,?,?,?,?,?)",
+                                     (document_id, s.action, json.dumps(s.target), s.topic, _text(s.evidence) or "",
+                                      s.source))
             if s.evidence is not None:
                 spans.append((document_id, None, statement_id, "statement", s.action, s.evidence.part,
                               s.evidence.start, s.evidence.end))
@@ -536,95 +541,8 @@ class Store:
     # -- reading ----------------------------------------------------------------------------
 
     def list_events(self, f: EventFilter = EventFilter()) -> list[dict]:
-        """Events matching the filter, by date (undated last), each with participants and topics."""
-        if f.actor:
-            return self._events_of_actors(f)
-        where, args = ["1=1"], []
-        if f.country:
-            where.append("(e.country = ? OR e.id IN (SELECT event_id FROM participants WHERE country = ?))")
-            args += [f.country.upper(), f.country.upper()]
-        if f.topic:
-            where.append("e.id IN (SELECT event_id FROM event_topics WHERE topic = ?)")
-            args.append(f.topic)
-        self._event_conditions(f, where, args)
-        # a date filter leaves no undated event, and without "e.date IS NULL" events(date, id) gives the order
-        sql = (f"{EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id"
-               f" WHERE {' AND '.join(where)} ORDER BY {self._by_date('e.date', 'e.id', f)}")
-        if f.limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            args += [f.limit, f.offset]
-        return self._event_rows(self.db.execute(sql, args).fetchall())
-
-    def _event_conditions(self, f: EventFilter, where: list[str], args: list) -> None:
-        """The filters on the events' own columns (alias e) and the pages they were read from."""
-        if f.type:
-            where.append("e.type = ?")
-            args.append(f.type)
-        if f.since:
-            where.append("e.date >= ?")
-            args.append(f.since)
-        if f.until:
-            where.append("e.date <= ?")
-            args.append(f.until + "~")  # "2024-07-22" <= "2024-07~": until "2024-07" counts
-        if f.text and f.actor:  # an actor's events are few: the pages' set, without counting them first
-            where.append(f"e.document_id IN ({self._matching_documents()})")
-            args.append(self._text_query(f.text))
-        elif f.text:
-            condition, text_args = self._text_condition(f.text)
-            where.append(condition)
-            args += text_args
-
-    def _by_date(self, date: str, event_id: str, f: EventFilter) -> str:
-        """ORDER BY by date, undated last. PostgreSQL sorts NULL last by itself, and a date filter leaves no
-        undated event: then the plain order is the one an index on (date, id) gives."""
-        plain = f.since or f.until or self.dialect.name == "postgresql"
-        return f"{'' if plain else f'{date} IS NULL, '}{date}, {event_id}"
-
-    def _events_of_actors(self, f: EventFilter) -> list[dict]:
-        """list_events with an actor filter, driven by the actors' participant rows in date order.
-
-        The actors whose name or a printed name contains the words are found first; an event is theirs
-        when a row of one of them has the actor's name or the printed name matching (the actor "Seth
-        Bailey" printed "Amb. Seth Bailey": "amb. seth" finds only the events that printed it). With a
-        few actors, participants(actor_id, date, event_id) lists their events by date, and a page stops
-        after its last event instead of sorting all of them."""
-        like, pattern = self.dialect.like, f"%{f.actor}%"
-        found = self.db.execute(f"SELECT id, 1 AS whole FROM actors WHERE name {like} ?"
-                                f" UNION SELECT actor_id, 0 FROM actor_names WHERE name {like} ?", (pattern, pattern))
-        whole, printed = set(), set()
-        for r in found:
-            (whole if r["whole"] else printed).add(r["id"])
-        printed -= whole
-        if not whole and not printed:
-            return []
-        if len(whole) + len(printed) > MAX_ACTOR_IDS:  # too many to list: the same rows through subqueries
-            rows = (f"p.actor_id IN (SELECT id FROM actors WHERE name {like} ? UNION SELECT actor_id FROM actor_names"
-                    f" WHERE name {like} ?) AND (p.name {like} ? OR p.actor_id IN (SELECT id FROM actors WHERE name {like} ?))")
-            where, args = [rows], [pattern] * 4
-        else:
-            marks = lambda ids: ",".join("?" * len(ids))
-            rows = " OR ".join(([f"p.actor_id IN ({marks(whole)})"] if whole else []) +
-                               ([f"(p.actor_id IN ({marks(printed)}) AND p.name {like} ?)"] if printed else []))
-            where, args = [f"({rows})"], [*sorted(whole), *sorted(printed), *([pattern] if printed else [])]
-        if f.topic:
-            where.append("EXISTS (SELECT 1 FROM event_topics t WHERE t.event_id = p.event_id AND t.topic = ?)")
-            args.append(f.topic)
-        if f.country:
-            where.append("(e.country = ? OR EXISTS (SELECT 1 FROM participants c WHERE c.event_id = e.id AND c.country = ?))")
-            args += [f.country.upper(), f.country.upper()]
-        self._event_conditions(f, where, args)
-        # the dates filtered on the participant rows: the index's order; events are joined only when needed
-        where = [w.replace("e.date", "p.date") for w in where]
-        join = " JOIN events e ON e.id = p.event_id" if any(re.search(r"\be\.", w) for w in where) else ""
-        order = self._by_date("p.date", "p.event_id", f)
-        page = (f"SELECT p.date, p.event_id FROM participants p{join} WHERE {' AND '.join(where)}"
-                f" GROUP BY p.date, p.event_id ORDER BY {order}")
-        if f.limit is not None:
-            page += " LIMIT ? OFFSET ?"
-            args += [f.limit, f.offset]
-        sql = (f"{EVENT_COLUMNS} FROM ({page}) page JOIN events e ON e.id = page.event_id"
-               f" JOIN documents d ON d.id = e.document_id ORDER BY {self._by_date('e.date', 'e.id', f)}")
-        return self._event_rows(self.db.execute(sql, args).fetchall())
+        """Events matching the filter (query.list_events)."""
+        return query.list_events(self, f)
 
     def _event_rows(self, rows: list[Row]) -> list[dict]:
         """Events as dicts with their participants and topics, read for all of them at once."""
@@ -657,7 +575,7 @@ class Store:
 
     def get_event(self, event_id: int) -> dict | None:
         """One event with its participants, topics, evidence, the statements of its document and the source."""
-        row = self.db.execute("SELECT e.*, d.doc_id, d.title AS document_title FROM events e"
+        row = self.db.execute(f"{query.EVENT_COLUMNS} FROM events e"
                               " JOIN documents d ON d.id = e.document_id WHERE e.id = ?", (event_id,)).fetchone()
         if row is None:
             return None
@@ -674,7 +592,8 @@ class Store:
         """A statement with the span of its evidence sentence (None for a page stored before spans were)."""
         span = {"part": row["part"], "start": row["char_start"], "end": row["char_end"]} \
             if row["char_start"] is not None else None
-        return {"action": row["action"], "target": json.loads(row["targets"]), "topic": row["topic"],
+        return {"id": row["id"], "action": row["action"], "source": row["source"], "target": json.loads(row["targets"]),
+                "topic": row["topic"],
                 "evidence": row["evidence"], "evidence_span": span}
 
     def get_document(self, document_id: int, with_text: bool = True) -> dict | None:
@@ -814,7 +733,7 @@ class Store:
 
     def events_of_document(self, document_id: int) -> list[dict]:
         """The events read from one page, in the order they were read."""
-        rows = self.db.execute("SELECT e.*, d.doc_id, d.title AS document_title FROM events e"
+        rows = self.db.execute(f"{query.EVENT_COLUMNS} FROM events e"
                                " JOIN documents d ON d.id = e.document_id WHERE e.document_id = ? ORDER BY e.seq",
                                (document_id,))
         return self._event_rows(rows.fetchall())
@@ -827,7 +746,7 @@ class Store:
 
     def events_of_actor(self, actor_id: int, limit: int, offset: int = 0) -> list[dict]:
         """One actor's events by date (undated last): by id, unlike the name filter of list_events."""
-        rows = self.db.execute("SELECT e.*, d.doc_id, d.title AS document_title FROM events e"
+        rows = self.db.execute(f"{query.EVENT_COLUMNS} FROM events e"
                                " JOIN documents d ON d.id = e.document_id"
                                " WHERE e.id IN (SELECT event_id FROM participants WHERE actor_id = ?)"
                                " ORDER BY e.date IS NULL, e.date, e.id LIMIT ? OFFSET ?", (actor_id, limit, offset))

@@ -213,9 +213,10 @@ class Statement:
     target: list[str] = field(default_factory=list)  # ISO alpha-3 codes
     topic: str | None = None
     evidence: Span | None = None  # the sentence it was read from
+    source: str | None = None  # ISO alpha-3 code of the side that said or did it, when the sentence names it
 
     def to_dict(self) -> dict:
-        return {"action": self.action, "target": list(self.target), "topic": self.topic,
+        return {"action": self.action, "source": self.source, "target": list(self.target), "topic": self.topic,
                 "evidence": self.evidence.text if self.evidence else "",
                 "evidence_spans": spans_to_dicts([self.evidence] if self.evidence else [])}
 

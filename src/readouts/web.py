@@ -4,6 +4,7 @@ answers the same path with ?format=json with that twin's data."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from importlib import resources
 from typing import Annotated, Literal
 from urllib.parse import urlencode
@@ -13,10 +14,11 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .api import MAX_PAGE, Id, Offset, StoreDep, Words, date_bound, found, get_document
+from . import query
+from .api import MAX_PAGE, FilterDep, Id, Offset, StoreDep, event_list, found, get_document
 from .extract.text import paragraph_spans
 from .types import TEXT
-from .store import EventFilter
+from .query import EventFilter
 
 router = APIRouter(include_in_schema=False)
 templates = Environment(loader=PackageLoader("readouts", "templates"), autoescape=select_autoescape(["html"]))
@@ -38,26 +40,61 @@ def static_file(name: str) -> Response:
     return Response(body, media_type=STATIC_TYPES[name], headers={"Cache-Control": "max-age=3600"})
 
 
+def query_string(params: dict) -> str:
+    """A page's query string from its parameters: a list is repeated (?actor=A&actor=B), an empty value left out."""
+    return urlencode([(k, v) for k, values in params.items() for v in (values if isinstance(values, (list, tuple))
+                                                                        else [values]) if v not in (None, "")])
+
+
+def filter_params(f: EventFilter) -> dict:
+    """The query parameters of a filter, as the API and the pages take them (api.event_filter)."""
+    return {"actor": list(f.actors), "country": list(f.countries), "any": "true" if not f.all else None,
+            "role": list(f.roles), "format_of": f.format, "publisher": f.publisher, "topic": f.topic,
+            "type": f.type, "since": f.since, "until": f.until, "q": f.text,
+            "sort": f.sort if f.sort != "newest" else None}
+
+
+TIMELINE_FACETS = ["country", "type", "topic", "year", "format", "publisher"]
+
+
+def facet_links(params: dict, counts: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Each facet value with the timeline's link narrowed to it: a country is added to those already
+    asked for (a pair of countries), any other facet replaces its filter; a year is since/until."""
+    out = {}
+    for name, values in counts.items():
+        links = []
+        for v in values:
+            narrowed = {**params, "offset": None}
+            if name == "country":
+                if v["value"] in params["country"]:
+                    continue
+                narrowed["country"] = [*params["country"], v["value"]]
+            elif name == "year":
+                narrowed.update(since=v["value"], until=v["value"])
+            else:
+                narrowed[{"format": "format_of"}.get(name, name)] = v["value"]
+            links.append({**v, "href": "/?" + query_string(narrowed)})
+        out[name] = links
+    return out
+
+
 @router.get("/")
-def timeline(store: StoreDep, actor: Words = "", country: Words = "", topic: Words = "", type: Words = "",
-             since: Words = "", until: Words = "", q: Words = "",
-             limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Offset = 0,
-             format: Format = "html") -> Response:
-    """The timeline; the filter form sends every field, so an empty one means no filter."""
-    filters = {k: v.strip() for k, v in dict(actor=actor, country=country, topic=topic, type=type, since=since,
-                                             until=until, q=q).items() if v.strip()}
-    for key in ("since", "until"):
-        date_bound(key, filters.get(key))
-    events = store.list_events(EventFilter(filters.get("actor"), filters.get("country"), filters.get("topic"),
-                                           filters.get("type"), filters.get("since"), filters.get("until"),
-                                           filters.get("q"), limit, offset))
+def timeline(store: StoreDep, f: FilterDep, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+             offset: Offset = 0, format: Format = "html") -> Response:
+    """The timeline, newest first, with the number of matches and facets that narrow it."""
+    f = replace(f, limit=limit, offset=offset)
     if format == "json":
-        return JSONResponse({"items": events, "limit": limit, "offset": offset})
+        return JSONResponse(event_list(store, f, TIMELINE_FACETS))
+    answer = event_list(store, f, TIMELINE_FACETS)
+    params = filter_params(f)
     paging = {"limit": limit} if limit != 100 else {}
-    return page("timeline.html", twin="/api/events?" + urlencode({**filters, "limit": limit, "offset": offset}),
-                events=events, filters=filters,
-                previous="/?" + urlencode({**filters, **paging, "offset": max(0, offset - limit)}) if offset else None,
-                next="/?" + urlencode({**filters, **paging, "offset": offset + limit}) if len(events) == limit else None)
+    total, events = answer["total"], answer["items"]
+    return page("timeline.html", twin="/api/events?" + query_string({**params, "limit": limit, "offset": offset,
+                                                                     "facets": ",".join(TIMELINE_FACETS)}),
+                events=events, filters=params, total=total, offset=offset, facets=facet_links(params, answer["facets"]),
+                topics=query.topic_ids(), types=query.type_ids(), formats=query.FORMATS,
+                previous="/?" + query_string({**params, **paging, "offset": max(0, offset - limit)}) if offset else None,
+                next="/?" + query_string({**params, **paging, "offset": offset + limit}) if offset + limit < total else None)
 
 
 def highlighted_paragraphs(text: str, marks: dict[tuple[int, int], list[str]]) -> list[list[tuple[str, list[str]]]]:

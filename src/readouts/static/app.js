@@ -5,7 +5,10 @@ document.addEventListener("DOMContentLoaded", () => {
   // Timeline: "Clear" empties every filter and shows all events.
   for (const button of document.querySelectorAll("[data-clear-filters]")) {
     button.addEventListener("click", () => {
-      for (const input of button.form.querySelectorAll("input")) input.value = "";
+      for (const input of button.form.querySelectorAll("input")) {
+        if (input.type === "checkbox") input.checked = false; else input.value = "";
+      }
+      for (const select of button.form.querySelectorAll("select")) select.selectedIndex = 0;
       button.form.submit();
     });
   }

@@ -1,0 +1,331 @@
+"""The query layer under the CLI, the API, the web pages and the export: a filter object, the
+vocabulary its ids are checked against, and what a filtered list answers (a page of events, the
+total number of matches, facet counts). Every condition is parameterized SQL built from the filter
+(as Datasette's filters are), never SQL edited as text from the user's input.
+
+Semantics, the same everywhere: repeated actors and countries must all take part (all=True), or any
+of them (all=False); role words are alternatives (a participant's title holds any of them); every
+other field narrows the list further.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from .gazetteer import country_code
+from .types import ReadoutsError, date_filter
+
+if TYPE_CHECKING:
+    from .store import Store
+
+FORMATS = ("bilateral", "trilateral", "multilateral")  # extract/events.py _format
+SORTS = ("newest", "oldest")
+EVENT_COLUMNS = "SELECT e.*, d.doc_id, d.title AS document_title, d.publisher, d.source_url AS url"
+MAX_ACTOR_IDS = 500  # an actor filter matching more actors than this is answered without listing their ids
+
+
+class FilterError(ReadoutsError):
+    """A filter value that names nothing that exists (an unknown topic, type, format, a bad date); the
+    message lists the valid values."""
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What a list of events is narrowed to. actors: words each found in a participant's name (or a
+    name printed for that actor); countries: ISO alpha-3 codes (or EU, UN), of the place or of a
+    participant; roles: title words (or a role id of data/roles.json), any of them in a participant's
+    title; publisher: words of the publishing body; text: words of the page. limit None: every match."""
+
+    actors: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    topic: str | None = None
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    text: str | None = None  # full-text query over the pages the events were read from
+    roles: tuple[str, ...] = ()
+    format: str | None = None
+    publisher: str | None = None
+    all: bool = True  # repeated actors / countries: all of them (True) or any (False)
+    sort: str = "oldest"  # "newest" or "oldest" first; undated events last either way
+    limit: int | None = None
+    offset: int = 0
+
+
+# -- the vocabulary: ids a filter takes --------------------------------------------------------------
+
+def _data(name: str) -> dict:
+    return json.loads(resources.files("readouts.data").joinpath(name).read_text("utf-8"))
+
+
+@cache
+def topic_ids() -> tuple[str, ...]:
+    """The topic ids of data/topics.json, in its order."""
+    return tuple(_data("topics.json")["topics"])
+
+
+@cache
+def type_ids() -> tuple[str, ...]:
+    """The engagement types of data/events.json, in its order."""
+    return tuple(dict.fromkeys([name for name, _ in _data("events.json")["types"]]))
+
+
+@cache
+def country_ids() -> tuple[str, ...]:
+    """The country and body codes of data/countries.json."""
+    return tuple(_data("countries.json")["countries"])
+
+
+
+
+@cache
+def role_words() -> dict[str, tuple[str, ...]]:
+    """Role id -> the title words it stands for (data/roles.json)."""
+    return {role: tuple(words) for role, words in _data("roles.json")["roles"].items()}
+
+
+def _one_of(kind: str, value: str | None, valid: tuple[str, ...], stored: Callable[[str], bool] = lambda _: False) -> str | None:
+    """value as the valid id it names, compared without case, spaces or hyphens ("Phone call" is
+    phone_call), or as given when the database holds it (stored: a store written by another version may
+    hold more); FilterError listing the valid ids otherwise."""
+    if value is None or not value.strip():
+        return None
+    key = re.sub(r"[\s-]+", "_", value.strip().casefold())
+    for item in valid:
+        if item.casefold() == key:
+            return item
+    if stored(value.strip()):
+        return value.strip()
+    raise FilterError(f"unknown {kind} {value!r}; valid: {', '.join(valid)}")
+
+
+def checked(store: Store, f: EventFilter) -> EventFilter:
+    """The filter with its ids made canonical (case-insensitive; a country may be named: "South Korea",
+    "U.S.") and its dates checked: FilterError (a ReadoutsError) naming the valid values for an unknown
+    topic, type, format, sort or country, or a date that is not one. The database is asked only about
+    a value the data files do not know."""
+    try:
+        since, until = (date_filter(d) if d else None for d in (f.since, f.until))
+    except ValueError as exc:
+        raise FilterError(str(exc)) from None
+
+    def holds(sql: str) -> Callable[[str], bool]:
+        return lambda value: store.db.execute(sql, (value,)).fetchone() is not None
+
+    country = holds("SELECT 1 FROM participants WHERE country = ?")
+    return EventFilter(
+        actors=tuple(a.strip() for a in f.actors if a.strip()),
+        countries=tuple(_one_of("country", country_code(c) or c, country_ids(), country) for c in f.countries if c.strip()),
+        topic=_one_of("topic", f.topic, topic_ids(), holds("SELECT 1 FROM event_topics WHERE topic = ?")),
+        type=_one_of("type", f.type, type_ids(), holds("SELECT 1 FROM events WHERE type = ?")),
+        since=since, until=until, text=(f.text or "").strip() or None,
+        roles=tuple(r.strip() for r in f.roles if r.strip()),
+        format=_one_of("format", f.format, FORMATS), publisher=(f.publisher or "").strip() or None,
+        all=f.all, sort=_one_of("sort", f.sort, SORTS) or "oldest", limit=f.limit, offset=f.offset)
+
+
+# -- conditions --------------------------------------------------------------------------------------
+
+def _actor_ids(store: Store, words: str) -> tuple[set[int], set[int]]:
+    """(whole, printed): the actors whose name holds the words, and those, not among them, for whom
+    some page printed a name holding them (the actor "Seth Bailey" printed "Amb. Seth Bailey": "amb.
+    seth" finds only the events that printed it)."""
+    like, pattern = store.dialect.like, f"%{words}%"
+    whole, printed = set(), set()
+    for r in store.db.execute(f"SELECT id, 1 AS whole FROM actors WHERE name {like} ?"
+                              f" UNION SELECT actor_id, 0 FROM actor_names WHERE name {like} ?", (pattern, pattern)):
+        (whole if r["whole"] else printed).add(r["id"])
+    return whole, printed - whole
+
+
+def _actor_rows(store: Store, words: list[str], p: str) -> tuple[str, list]:
+    """The condition on participant rows (alias p) of an actor named by any of the words."""
+    like = store.dialect.like
+    parts, args = [], []
+    for w in words:
+        pattern = f"%{w}%"
+        whole, printed = _actor_ids(store, w)
+        if len(whole) + len(printed) > MAX_ACTOR_IDS:  # too many to list: the same rows through subqueries
+            parts.append(f"({p}.actor_id IN (SELECT id FROM actors WHERE name {like} ? UNION SELECT actor_id"
+                         f" FROM actor_names WHERE name {like} ?) AND ({p}.name {like} ? OR {p}.actor_id IN"
+                         f" (SELECT id FROM actors WHERE name {like} ?)))")
+            args += [pattern] * 4
+            continue
+        if whole:
+            parts.append(f"{p}.actor_id IN ({','.join('?' * len(whole))})")
+            args += sorted(whole)
+        if printed:
+            parts.append(f"({p}.actor_id IN ({','.join('?' * len(printed))}) AND {p}.name {like} ?)")
+            args += [*sorted(printed), pattern]
+    return (f"({' OR '.join(parts)})" if parts else "1=0"), args
+
+
+def _participant(condition: str, args: list, alias: str) -> tuple[str, list]:
+    """"Some participant row (alias) of event e meets the condition"."""
+    return f"EXISTS (SELECT 1 FROM participants {alias} WHERE {alias}.event_id = e.id AND {condition})", args
+
+
+def _country(code: str, n: int) -> tuple[str, list]:
+    inner, args = _participant(f"pc{n}.country = ?", [code], f"pc{n}")
+    return f"(e.country = ? OR {inner})", [code, *args]
+
+
+def _joined(parts: list[tuple[str, list]], all_: bool) -> tuple[str, list]:
+    """The conditions joined by AND (all_) or OR, as one condition."""
+    sql = f" {'AND' if all_ else 'OR'} ".join(c for c, _ in parts)
+    return f"({sql})", [a for _, args in parts for a in args]
+
+
+def conditions(store: Store, f: EventFilter, skip_actors: int = 0) -> tuple[list[str], list]:
+    """The where-clause parts on events e (joined to their pages d) of every field of the filter, and
+    their arguments; the first skip_actors actors are left out (a caller that drives the list from
+    their participant rows)."""
+    where, args = [], []
+
+    def add(condition: str, values: list) -> None:
+        where.append(condition)
+        args.extend(values)
+
+    actors = [_participant(*_actor_rows(store, [a], f"pa{n}"), f"pa{n}") for n, a in enumerate(f.actors)]
+    countries = [_country(c, n) for n, c in enumerate(f.countries)]
+    if f.all:
+        for condition, values in actors[skip_actors:] + countries:
+            add(condition, values)
+    else:
+        if actors and not skip_actors:
+            add(*_joined(actors, False))
+        if countries:
+            add(*_joined(countries, False))
+    if f.roles:
+        words = [w for r in f.roles for w in role_words().get(r.casefold(), (r,))]
+        like = store.dialect.like
+        add(*_participant(f"({' OR '.join([f'pr.title {like} ?'] * len(words))})", [f"%{w}%" for w in words], "pr"))
+    if f.topic:
+        add("EXISTS (SELECT 1 FROM event_topics t WHERE t.event_id = e.id AND t.topic = ?)", [f.topic])
+    if f.type:
+        add("e.type = ?", [f.type])
+    if f.format:
+        add("e.format = ?", [f.format])
+    if f.publisher:
+        add(f"d.publisher {store.dialect.like} ?", [f"%{f.publisher}%"])
+    if f.since:
+        add("e.date >= ?", [f.since])
+    if f.until:
+        add("e.date <= ?", [f.until + "~"])  # "2024-07-22" <= "2024-07~": until "2024-07" counts
+    if f.text and f.actors and f.all:  # an actor's events are few: the pages' set, without counting them first
+        add(f"e.document_id IN ({store._matching_documents()})", [store._text_query(f.text)])
+    elif f.text:
+        add(*store._text_condition(f.text))
+    return where, args
+
+
+def order_by(store: Store, date: str, event_id: str, f: EventFilter) -> str:
+    """ORDER BY by date, newest or oldest first, undated last. SQLite sorts NULL first, PostgreSQL
+    last: each gets the order an index on (date, id) gives where it can (a date filter leaves no
+    undated event; newest first on SQLite puts NULL last by itself)."""
+    dated = f.since or f.until
+    if f.sort == "newest":
+        nulls = " NULLS LAST" if store.dialect.name == "postgresql" and not dated else ""
+        return f"{date} DESC{nulls}, {event_id} DESC"
+    plain = dated or store.dialect.name == "postgresql"
+    return f"{'' if plain else f'{date} IS NULL, '}{date}, {event_id}"
+
+
+# -- answers -----------------------------------------------------------------------------------------
+
+def list_events(store: Store, f: EventFilter = EventFilter()) -> list[dict]:
+    """Events matching the filter, in its order, each with participants and topics (Store._event_rows).
+
+    With actors that must all take part, the first one's participant rows drive the list in date order
+    (participants(actor_id, date, event_id)): a page stops after its last event instead of sorting all
+    of them. Otherwise events(date, id) gives the order."""
+    if f.actors and f.all:
+        return _events_of_actor(store, f)
+    where, args = conditions(store, f)
+    sql = (f"{EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id"
+           f" WHERE {' AND '.join(where) or '1=1'} ORDER BY {order_by(store, 'e.date', 'e.id', f)}")
+    if f.limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args += [f.limit, f.offset]
+    return store._event_rows(store.db.execute(sql, args).fetchall())
+
+
+def _events_of_actor(store: Store, f: EventFilter) -> list[dict]:
+    rows, args = _actor_rows(store, [f.actors[0]], "p")
+    if rows == "1=0":
+        return []
+    where, more = conditions(store, f, skip_actors=1)
+    # the dates filtered on the participant rows: the index's order; events and pages joined only when needed
+    where = [rows] + [w.replace("e.date", "p.date") for w in where]
+    joins = (" JOIN events e ON e.id = p.event_id" if any(re.search(r"\be\.", w) for w in where) else "") + \
+            (" JOIN documents d ON d.id = e.document_id" if any(re.search(r"\bd\.", w) for w in where) else "")
+    page = (f"SELECT p.date, p.event_id FROM participants p{joins} WHERE {' AND '.join(where)}"
+            f" GROUP BY p.date, p.event_id ORDER BY {order_by(store, 'p.date', 'p.event_id', f)}")
+    args += more
+    if f.limit is not None:
+        page += " LIMIT ? OFFSET ?"
+        args += [f.limit, f.offset]
+    sql = (f"{EVENT_COLUMNS} FROM ({page}) page JOIN events e ON e.id = page.event_id"
+           f" JOIN documents d ON d.id = e.document_id ORDER BY {order_by(store, 'e.date', 'e.id', f)}")
+    return store._event_rows(store.db.execute(sql, args).fetchall())
+
+
+def _matching(store: Store, f: EventFilter) -> tuple[str, list]:
+    """SQL for the ids of every event matching the filter (no order, no page), and its arguments."""
+    where, args = conditions(store, f)
+    return (f"SELECT e.id FROM events e JOIN documents d ON d.id = e.document_id"
+            f" WHERE {' AND '.join(where) or '1=1'}"), args
+
+
+def count_events(store: Store, f: EventFilter) -> int:
+    """How many events match the filter, whatever its page."""
+    sql, args = _matching(store, f)
+    return store.db.execute(f"SELECT COUNT(*) AS n FROM ({sql}) m", args).fetchone()["n"]
+
+
+# facet -> SQL of (event_id, value) pairs; an event counts once per value
+FACETS = {
+    "country": "SELECT event_id, country AS value FROM participants WHERE country IS NOT NULL"
+               " UNION SELECT id, country FROM events WHERE country IS NOT NULL",
+    "type": "SELECT id AS event_id, type AS value FROM events",
+    "topic": "SELECT DISTINCT event_id, topic AS value FROM event_topics",
+    "year": "SELECT id AS event_id, substr(date, 1, 4) AS value FROM events WHERE date IS NOT NULL",
+    "format": "SELECT id AS event_id, format AS value FROM events WHERE format IS NOT NULL",
+    "publisher": "SELECT e.id AS event_id, d.publisher AS value FROM events e JOIN documents d ON d.id = e.document_id"
+                 " WHERE d.publisher IS NOT NULL",
+}
+FACET_SIZE = 30  # values given per facet, the most frequent first
+
+
+def facets(store: Store, f: EventFilter, names: list[str]) -> dict[str, list[dict]]:
+    """For each facet name (a key of FACETS), the values of the matching events with how many events
+    have each, the most frequent first (at most FACET_SIZE): {"country": [{"value": "USA", "count": 12}, ...]}.
+    FilterError for an unknown facet."""
+    unknown = [n for n in names if n not in FACETS]
+    if unknown:
+        raise FilterError(f"unknown facet {unknown[0]!r}; valid: {', '.join(FACETS)}")
+    matching, args = _matching(store, f)
+    out = {}
+    for name in names:
+        rows = store.db.execute(f"SELECT v.value, COUNT(*) AS n FROM ({FACETS[name]}) v WHERE v.event_id IN ({matching})"
+                                f" GROUP BY v.value ORDER BY n DESC, v.value LIMIT ?", [*args, FACET_SIZE])
+        out[name] = [{"value": r["value"], "count": r["n"]} for r in rows]
+    return out
+
+
+def vocabulary(store: Store, kind: str) -> list[dict]:
+    """The ids a filter of this kind takes ("topic", "type", "country", "format"), each with the number
+    of events that have it in the database, in the data files' order (countries and formats: the most
+    frequent first); ids of the data files no event has yet count 0."""
+    counts = {r["value"]: r["count"] for r in facets(store, EventFilter(), [kind])[kind]} if kind in FACETS else {}
+    if len(counts) == FACET_SIZE:  # the whole list, not the first values
+        sql = f"SELECT value, COUNT(*) AS n FROM ({FACETS[kind]}) v GROUP BY value"
+        counts = {r["value"]: r["n"] for r in store.db.execute(sql)}
+    known = {"topic": topic_ids(), "type": type_ids(), "format": FORMATS}.get(kind, ())
+    ids = list(dict.fromkeys([*known, *sorted(counts, key=lambda v: -counts[v])]))
+    return [{"id": i, "events": counts.get(i, 0)} for i in ids]
