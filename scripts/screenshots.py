@@ -1,6 +1,7 @@
 """Screenshots of the web UI for the README (`make screenshots`): builds a database from the
 examples and the development corpus, serves it on loopback, and saves the timeline and an event
-page as PNG with headless Chromium (Debian's chromium package, driven by Playwright)."""
+page, the topics chart, an actor page, the statements, search results and the timeline on a
+phone (390 px) as PNG with headless Chromium (Debian's chromium package, driven by Playwright)."""
 from __future__ import annotations
 
 import shutil
@@ -48,12 +49,26 @@ def main() -> int:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=chromium, args=ARGS)
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
-                page.goto(base + "/")
-                page.screenshot(path=str(OUT / "timeline.png"))
+                page.goto(base + "/?country=USA&country=KOR&role=envoy&since=2021")
+                page.screenshot(path=str(OUT / "timeline.png"), full_page=True)
                 page.goto(base + "/?actor=Kim+Gunn")
                 page.locator("a.event-link").first.click()
                 page.wait_for_url("**/events/*")
                 page.screenshot(path=str(OUT / "event.png"), full_page=True)
+                page.goto(base + "/topics?period=quarter")
+                page.wait_for_selector("[data-chart=trends][data-drawn]")
+                page.screenshot(path=str(OUT / "topics.png"), full_page=True)
+                page.goto(base + "/?actor=Kim+Gunn")
+                page.locator("table.timeline a[href^='/actors/']", has_text="Kim Gunn").first.click()
+                page.wait_for_selector("[data-chart=network][data-drawn]")
+                page.screenshot(path=str(OUT / "actor.png"), full_page=True)
+                page.goto(base + "/statements?target=PRK")
+                page.screenshot(path=str(OUT / "statements.png"))
+                page.goto(base + "/search?q=Panel+of+Experts")
+                page.screenshot(path=str(OUT / "search.png"))
+                phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+                phone.goto(base + "/?country=USA&country=KOR")
+                phone.screenshot(path=str(OUT / "phone.png"))
                 browser.close()
         finally:
             server.terminate()

@@ -51,7 +51,7 @@ def test_events_filters_and_pagination(server):
     assert [e["city"] for e in text["items"]] == ["London"]
 
 
-def test_errors_are_json_with_the_right_status_and_the_security_headers(server):
+def test_errors_have_the_right_status_and_the_security_headers_json_for_the_api_html_for_pages(server):
     for url, code in (("/api/events?limit=500", 422), ("/api/events?since=July", 400),
                       ("/api/events?since=2021-13", 400), ("/api/events?until=2024-02-30", 400),
                       ("/?since=2024-02-30", 400), ("/api/events/999999", 404),
@@ -60,18 +60,29 @@ def test_errors_are_json_with_the_right_status_and_the_security_headers(server):
                       ("/api/nowhere", 404), ("/api/documents", 405)):
         status, headers, body = get(server + url)
         assert status == code, url
-        assert "error" in json.loads(body), url
+        if url.startswith("/api/"):
+            assert "error" in json.loads(body), url
+        else:  # a page's error is a page: the message, and the filter form to correct it
+            assert headers["content-type"].startswith("text/html"), url
+            assert 'class="error"' in body.decode() and '<form class="filters"' in body.decode(), url
         assert "default-src 'self'" in headers["content-security-policy"], url
+    status, _, body = get(server + "/?since=2024-02-30&actor=Kim+Gunn&topic=sanctions")
+    assert status == 400 and "not a date" in body.decode() and 'value="Kim Gunn"' in body.decode()
+    assert '<option selected>sanctions</option>' in body.decode()  # the form keeps what was asked
+    status, _, body = get(server + "/?topic=russia")
+    assert status == 400 and "russia_dprk_cooperation" in body.decode()  # the valid ids
 
 
-def test_a_failure_inside_a_route_is_a_json_500_with_the_security_headers(server, monkeypatch):
+def test_a_failure_inside_a_route_is_a_500_with_the_security_headers(server, monkeypatch):
     def broken(*args):
         raise RuntimeError("the disk is gone")
 
     monkeypatch.setattr(Store, "topic_trends", broken)
     for url in ("/api/topics/trends", "/topics"):
         status, headers, body = get(server + url)
-        assert status == 500 and json.loads(body) == {"error": "internal error"}, url
+        assert status == 500, url
+        assert json.loads(body) == {"error": "internal error"} if url.startswith("/api/") else \
+            "internal error" in body.decode() and "the disk" not in body.decode()
         assert "default-src 'self'" in headers["content-security-policy"], url
     monkeypatch.undo()
     assert get_json(f"{server}/api/topics/trends")[0] == 200  # the server goes on
@@ -92,7 +103,8 @@ def test_event_actor_document_search_and_trends(server):
     _, hits = get_json(f"{server}/api/search?q=Panel%20of%20Experts")
     assert [h["doc_id"] for h in hits["items"]] == ["002_b7d1f255a910d733"]
     _, trends = get_json(f"{server}/api/topics/trends?period=quarter")
-    assert {"period": "2024-Q3", "topic": "sanctions", "events": 2} in trends["items"]
+    assert {"period": "2024-Q3", "topic": "sanctions", "events": 2, "pages": 2} in trends["items"]
+    assert trends["periods"][0] == "2017-Q1" and "2019-Q2" in trends["periods"]  # empty quarters too
     _, actors = get_json(f"{server}/api/actors?name=Kim")
     assert any(a["name"] == "Kim Gunn" for a in actors["items"])
 
@@ -158,14 +170,14 @@ def test_no_page_loads_anything_from_another_host(server):
     _, events = get_json(f"{server}/api/events?actor=Kim%20Gunn&limit=1")
     event = events["items"][0]
     pages = ["/", "/?q=sanctions", f"/events/{event['id']}", f"/actors/{event['participants'][0]['actor_id']}",
-             f"/documents/{event['document_id']}", "/topics"]
+             f"/documents/{event['document_id']}", "/topics", "/search?q=sanctions", "/statements"]
     for page in pages:
         status, headers, body = get(server + page)
         assert status == 200 and headers["content-type"].startswith("text/html"), page
         assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", body.decode(), re.IGNORECASE), page
     for page in ("/docs", "/redoc", "/docs/oauth2-redirect"):
         status, _, body = get(server + page)
-        assert status == 404 and "error" in json.loads(body), page
+        assert status == 404 and 'class="error"' in body.decode(), page
     assert get_json(f"{server}/openapi.json")[1]["paths"]
 
 

@@ -137,8 +137,11 @@ def test_full_text_search_and_topic_trends(store):
     assert [hit["doc_id"] for hit in store.search("sanctions evasion")] == ["a"]
     assert store.search('evasion" OR "nothing') == []  # the query is one phrase, never search syntax
     assert [e["date"] for e in store.list_events(EventFilter(text="sanctions"))] == ["2023-12-11"]
-    assert store.topic_trends("quarter") == [{"period": "2023-Q4", "topic": "sanctions", "events": 1},
-                                              {"period": "2024-Q1", "topic": "sanctions", "events": 1}]
+    assert store.topic_trends("quarter") == {
+        "period": "quarter", "periods": ["2023-Q4", "2024-Q1"], "topics": ["sanctions"],
+        "items": [{"period": "2023-Q4", "topic": "sanctions", "events": 1, "pages": 1},
+                  {"period": "2024-Q1", "topic": "sanctions", "events": 1, "pages": 1}]}
+    assert store.topic_trends("month")["periods"] == ["2023-12", "2024-01", "2024-02"]  # the empty month too
 
 
 def test_a_version_1_database_is_migrated_with_its_printed_names(store_url, monkeypatch):

@@ -3,8 +3,8 @@
 The server answers only for its own names (the Host header), against DNS rebinding. Read endpoints
 are open; the one endpoint that changes data (POST /api/documents) needs the server's token as
 `Authorization: Bearer TOKEN`, checked before its body is read, and a body is at most MAX_BODY bytes.
-Every error, of a route or not (an unknown path, a wrong method, a fault of the program), is JSON
-{"error": message} with the security headers. Page sizes are bounded and every query is
+Every error of the API, of a route or not (an unknown path, a wrong method, a fault of the program),
+is JSON {"error": message} with the security headers; that of a web page is an HTML page (web.error_page). Page sizes are bounded and every query is
 parameterized SQL in readouts.store.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPBearer
 from pydantic import BaseModel, Field, StringConstraints
 from starlette.datastructures import MutableHeaders
@@ -26,9 +26,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .pipeline import process
 from . import query
-from .query import FACETS, EventFilter, FilterError, checked
+from .query import FACETS, EventFilter, FilterError, StatementFilter, checked
 from .store import Store
-from .types import RawDocument, ReadoutsError
+from .types import RawDocument, ReadoutsError, date_filter
 
 MAX_PAGE = 200
 IDLE_CONNECTIONS = 8  # database connections kept open between requests
@@ -245,9 +245,45 @@ def get_actor(actor_id: Id, store: StoreDep) -> dict:
     return found(store.get_actor(actor_id), f"actor {actor_id}")
 
 
-@router.get("/topics/trends", summary="Events per topic per month or quarter")
-def topic_trends(store: StoreDep, period: Literal["month", "quarter"] = "month") -> dict:
-    return {"period": period, "items": store.topic_trends(period)}
+@router.get("/actors/{actor_id}/events", summary="One actor's events, newest first, with their total")
+def actor_events(actor_id: Id, store: StoreDep, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+                 offset: Offset = 0) -> dict:
+    actor = found(store.get_actor(actor_id), f"actor {actor_id}")
+    return {"items": store.events_of_actor(actor_id, limit, offset), "total": actor["events"], "limit": limit,
+            "offset": offset}
+
+
+Code = Annotated[str | None, Query(max_length=20, pattern=r"^[A-Za-z_]*$")]
+
+
+def statement_filter(source: Code = None, target: Code = None, action: Code = None, topic: Code = None,
+                     since: DateBound = None, until: DateBound = None) -> StatementFilter:
+    """The filters of a list of statements (query.StatementFilter); empty values are no filter."""
+    try:
+        since, until = (date_filter(d) if d else None for d in (since, until))
+    except ValueError as exc:
+        raise HTTPException(status_code=400, detail=str(exc)) from None
+    return StatementFilter(source or None, target or None, action or None, topic or None, since=since, until=until)
+
+
+StatementFilterDep = Annotated[StatementFilter, Depends(statement_filter)]
+
+
+def statement_list(store: Store, f: StatementFilter) -> dict:
+    """A page of statements with the total and the counts by source, action and topic."""
+    return {"items": query.list_statements(store, f), "total": query.count_statements(store, f), "limit": f.limit,
+            "offset": f.offset, "facets": {c: query.statement_counts(store, f, c) for c in ("source", "action", "topic")}}
+
+
+@router.get("/statements", summary="Who said what to whom: statements, newest first, with their total and counts")
+def list_statements(store: StoreDep, f: StatementFilterDep, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+                    offset: Offset = 0) -> dict:
+    return statement_list(store, replace(f, limit=limit, offset=offset))
+
+
+@router.get("/topics/trends", summary="Engagements and pages per topic per month, quarter or year, every period listed")
+def topic_trends(store: StoreDep, period: Literal["month", "quarter", "year"] = "month") -> dict:
+    return store.topic_trends(period)
 
 
 @router.get("/documents/{document_id}", summary="One page: clean text, metadata, what was read from it")
@@ -282,7 +318,7 @@ def create_app(db_url: str, token: str | None = None, allowed_hosts: Iterable[st
     """The API and the web pages over one database, for requests to the allowed hosts (names or
     addresses, with any port). Without a token nothing may change the data, and the database is
     opened read-only: it may then be one the server cannot write (in a read-only folder)."""
-    from .web import router as pages  # the pages use the API's helpers
+    from .web import error_page, router as pages  # the pages use the API's helpers
 
     # no /docs or /redoc: their pages load scripts from the internet, which the pages' own
     # Content-Security-Policy blocks (and which nothing served here should do); /openapi.json stays
@@ -298,19 +334,21 @@ def create_app(db_url: str, token: str | None = None, allowed_hosts: Iterable[st
 
     # Starlette's class: the router raises it for an unknown path (404) or method (405), and FastAPI's
     # HTTPException is a subclass
+    # a page's error is an HTML page with the filter form (web.error_page); the API's is JSON
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return error_response(exc.status_code, str(exc.detail), exc.headers)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return error_page(request, exc.status_code, str(exc.detail)) or \
+            error_response(exc.status_code, str(exc.detail), exc.headers)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        return error_response(422, problems)
+        return error_page(request, 422, problems) or error_response(422, problems)
 
     @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+    async def unexpected(request: Request, exc: Exception) -> Response:
         # the details go to the server's log (Starlette raises the exception again for it), not to the client
-        return error_response(500, "internal error")
+        return error_page(request, 500, "internal error") or error_response(500, "internal error")
 
     app.include_router(router)
     app.include_router(pages)

@@ -329,3 +329,154 @@ def vocabulary(store: Store, kind: str) -> list[dict]:
     known = {"topic": topic_ids(), "type": type_ids(), "format": FORMATS}.get(kind, ())
     ids = list(dict.fromkeys([*known, *sorted(counts, key=lambda v: -counts[v])]))
     return [{"id": i, "events": counts.get(i, 0)} for i in ids]
+
+
+# -- statements: who said what to whom --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StatementFilter:
+    """What a list of statements is narrowed to: the side that made them (source), the side they aim at
+    (target), the PLOVER action, the topic, the page, the page's date (since, until)."""
+
+    source: str | None = None
+    target: str | None = None
+    action: str | None = None
+    topic: str | None = None
+    document_id: int | None = None
+    since: str | None = None
+    until: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+# a statement is dated by its page: the page's publication date, else the first date of its events
+STATEMENT_DATE = ("COALESCE(d.published, (SELECT MIN(e.date) FROM events e WHERE e.document_id = d.id))")
+
+
+def _statement_conditions(store: Store, f: StatementFilter) -> tuple[str, list]:
+    where, args = ["1=1"], []
+    for column, value in (("s.source", f.source), ("s.action", f.action), ("s.topic", f.topic),
+                          ("s.document_id", f.document_id)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            args.append(value.upper() if column in ("s.source", "s.action") else value)
+    if f.target:  # targets: a JSON list of codes
+        where.append("s.targets LIKE ?")
+        args.append(f'%"{f.target.upper()}"%')
+    if f.since:
+        where.append(f"{STATEMENT_DATE} >= ?")
+        args.append(f.since)
+    if f.until:
+        where.append(f"{STATEMENT_DATE} <= ?")
+        args.append(f.until + "~")
+    return " AND ".join(where), args
+
+
+def list_statements(store: Store, f: StatementFilter) -> list[dict]:
+    """Statements matching the filter, newest page first, each with its page (doc_id, title, date) and
+    the engagements read from that page (event ids)."""
+    where, args = _statement_conditions(store, f)
+    sql = (f"SELECT s.id, s.document_id, s.source, s.action, s.targets, s.topic, s.evidence, d.doc_id, d.title,"
+           f" d.publisher, {STATEMENT_DATE} AS date FROM statements s JOIN documents d ON d.id = s.document_id"
+           f" WHERE {where} ORDER BY date IS NULL, date DESC, s.id")
+    if f.limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args += [f.limit, f.offset]
+    rows = [dict(r) for r in store.db.execute(sql, args)]
+    events: dict[int, list[int]] = {}
+    documents = sorted({r["document_id"] for r in rows})
+    if documents:
+        for r in store.db.execute(f"SELECT id, document_id FROM events WHERE document_id IN"
+                                  f" ({','.join('?' * len(documents))}) ORDER BY seq", documents):
+            events.setdefault(r["document_id"], []).append(r["id"])
+    for row in rows:
+        row["target"] = json.loads(row.pop("targets"))
+        row["events"] = events.get(row["document_id"], [])
+    return rows
+
+
+def count_statements(store: Store, f: StatementFilter) -> int:
+    where, args = _statement_conditions(store, f)
+    return store.db.execute(f"SELECT COUNT(*) AS n FROM statements s JOIN documents d ON d.id = s.document_id"
+                            f" WHERE {where}", args).fetchone()["n"]
+
+
+def statement_counts(store: Store, f: StatementFilter, column: str) -> list[dict]:
+    """How many matching statements each value of source, action or topic has, the most first."""
+    if column not in ("source", "action", "topic"):
+        raise FilterError(f"unknown statement facet {column!r}; valid: source, action, topic")
+    where, args = _statement_conditions(store, f)
+    return [{"value": r["value"], "count": r["n"]} for r in store.db.execute(
+        f"SELECT s.{column} AS value, COUNT(*) AS n FROM statements s JOIN documents d ON d.id = s.document_id"
+        f" WHERE {where} AND s.{column} IS NOT NULL GROUP BY s.{column} ORDER BY n DESC, value LIMIT ?",
+        [*args, FACET_SIZE])]
+
+
+# -- topics over time ---------------------------------------------------------------------------------
+
+PERIODS = ("month", "quarter", "year")
+
+
+def period_of(date: str, period: str) -> str:
+    """The period ("2024-07", "2024-Q3", "2024") a date of at least that precision falls in."""
+    if period == "year":
+        return date[:4]
+    if period == "quarter":
+        return f"{date[:4]}-Q{(int(date[5:7]) - 1) // 3 + 1}"
+    return date[:7]
+
+
+def period_bounds(label: str) -> tuple[str, str]:
+    """The since and until filters of a period label: "2024-Q3" is 2024-07 to 2024-09."""
+    if "-Q" in label:
+        year, quarter = label.split("-Q")
+        first = (int(quarter) - 1) * 3 + 1
+        return f"{year}-{first:02d}", f"{year}-{first + 2:02d}"
+    return label, label
+
+
+def periods_between(first: str, last: str, period: str) -> list[str]:
+    """Every period from first to last, both included: the chart's axis shows the empty ones too."""
+    def index(label: str) -> int:  # periods since year 0
+        if period == "year":
+            return int(label)
+        if period == "quarter":
+            return int(label[:4]) * 4 + int(label[-1]) - 1
+        return int(label[:4]) * 12 + int(label[5:7]) - 1
+
+    def label(n: int) -> str:
+        if period == "year":
+            return f"{n:04d}"
+        if period == "quarter":
+            return f"{n // 4:04d}-Q{n % 4 + 1}"
+        return f"{n // 12:04d}-{n % 12 + 1:02d}"
+
+    return [label(n) for n in range(index(first), index(last) + 1)]
+
+
+def topic_trends(store: Store, period: str = "month") -> dict:
+    """Per topic and period, the engagements that raised the topic (events) and the pages that
+    reported them (pages: a page reporting two engagements on a topic counts once), for events dated
+    at least to the period's precision: {"period", "periods": every period from the first to the last
+    (empty ones too), "topics": by engagements, the most first, "items": [{"period", "topic",
+    "events", "pages"}] for the periods that have some}. FilterError for another period."""
+    if period not in PERIODS:
+        raise FilterError(f"unknown period {period!r}; valid: {', '.join(PERIODS)}")
+    size = 4 if period == "year" else 7
+    rows = store.db.execute(
+        f"SELECT substr(e.date, 1, {size}) AS part, t.topic, e.id, e.document_id FROM events e"
+        f" JOIN event_topics t ON t.event_id = e.id WHERE length(e.date) >= {size}")
+    events: dict[tuple[str, str], set[int]] = {}
+    pages: dict[tuple[str, str], set[int]] = {}
+    for r in rows:
+        key = (period_of(r["part"] + "-01", period), r["topic"])
+        events.setdefault(key, set()).add(r["id"])
+        pages.setdefault(key, set()).add(r["document_id"])
+    totals: dict[str, int] = {}
+    for (_, topic), ids in events.items():
+        totals[topic] = totals.get(topic, 0) + len(ids)
+    labels = sorted({p for p, _ in events})
+    return {"period": period, "periods": periods_between(labels[0], labels[-1], period) if labels else [],
+            "topics": sorted(totals, key=lambda t: (-totals[t], t)),
+            "items": [{"period": p, "topic": t, "events": len(ids), "pages": len(pages[(p, t)])}
+                      for (p, t), ids in sorted(events.items())]}

@@ -718,16 +718,9 @@ class Store:
         plan = self.db.execute(f"EXPLAIN (FORMAT JSON) {sql}", args).fetchone()
         return int(next(iter(plan.values()))[0]["Plan"]["Plan Rows"])
 
-    def topic_trends(self, period: str = "month") -> list[dict]:
-        """Events per topic per month (YYYY-MM) or quarter (YYYY-Qn), for dated events."""
-        rows = self.db.execute(
-            "SELECT substr(e.date, 1, 7) AS month, t.topic, COUNT(DISTINCT e.id) AS events FROM events e"
-            " JOIN event_topics t ON t.event_id = e.id WHERE length(e.date) >= 7 GROUP BY substr(e.date, 1, 7), t.topic")
-        counts: dict[tuple[str, str], int] = {}
-        for r in rows:
-            bucket = r["month"] if period == "month" else f"{r['month'][:4]}-Q{(int(r['month'][5:7]) - 1) // 3 + 1}"
-            counts[(bucket, r["topic"])] = counts.get((bucket, r["topic"]), 0) + r["events"]
-        return [{"period": p, "topic": t, "events": n} for (p, t), n in sorted(counts.items())]
+    def topic_trends(self, period: str = "month") -> dict:
+        """Engagements and pages per topic per period (query.topic_trends)."""
+        return query.topic_trends(self, period)
 
     # -- the web explorer's pages (api.py, web.py): bounded lists by id ------------------------
 
@@ -745,11 +738,12 @@ class Store:
             " LEFT JOIN spans sp ON sp.statement_id = s.id WHERE s.document_id = ? ORDER BY s.id", (document_id,))]
 
     def events_of_actor(self, actor_id: int, limit: int, offset: int = 0) -> list[dict]:
-        """One actor's events by date (undated last): by id, unlike the name filter of list_events."""
+        """One actor's events, newest first (undated last): by id, unlike the name filter of list_events."""
         rows = self.db.execute(f"{query.EVENT_COLUMNS} FROM events e"
                                " JOIN documents d ON d.id = e.document_id"
                                " WHERE e.id IN (SELECT event_id FROM participants WHERE actor_id = ?)"
-                               " ORDER BY e.date IS NULL, e.date, e.id LIMIT ? OFFSET ?", (actor_id, limit, offset))
+                               " ORDER BY e.date IS NULL, e.date DESC, e.id DESC LIMIT ? OFFSET ?",
+                               (actor_id, limit, offset))
         return self._event_rows(rows.fetchall())
 
     def page_of_actors(self, name: str | None, limit: int, offset: int = 0) -> list[dict]:

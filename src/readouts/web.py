@@ -1,21 +1,24 @@
-"""The web pages: server-rendered HTML (Jinja2, autoescaped) with charts as inline SVG and a little
-vanilla JavaScript, all served by the app itself. Every page links its JSON twin under /api/, and
+"""The web pages: server-rendered HTML (Jinja2, autoescaped), a little vanilla JavaScript, and charts
+drawn by ECharts (vendored in static/, so that nothing is loaded from elsewhere) from JSON data blocks
+of the page, each with an HTML table or list of the same numbers beside it; all served by the app itself. Every page links its JSON twin under /api/, and
 answers the same path with ?format=json with that twin's data."""
 from __future__ import annotations
 
-import math
+import json
+import re
 from dataclasses import replace
 from importlib import resources
 from typing import Annotated, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from . import query
-from .api import MAX_PAGE, FilterDep, Id, Offset, StoreDep, event_list, found, get_document
+from .api import (MAX_PAGE, SECURITY_HEADERS, FilterDep, Id, Offset, StatementFilterDep, StoreDep, Words, event_list, found, get_document,
+                  statement_list)
 from .extract.text import paragraph_spans
 from .types import TEXT
 from .query import EventFilter
@@ -24,7 +27,9 @@ router = APIRouter(include_in_schema=False)
 templates = Environment(loader=PackageLoader("readouts", "templates"), autoescape=select_autoescape(["html"]))
 
 
-STATIC_TYPES = {"app.css": "text/css", "app.js": "text/javascript"}  # every file the pages load
+# every file the pages load; ECharts (Apache-2.0, echarts.LICENSE.txt) is vendored from its npm package
+STATIC_TYPES = {"app.css": "text/css", "app.js": "text/javascript", "charts.js": "text/javascript",
+                "echarts.min.js": "text/javascript", "echarts.LICENSE.txt": "text/plain"}
 Format = Literal["html", "json"]
 
 
@@ -146,68 +151,103 @@ def document_page(document_id: Id, store: StoreDep, format: Format = "html") -> 
                 paragraphs=[p for p in (document["clean_text"] or "").split("\n\n") if p.strip()])
 
 
-NETWORK_SIZE = 24  # counterparts drawn, the most frequent first; more would not be legible
+NETWORK_SIZE = 40  # counterparts drawn, the most frequent first (all are listed beside the chart)
+ACTOR_EVENTS = 50  # events per page of an actor
 
 
-def network_svg(name: str, counterparts: list[dict], size: int = 360) -> Markup:
-    """The actor in the middle, counterparts on a circle, line width by meetings together."""
-    counterparts = counterparts[:NETWORK_SIZE]
-    most = max((other["events"] for other in counterparts), default=1)
-    centre, radius = size / 2, size / 2 - 70
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size}" height="{size}" '
-             f'role="img" aria-label="counterparts of {escape(name)}">']
-    for n, other in enumerate(counterparts):
-        angle = 2 * math.pi * n / max(1, len(counterparts))
-        x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
-        parts.append(f'<line x1="{centre}" y1="{centre}" x2="{x:.1f}" y2="{y:.1f}" stroke="#7a8ca3" '
-                     f'stroke-width="{1 + 5 * other["events"] / most:.1f}"/>')
-        parts.append(f'<a href="/actors/{other["id"]}"><circle cx="{x:.1f}" cy="{y:.1f}" r="7" fill="#2f6f9f"/>'
-                     f'<text x="{x:.1f}" y="{y + 20:.1f}" text-anchor="middle" font-size="11">'
-                     f'{escape(other["name"])} ×{other["events"]}</text></a>')
-    parts.append(f'<circle cx="{centre}" cy="{centre}" r="10" fill="#b5412c"/><text x="{centre}" y="{centre - 16}" '
-                 f'text-anchor="middle" font-size="12" font-weight="bold">{escape(name)}</text></svg>')
-    return Markup("".join(parts))
+def chart_data(data: dict) -> Markup:
+    """Data for a chart's script, as JSON that cannot end its <script type="application/json"> element."""
+    return Markup(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+                  .replace("&", "\\u0026"))
 
 
 @router.get("/actors/{actor_id}")
-def actor_page(actor_id: Id, store: StoreDep, format: Format = "html") -> Response:
+def actor_page(actor_id: Id, store: StoreDep, offset: Offset = 0, format: Format = "html") -> Response:
+    """An actor: titles over time, counterparts (a network chart and a list), events newest first, paged."""
     actor = found(store.get_actor(actor_id), f"actor {actor_id}")
     if format == "json":
         return JSONResponse(actor)
-    return page("actor.html", twin=f"/api/actors/{actor_id}", actor=actor,
-                events=store.events_of_actor(actor_id, MAX_PAGE),
-                network=network_svg(actor["name"], actor["counterparts"]))
-
-
-def trends_svg(trends: list[dict], width: int = 720, row: int = 26) -> Markup:
-    """One row per topic, one bar per period, bar height by events."""
-    periods = sorted({t["period"] for t in trends})
-    topics = sorted({t["topic"] for t in trends})
-    counts = {(t["topic"], t["period"]): t["events"] for t in trends}
-    top = max(counts.values(), default=1)
-    label, step = 170, (width - 170) / max(1, len(periods))
-    height = row * len(topics) + 40
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" role="img" aria-label="engagements per topic over time">']
-    for i, topic in enumerate(topics):
-        y = 10 + i * row
-        parts.append(f'<text x="{label - 6}" y="{y + row - 10}" text-anchor="end" font-size="11">{escape(topic)}</text>')
-        for j, period in enumerate(periods):
-            n = counts.get((topic, period), 0)
-            if n:
-                h = (row - 6) * n / top
-                parts.append(f'<rect x="{label + j * step:.1f}" y="{y + row - 4 - h:.1f}" width="{max(2, step - 2):.1f}" '
-                             f'height="{h:.1f}" fill="#2f6f9f"><title>{escape(topic)} {period}: {n}</title></rect>')
-    for j, period in enumerate(periods):
-        parts.append(f'<text x="{label + j * step + step / 2:.1f}" y="{height - 6}" text-anchor="middle" '
-                     f'font-size="9">{escape(period)}</text>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+    events = store.events_of_actor(actor_id, ACTOR_EVENTS, offset)
+    network = {"name": actor["name"], "id": actor_id,
+               "counterparts": [{"id": c["id"], "name": c["name"], "country": c["country"], "events": c["events"]}
+                                for c in actor["counterparts"][:NETWORK_SIZE]]}
+    link = lambda at: f"/actors/{actor_id}?offset={at}" if at else f"/actors/{actor_id}"
+    return page("actor.html", twin=f"/api/actors/{actor_id}", actor=actor, events=events, offset=offset,
+                network=chart_data(network),
+                previous=link(max(0, offset - ACTOR_EVENTS)) if offset else None,
+                next=link(offset + ACTOR_EVENTS) if offset + ACTOR_EVENTS < actor["events"] else None)
 
 
 @router.get("/topics")
-def topics_page(store: StoreDep, period: Literal["month", "quarter"] = "quarter", format: Format = "html") -> Response:
+def topics_page(store: StoreDep, period: Literal["month", "quarter", "year"] = "quarter",
+                format: Format = "html") -> Response:
+    """Engagements per topic over time: a heat map over every period from the first to the last (empty
+    ones too), each cell linked to the timeline of the events it counts, and a table of the totals."""
     trends = store.topic_trends(period)
     if format == "json":
-        return JSONResponse({"period": period, "items": trends})
-    return page("topics.html", twin=f"/api/topics/trends?period={period}", chart=trends_svg(trends), period=period)
+        return JSONResponse(trends)
+    totals: dict[str, dict[str, int]] = {t: {"events": 0, "pages": 0} for t in trends["topics"]}
+    for item in trends["items"]:
+        totals[item["topic"]]["events"] += item["events"]
+        totals[item["topic"]]["pages"] += item["pages"]
+    bounds = {p: query.period_bounds(p) for p in trends["periods"]}
+    return page("topics.html", twin=f"/api/topics/trends?period={period}", period=period, totals=totals,
+                chart=chart_data({**trends, "bounds": bounds}))
+
+
+def marked_snippet(snippet: str | None) -> Markup:
+    """A search snippet, escaped, with the words found (between [ and ], Store.search) marked."""
+    text = str(escape(snippet or ""))
+    return Markup(re.sub(r"\[([^\[\]]*)\]", r"<mark>\1</mark>", text))
+
+
+SEARCH_PAGE = 20
+
+
+@router.get("/search")
+def search_page(store: StoreDep, q: Words = None, format: Format = "html") -> Response:
+    """Pages that contain the words, best first, each with a snippet and the engagements read from it."""
+    q = (q or "").strip()
+    hits = store.search(q, SEARCH_PAGE) if q else []
+    if format == "json":
+        return JSONResponse({"items": hits})
+    for hit in hits:
+        hit["marked"] = marked_snippet(hit["snippet"])
+        hit["events"] = store.events_of_document(hit["id"])
+    twin = "/api/search?" + urlencode({"q": q}) if q else "/api/search?q="
+    return page("search.html", twin=twin, q=q, hits=hits,
+                events_link="/?" + urlencode({"q": q}) if q else None)
+
+
+@router.get("/statements")
+def statements_page(store: StoreDep, f: StatementFilterDep, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+                    offset: Offset = 0, format: Format = "html") -> Response:
+    """Who said what to whom: statements with the side that made them, the action, the side they aim at,
+    the topic and the sentence, newest page first, with counts by source, action and topic."""
+    f = replace(f, limit=limit, offset=offset)
+    answer = statement_list(store, f)
+    if format == "json":
+        return JSONResponse(answer)
+    params = {"source": f.source, "target": f.target, "action": f.action, "topic": f.topic, "since": f.since,
+              "until": f.until}
+    facets = {name: [{**v, "href": "/statements?" + query_string({**params, name: v["value"]})} for v in values]
+              for name, values in answer["facets"].items()}
+    total = answer["total"]
+    return page("statements.html", twin="/api/statements?" + query_string({**params, "limit": limit, "offset": offset}),
+                statements=answer["items"], total=total, offset=offset, filters=params, facets=facets,
+                previous="/statements?" + query_string({**params, "offset": max(0, offset - limit)}) if offset else None,
+                next="/statements?" + query_string({**params, "offset": offset + limit}) if offset + limit < total else None)
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse | None:
+    """The HTML answer to an error of a page (not of /api/ nor of ?format=json): the message and the
+    timeline's filter form, filled with what was asked, to correct it. None for an API request."""
+    if request.url.path.startswith("/api/") or request.query_params.get("format") == "json":
+        return None
+    asked = {key: request.query_params.getlist(key) for key in ("actor", "country", "role")}
+    asked.update({key: request.query_params.get(key) for key in ("any", "format_of", "publisher", "topic", "type",
+                                                                 "since", "until", "q", "sort")})
+    body = templates.get_template("error.html").render(
+        twin=None, status=status, message=message, filters=asked, topics=query.topic_ids(), types=query.type_ids(),
+        formats=query.FORMATS)
+    return HTMLResponse(body, status_code=status, headers=SECURITY_HEADERS)  # a 500 passes no middleware
