@@ -325,6 +325,56 @@ def export_command(folder: Path, db_url: str, fmt: str, **filters) -> None:
         click.echo(f"{rows:>8}  {folder / name}", err=True)
 
 
+@main.command("trends")
+@db_option
+@click.option("--period", type=click.Choice(query.PERIODS), default="quarter", show_default=True)
+@click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable; `readouts topics` lists them).")
+@click.option("--measure", type=click.Choice(["events", "pages"]), default="events", show_default=True,
+              help="Count engagements (events) or the pages that reported them (mentions).")
+def trends_command(db_url: str, period: str, topics: tuple[str, ...], measure: str) -> None:
+    """Engagements per topic over time: one line per period, from the first to the last (empty periods
+    too), one column per topic (the most frequent first)."""
+    with open_store(db_url, readonly=True) as store:
+        try:
+            topics = tuple(query.checked(store, EventFilter(topic=t)).topic for t in topics)
+        except FilterError as exc:
+            raise click.UsageError(str(exc)) from None
+        trends = query.topic_trends(store, period)
+    shown = list(topics) or trends["topics"]
+    counts = {(i["period"], i["topic"]): i[measure] for i in trends["items"]}
+    click.echo(f"{period:<8} " + " ".join(f"{t:>{max(6, len(t))}}" for t in shown))
+    for p in trends["periods"]:
+        click.echo(f"{p:<8} " + " ".join(f"{counts.get((p, t), 0):>{max(6, len(t))}}" for t in shown))
+
+
+@main.command("statements")
+@db_option
+@click.option("--source", metavar="CODE", help="Only statements made by this side (ISO alpha-3).")
+@click.option("--target", metavar="CODE", help="Only statements aimed at this side.")
+@click.option("--action", metavar="ACTION", help="Only this PLOVER action (AGREE, ACCUSE, REQUEST, ...).")
+@click.option("--topic", help="Only statements about this topic.")
+@click.option("--since", callback=_date_bound, help="Only statements of pages of this date or later.")
+@click.option("--until", callback=_date_bound, help="Only statements of pages of this date or earlier.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many statements (all by default).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def statements_command(db_url, source, target, action, topic, since, until, limit, fmt) -> None:
+    """Who said what to whom: statements read from the pages, newest page first, with the side that
+    made them, the PLOVER action, the sides they aim at, the topic and the sentence."""
+    f = query.StatementFilter(source, target, action, topic, since=since, until=until, limit=limit)
+    with open_store(db_url, readonly=True) as store:
+        statements = query.list_statements(store, f)
+        total = query.count_statements(store, f)
+    for s in statements:
+        if fmt == "jsonl":
+            click.echo(json.dumps(s, ensure_ascii=False))
+            continue
+        click.echo(f"{s['date'] or '?':<11} {s['source'] or '?':<4} {s['action']:<10} {','.join(s['target']) or '-':<8}"
+                   f" {s['topic'] or '-':<24} events {','.join(map(str, s['events'])) or '-'}")
+        click.echo(f"{'':<11} > {s['evidence']}")
+    click.echo(f"{total} statement(s)" + (f", {len(statements)} shown" if len(statements) < total else ""),
+               err=fmt != "table")
+
+
 def _vocabulary_command(kind: str, plural: str) -> None:
     """A command that lists the ids a filter of this kind takes, with their events in the database."""
     @main.command(plural, help=f"The {kind} ids that --{kind} takes, with how many events in the database have each.")

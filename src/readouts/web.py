@@ -4,6 +4,7 @@ of the page, each with an HTML table or list of the same numbers beside it; all 
 answers the same path with ?format=json with that twin's data."""
 from __future__ import annotations
 
+import io
 import json
 import re
 from dataclasses import replace
@@ -16,7 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from . import query
+from . import export, query
 from .api import (MAX_PAGE, SECURITY_HEADERS, FilterDep, Id, Offset, StatementFilterDep, StoreDep, Words, event_list, found, get_document,
                   statement_list)
 from .extract.text import paragraph_spans
@@ -83,6 +84,12 @@ def facet_links(params: dict, counts: dict[str, list[dict]]) -> dict[str, list[d
     return out
 
 
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """No icon, said without an error (browsers ask for it on every site, even for a JSON page)."""
+    return Response(status_code=204)
+
+
 @router.get("/")
 def timeline(store: StoreDep, f: FilterDep, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
              offset: Offset = 0, format: Format = "html") -> Response:
@@ -97,9 +104,22 @@ def timeline(store: StoreDep, f: FilterDep, limit: Annotated[int, Query(ge=1, le
     return page("timeline.html", twin="/api/events?" + query_string({**params, "limit": limit, "offset": offset,
                                                                      "facets": ",".join(TIMELINE_FACETS)}),
                 events=events, filters=params, total=total, offset=offset, facets=facet_links(params, answer["facets"]),
+                downloads={t: f"/export/{t}.csv?" + query_string(params) for t in export.COLUMNS},
                 topics=query.topic_ids(), types=query.type_ids(), formats=query.FORMATS,
                 previous="/?" + query_string({**params, **paging, "offset": max(0, offset - limit)}) if offset else None,
                 next="/?" + query_string({**params, **paging, "offset": offset + limit}) if offset + limit < total else None)
+
+
+@router.get("/export/{table}.csv")
+def export_table(table: str, store: StoreDep, f: FilterDep) -> Response:
+    """One tidy table (export.COLUMNS) of the events the filters match, as CSV for a spreadsheet (UTF-8
+    with a byte-order mark: Excel reads "Kvarnström"); `readouts export` writes them all at once."""
+    if table not in export.COLUMNS:
+        raise HTTPException(status_code=404, detail=f"no table {table}; tables: {', '.join(export.COLUMNS)}")
+    out = io.StringIO()
+    export.write_csv(out, export.tables(store, f)[table], list(export.COLUMNS[table]))
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{table}.csv"'})
 
 
 def highlighted_paragraphs(text: str, marks: dict[tuple[int, int], list[str]]) -> list[list[tuple[str, list[str]]]]:
