@@ -52,7 +52,7 @@ def test_ingest_reads_relative_dates_against_as_of(tmp_path):
     page, db = tmp_path / "today.txt", tmp_path / "r.db"
     page.write_text(RELATIVE_PAGE, encoding="utf-8")
     assert CliRunner().invoke(main, ["ingest", str(page), "--db", str(db), "--as-of", "2023-04-05"]).exit_code == 0
-    events = CliRunner().invoke(main, ["events", "--db", str(db), "--format", "json"]).output.splitlines()
+    events = CliRunner().invoke(main, ["events", "--db", str(db), "--format", "jsonl"]).stdout.splitlines()
     assert [json.loads(line)["date"] for line in events] == ["2023-04-05"]
 
 
