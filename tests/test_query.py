@@ -104,3 +104,18 @@ def test_export_writes_tidy_tables_in_every_format(examples_db, tmp_path):
         export.export(store, tmp_path / "jsonl", "jsonl")
         first = json.loads((tmp_path / "jsonl" / "actors.jsonl").read_text("utf-8").splitlines()[0])
         assert list(first) == list(export.COLUMNS["actors"])
+
+
+def test_a_facet_not_counted_in_time_is_left_out_and_the_list_is_answered(tmp_path, repo_root, monkeypatch):
+    import readouts.dialect
+    from conftest import ingest_files
+    from readouts.ingest import iter_input_files
+    url = str(tmp_path / "e.db")
+    with Store.open(url) as store:
+        list(store.batches(ingest_files(store, iter_input_files([repo_root / "examples"]))))
+        counted = query.facets(store, EventFilter(), ["type", "country"])
+        assert all(counted.values())
+        monkeypatch.setattr(readouts.dialect, "PROGRESS_STEPS", 1)  # look at the clock at every step
+        assert query.facets(store, EventFilter(), ["type", "country"], seconds=-1) == {"type": None, "country": None}
+        assert store.list_events() and query.count_events(store, EventFilter()) == len(store.list_events())
+        assert store.db.execute("SELECT COUNT(*) AS n FROM events").fetchone()["n"]  # the connection goes on

@@ -72,3 +72,54 @@ def test_clearing_the_filters_and_the_json_twin(browser, server):
     page.click("a.twin")
     assert '"items"' in page.locator("body").inner_text()
     assert errors == []  # no script or style blocked by the Content-Security-Policy
+
+
+def months_db(path, months: int) -> str:
+    """A database of one engagement a month on a topic for `months` months from 1985-01, every seventh
+    month without one (an empty period the chart must show)."""
+    from readouts.store import Store
+    from readouts.types import CleanDocument, Event, Extraction, Participant, RawDocument, Span
+    url = str(path)
+    with Store.open(url) as store:
+        for n in range(months):
+            if n % 7 == 3:
+                continue
+            date = f"{1985 + n // 12}-{n % 12 + 1:02d}-15"
+            text = f"Envoys met on {date} about sanctions."
+            raw = RawDocument(doc_id=f"m{n}", source=f"m{n}.txt", text=text, encoding="utf-8", sha256=f"{n:064x}")
+            event = Event(type="meeting", date=date, participants=[Participant("A B", "Envoy", None, "KOR"),
+                                                                   Participant("C D", "Envoy", None, "USA")],
+                          topics=["sanctions", "dialogue"] if n % 2 else ["sanctions"], evidence=[Span(0, 10, text[:10])])
+            store.save(raw, CleanDocument(doc_id=raw.doc_id, source=raw.source, text=text),
+                       Extraction(doc_id=raw.doc_id, is_relevant=True, events=[event]))
+    return url
+
+
+OVERLAPS = """() => {
+    const boxes = [...document.querySelectorAll('[data-chart] svg text')].filter(t => t.textContent.trim())
+        .map(t => t.getBoundingClientRect()).filter(b => b.width > 0);
+    let overlaps = 0;
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], b = boxes[j];
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left), h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > 1 && h > 1) overlaps++;
+    }
+    return [boxes.length, overlaps];
+}"""
+
+
+@pytest.mark.parametrize("months", [20, 500])
+def test_the_topics_chart_is_legible_at_20_and_500_periods(browser, tmp_path, months):
+    from conftest import running
+    from readouts.api import create_app
+    with running(create_app(months_db(tmp_path / "m.db", months))) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url + "/topics?period=month")
+        page.wait_for_selector("[data-chart=trends][data-drawn]")
+        periods = page.evaluate("JSON.parse(document.getElementById('trends-data').textContent).periods")
+        assert len(periods) == months and periods[3] == "1985-04"  # the empty month is on the axis
+        labels, overlaps = page.evaluate(OVERLAPS)
+        assert labels >= 4 and overlaps == 0  # axis labels thinned, none over another
+        rows = page.locator("table.topic-totals tbody tr")
+        assert rows.count() == 2 and rows.first.inner_text().split()[:2] == \
+            ["sanctions", str(sum(n % 7 != 3 for n in range(months)))]

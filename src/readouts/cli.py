@@ -275,12 +275,12 @@ def _facet_names(_ctx: click.Context, _param: click.Parameter, value: str | None
 @click.option("--facets", callback=_facet_names, metavar="NAMES",
               help=f"Also count the matching events by these (comma-separated: {', '.join(FACETS)}).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
-              show_default=True, help="json: one object {total, items, facets}; jsonl: one event a line;"
-                                      " csv: one event a row, as the engagements table of `readouts export`.")
+              show_default=True, help="json: one array of the events; jsonl: one event a line; csv: one event a"
+                                      " row, as the engagements table of `readouts export`.")
 def events_command(db_url, sort, limit, offset, facets, fmt, **filters) -> None:
     """The timeline of engagements, newest first; '~' marks a date whose year (or more) was inferred.
-    The table ends with the number of matching events and how many are shown (on stderr for the
-    other formats)."""
+    The table ends with the facet counts asked for and the number of matching events and how many
+    are shown (on stderr for the other formats)."""
     with open_store(db_url, readonly=True) as store:
         f = event_filter(store, **filters, sort=sort, limit=limit, offset=offset)
         events = store.list_events(f)
@@ -288,7 +288,7 @@ def events_command(db_url, sort, limit, offset, facets, fmt, **filters) -> None:
         counts = query.facets(store, f, facets) if facets else {}
     shown = f"{total} event(s) match" + (f", {offset + 1}-{offset + len(events)} shown" if len(events) < total else "")
     if fmt == "json":
-        click.echo(json.dumps({"total": total, "items": events, "facets": counts}, ensure_ascii=False, indent=1))
+        click.echo(json.dumps(events, ensure_ascii=False, indent=1))
     elif fmt == "jsonl":
         for event in events:
             click.echo(json.dumps(event, ensure_ascii=False))
@@ -300,8 +300,9 @@ def events_command(db_url, sort, limit, offset, facets, fmt, **filters) -> None:
             click.echo(f"{e['id']:>5}  {_date(e):<12} {e['type']:<11} {_place(e) or '-':<24} {people}")
             if e["topics"]:
                 click.echo(f"{'':>5}  {'':<12} topics: {', '.join(e['topics'])}")
-        for name, values in counts.items():
-            click.echo(f"by {name}: " + ", ".join(f"{v['value']} {v['count']}" for v in values))
+    for name, values in counts.items():
+        click.echo(f"by {name}: " + (", ".join(f"{v['value']} {v['count']}" for v in values) if values is not None
+                                     else "not counted (too many events to count quickly)"), err=fmt != "table")
     click.echo(shown, err=fmt != "table")
 
 

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from .types import StoreError
 
 BUSY_TIMEOUT_MS = 30_000
+PROGRESS_STEPS = 10_000  # SQLite instructions between two looks at the clock of fetch_within
 CACHE_KIB = 64 * 1024  # SQLite page cache per connection: an ingest touches the text index and several others
 # Every writer takes this transaction-level advisory lock on PostgreSQL, so that writers queue as
 # SQLite's BEGIN IMMEDIATE makes them (no duplicate actors from two concurrent ingests).
@@ -85,6 +86,31 @@ class Connection:
         if self.dialect is SQLITE:
             return self.raw.execute(sql, tuple(args)).lastrowid
         return self.raw.execute(self.sql(sql) + " RETURNING id", tuple(args)).fetchone()["id"]
+
+    def fetch_within(self, sql: str, args: Sequence[Any], seconds: float) -> list[Row] | None:
+        """A read's rows, or None if it takes longer than seconds (the query is interrupted by the
+        database, SQLite's progress handler or PostgreSQL's statement_timeout, so it costs no more)."""
+        if seconds == float("inf"):
+            return self.execute(sql, args).fetchall()
+        if self.dialect is SQLITE:
+            deadline = time.monotonic() + seconds
+            self.raw.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
+            try:
+                return self.raw.execute(sql, tuple(args)).fetchall()
+            except sqlite3.OperationalError as exc:
+                if "interrupted" in str(exc):
+                    return None
+                raise
+            finally:
+                self.raw.set_progress_handler(None, 0)
+        import psycopg
+
+        try:
+            with self.raw.transaction():
+                self.raw.execute(f"SET LOCAL statement_timeout = {max(1, int(seconds * 1000))}")
+                return self.raw.execute(self.sql(sql), tuple(args)).fetchall()
+        except psycopg.errors.QueryCanceled:
+            return None
 
     def begin(self) -> None:
         for statement in self.dialect.begin:

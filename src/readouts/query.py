@@ -10,6 +10,7 @@ other field narrows the list further.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -171,6 +172,9 @@ def _participant(condition: str, args: list, alias: str) -> tuple[str, list]:
 
 
 def _country(code: str, n: int) -> tuple[str, list]:
+    """"Event e is in the country or one of its participants is of it", looked up event by event through
+    participants(event_id): a list in date order stops at its last event (reading all the participants
+    of a country first, for a frequent one, costs ten times more)."""
     inner, args = _participant(f"pc{n}.country = ?", [code], f"pc{n}")
     return f"(e.country = ? OR {inner})", [code, *args]
 
@@ -245,7 +249,16 @@ def list_events(store: Store, f: EventFilter = EventFilter()) -> list[dict]:
     (participants(actor_id, date, event_id)): a page stops after its last event instead of sorting all
     of them. Otherwise events(date, id) gives the order."""
     if f.actors and f.all:
-        return _events_of_actor(store, f)
+        page, args = _actor_events(store, f)
+        if page is None:
+            return []
+        page += f" ORDER BY {order_by(store, 'p.date', 'p.event_id', f)}"
+        if f.limit is not None:
+            page += " LIMIT ? OFFSET ?"
+            args += [f.limit, f.offset]
+        sql = (f"{EVENT_COLUMNS} FROM ({page}) page JOIN events e ON e.id = page.event_id"
+               f" JOIN documents d ON d.id = e.document_id ORDER BY {order_by(store, 'e.date', 'e.id', f)}")
+        return store._event_rows(store.db.execute(sql, args).fetchall())
     where, args = conditions(store, f)
     sql = (f"{EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id"
            f" WHERE {' AND '.join(where) or '1=1'} ORDER BY {order_by(store, 'e.date', 'e.id', f)}")
@@ -255,31 +268,36 @@ def list_events(store: Store, f: EventFilter = EventFilter()) -> list[dict]:
     return store._event_rows(store.db.execute(sql, args).fetchall())
 
 
-def _events_of_actor(store: Store, f: EventFilter) -> list[dict]:
+def _joins(where: list[str]) -> str:
+    """The joins from participant rows p that the conditions need: events e, and their pages d."""
+    pages = any(re.search(r"\bd\.", w) for w in where)
+    events = pages or any(re.search(r"\be\.", w) for w in where)
+    return (" JOIN events e ON e.id = p.event_id" if events else "") + \
+        (" JOIN documents d ON d.id = e.document_id" if pages else "")
+
+
+def _actor_events(store: Store, f: EventFilter) -> tuple[str | None, list]:
+    """SQL for the (date, event_id) of the events of a filter whose actors must all take part, driven by
+    the first actor's participant rows, and its arguments; None when no actor has the name."""
     rows, args = _actor_rows(store, [f.actors[0]], "p")
     if rows == "1=0":
-        return []
+        return None, []
     where, more = conditions(store, f, skip_actors=1)
     # the dates filtered on the participant rows: the index's order; events and pages joined only when needed
     where = [rows] + [w.replace("e.date", "p.date") for w in where]
-    joins = (" JOIN events e ON e.id = p.event_id" if any(re.search(r"\be\.", w) for w in where) else "") + \
-            (" JOIN documents d ON d.id = e.document_id" if any(re.search(r"\bd\.", w) for w in where) else "")
-    page = (f"SELECT p.date, p.event_id FROM participants p{joins} WHERE {' AND '.join(where)}"
-            f" GROUP BY p.date, p.event_id ORDER BY {order_by(store, 'p.date', 'p.event_id', f)}")
-    args += more
-    if f.limit is not None:
-        page += " LIMIT ? OFFSET ?"
-        args += [f.limit, f.offset]
-    sql = (f"{EVENT_COLUMNS} FROM ({page}) page JOIN events e ON e.id = page.event_id"
-           f" JOIN documents d ON d.id = e.document_id ORDER BY {order_by(store, 'e.date', 'e.id', f)}")
-    return store._event_rows(store.db.execute(sql, args).fetchall())
+    return (f"SELECT p.date, p.event_id FROM participants p{_joins(where)} WHERE {' AND '.join(where)}"
+            f" GROUP BY p.date, p.event_id"), args + more
 
 
 def _matching(store: Store, f: EventFilter) -> tuple[str, list]:
-    """SQL for the ids of every event matching the filter (no order, no page), and its arguments."""
+    """SQL for the ids (column id) of every event matching the filter (no order, no page), and its
+    arguments; the pages are joined only for a condition on them."""
+    if f.actors and f.all:
+        page, args = _actor_events(store, f)
+        return (f"SELECT event_id AS id FROM ({page}) a", args) if page else ("SELECT id FROM events WHERE 1=0", [])
     where, args = conditions(store, f)
-    return (f"SELECT e.id FROM events e JOIN documents d ON d.id = e.document_id"
-            f" WHERE {' AND '.join(where) or '1=1'}"), args
+    pages = " JOIN documents d ON d.id = e.document_id" if any(re.search(r"\bd\.", w) for w in where) else ""
+    return f"SELECT e.id FROM events e{pages} WHERE {' AND '.join(where) or '1=1'}", args
 
 
 def count_events(store: Store, f: EventFilter) -> int:
@@ -288,33 +306,44 @@ def count_events(store: Store, f: EventFilter) -> int:
     return store.db.execute(f"SELECT COUNT(*) AS n FROM ({sql}) m", args).fetchone()["n"]
 
 
-# facet -> SQL of (event_id, value) pairs; an event counts once per value
+# facet -> SQL of its (value, events) from the matching events m, joined through their indexes
 FACETS = {
-    "country": "SELECT event_id, country AS value FROM participants WHERE country IS NOT NULL"
-               " UNION SELECT id, country FROM events WHERE country IS NOT NULL",
-    "type": "SELECT id AS event_id, type AS value FROM events",
-    "topic": "SELECT DISTINCT event_id, topic AS value FROM event_topics",
-    "year": "SELECT id AS event_id, substr(date, 1, 4) AS value FROM events WHERE date IS NOT NULL",
-    "format": "SELECT id AS event_id, format AS value FROM events WHERE format IS NOT NULL",
-    "publisher": "SELECT e.id AS event_id, d.publisher AS value FROM events e JOIN documents d ON d.id = e.document_id"
-                 " WHERE d.publisher IS NOT NULL",
+    "country": "SELECT c.value, COUNT(DISTINCT c.event_id) AS n FROM ("
+               "SELECT p.event_id, p.country AS value FROM m JOIN participants p ON p.event_id = m.id"
+               " WHERE p.country IS NOT NULL UNION SELECT e.id, e.country FROM m JOIN events e ON e.id = m.id"
+               " WHERE e.country IS NOT NULL) c GROUP BY c.value",
+    "type": "SELECT e.type AS value, COUNT(*) AS n FROM m JOIN events e ON e.id = m.id GROUP BY e.type",
+    "topic": "SELECT t.topic AS value, COUNT(DISTINCT t.event_id) AS n FROM m JOIN event_topics t ON t.event_id = m.id"
+             " GROUP BY t.topic",
+    "year": "SELECT substr(e.date, 1, 4) AS value, COUNT(*) AS n FROM m JOIN events e ON e.id = m.id"
+            " WHERE e.date IS NOT NULL GROUP BY substr(e.date, 1, 4)",
+    "format": "SELECT e.format AS value, COUNT(*) AS n FROM m JOIN events e ON e.id = m.id"
+              " WHERE e.format IS NOT NULL GROUP BY e.format",
+    "publisher": "SELECT d.publisher AS value, COUNT(*) AS n FROM m JOIN events e ON e.id = m.id"
+                 " JOIN documents d ON d.id = e.document_id WHERE d.publisher IS NOT NULL GROUP BY d.publisher",
 }
 FACET_SIZE = 30  # values given per facet, the most frequent first
+# A facet not counted within this time is left out (None), as Datasette does (facet_time_limit_ms): at a
+# million events, counting the countries of most of them takes seconds, and the list must not wait.
+FACET_SECONDS = 0.2
 
 
-def facets(store: Store, f: EventFilter, names: list[str]) -> dict[str, list[dict]]:
+def facets(store: Store, f: EventFilter, names: list[str], size: int | None = FACET_SIZE,
+           seconds: float | None = None) -> dict[str, list[dict] | None]:
     """For each facet name (a key of FACETS), the values of the matching events with how many events
-    have each, the most frequent first (at most FACET_SIZE): {"country": [{"value": "USA", "count": 12}, ...]}.
+    have each, the most frequent first (at most size; None: all): {"country": [{"value": "USA",
+    "count": 12}, ...]}; a facet not counted within seconds (FACET_SECONDS by default) is None.
     FilterError for an unknown facet."""
+    seconds = FACET_SECONDS if seconds is None else seconds
     unknown = [n for n in names if n not in FACETS]
     if unknown:
         raise FilterError(f"unknown facet {unknown[0]!r}; valid: {', '.join(FACETS)}")
     matching, args = _matching(store, f)
     out = {}
     for name in names:
-        rows = store.db.execute(f"SELECT v.value, COUNT(*) AS n FROM ({FACETS[name]}) v WHERE v.event_id IN ({matching})"
-                                f" GROUP BY v.value ORDER BY n DESC, v.value LIMIT ?", [*args, FACET_SIZE])
-        out[name] = [{"value": r["value"], "count": r["n"]} for r in rows]
+        sql = f"WITH m AS ({matching}) SELECT * FROM ({FACETS[name]}) v ORDER BY n DESC, value"
+        rows = store.db.fetch_within(sql + (" LIMIT ?" if size else ""), [*args, size] if size else args, seconds)
+        out[name] = None if rows is None else [{"value": r["value"], "count": r["n"]} for r in rows]
     return out
 
 
@@ -322,10 +351,9 @@ def vocabulary(store: Store, kind: str) -> list[dict]:
     """The ids a filter of this kind takes ("topic", "type", "country", "format"), each with the number
     of events that have it in the database, in the data files' order (countries and formats: the most
     frequent first); ids of the data files no event has yet count 0."""
-    counts = {r["value"]: r["count"] for r in facets(store, EventFilter(), [kind])[kind]} if kind in FACETS else {}
-    if len(counts) == FACET_SIZE:  # the whole list, not the first values
-        sql = f"SELECT value, COUNT(*) AS n FROM ({FACETS[kind]}) v GROUP BY value"
-        counts = {r["value"]: r["n"] for r in store.db.execute(sql)}
+    # every value, however long it takes: the list of valid ids must be whole
+    counts = {r["value"]: r["count"] for r in facets(store, EventFilter(), [kind], None, math.inf)[kind]} \
+        if kind in FACETS else {}
     known = {"topic": topic_ids(), "type": type_ids(), "format": FORMATS}.get(kind, ())
     ids = list(dict.fromkeys([*known, *sorted(counts, key=lambda v: -counts[v])]))
     return [{"id": i, "events": counts.get(i, 0)} for i in ids]
@@ -401,29 +429,22 @@ def count_statements(store: Store, f: StatementFilter) -> int:
                             f" WHERE {where}", args).fetchone()["n"]
 
 
-def statement_counts(store: Store, f: StatementFilter, column: str) -> list[dict]:
-    """How many matching statements each value of source, action or topic has, the most first."""
+def statement_counts(store: Store, f: StatementFilter, column: str) -> list[dict] | None:
+    """How many matching statements each value of source, action or topic has, the most first; None
+    when not counted within FACET_SECONDS (as facets)."""
     if column not in ("source", "action", "topic"):
         raise FilterError(f"unknown statement facet {column!r}; valid: source, action, topic")
     where, args = _statement_conditions(store, f)
-    return [{"value": r["value"], "count": r["n"]} for r in store.db.execute(
+    rows = store.db.fetch_within(
         f"SELECT s.{column} AS value, COUNT(*) AS n FROM statements s JOIN documents d ON d.id = s.document_id"
         f" WHERE {where} AND s.{column} IS NOT NULL GROUP BY s.{column} ORDER BY n DESC, value LIMIT ?",
-        [*args, FACET_SIZE])]
+        [*args, FACET_SIZE], FACET_SECONDS)
+    return None if rows is None else [{"value": r["value"], "count": r["n"]} for r in rows]
 
 
 # -- topics over time ---------------------------------------------------------------------------------
 
 PERIODS = ("month", "quarter", "year")
-
-
-def period_of(date: str, period: str) -> str:
-    """The period ("2024-07", "2024-Q3", "2024") a date of at least that precision falls in."""
-    if period == "year":
-        return date[:4]
-    if period == "quarter":
-        return f"{date[:4]}-Q{(int(date[5:7]) - 1) // 3 + 1}"
-    return date[:7]
 
 
 def period_bounds(label: str) -> tuple[str, str]:
@@ -463,20 +484,17 @@ def topic_trends(store: Store, period: str = "month") -> dict:
     if period not in PERIODS:
         raise FilterError(f"unknown period {period!r}; valid: {', '.join(PERIODS)}")
     size = 4 if period == "year" else 7
+    bucket = {"year": "substr(e.date, 1, 4)", "month": "substr(e.date, 1, 7)",
+              "quarter": "substr(e.date, 1, 4) || '-Q' || CAST((CAST(substr(e.date, 6, 2) AS INTEGER) + 2) / 3 AS TEXT)"}
     rows = store.db.execute(
-        f"SELECT substr(e.date, 1, {size}) AS part, t.topic, e.id, e.document_id FROM events e"
-        f" JOIN event_topics t ON t.event_id = e.id WHERE length(e.date) >= {size}")
-    events: dict[tuple[str, str], set[int]] = {}
-    pages: dict[tuple[str, str], set[int]] = {}
-    for r in rows:
-        key = (period_of(r["part"] + "-01", period), r["topic"])
-        events.setdefault(key, set()).add(r["id"])
-        pages.setdefault(key, set()).add(r["document_id"])
+        f"SELECT {bucket[period]} AS period, t.topic, COUNT(DISTINCT e.id) AS events,"
+        f" COUNT(DISTINCT e.document_id) AS pages FROM events e JOIN event_topics t ON t.event_id = e.id"
+        f" WHERE length(e.date) >= {size} GROUP BY {bucket[period]}, t.topic ORDER BY 1, 2").fetchall()
     totals: dict[str, int] = {}
-    for (_, topic), ids in events.items():
-        totals[topic] = totals.get(topic, 0) + len(ids)
-    labels = sorted({p for p, _ in events})
+    for r in rows:
+        totals[r["topic"]] = totals.get(r["topic"], 0) + r["events"]
+    labels = sorted({r["period"] for r in rows})
     return {"period": period, "periods": periods_between(labels[0], labels[-1], period) if labels else [],
             "topics": sorted(totals, key=lambda t: (-totals[t], t)),
-            "items": [{"period": p, "topic": t, "events": len(ids), "pages": len(pages[(p, t)])}
-                      for (p, t), ids in sorted(events.items())]}
+            "items": [{"period": r["period"], "topic": r["topic"], "events": r["events"], "pages": r["pages"]}
+                      for r in rows]}

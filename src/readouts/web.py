@@ -68,6 +68,9 @@ def facet_links(params: dict, counts: dict[str, list[dict]]) -> dict[str, list[d
     asked for (a pair of countries), any other facet replaces its filter; a year is since/until."""
     out = {}
     for name, values in counts.items():
+        if values is None:  # not counted in time (query.FACET_SECONDS)
+            out[name] = None
+            continue
         links = []
         for v in values:
             narrowed = {**params, "offset": None}
@@ -250,7 +253,8 @@ def statements_page(store: StoreDep, f: StatementFilterDep, limit: Annotated[int
         return JSONResponse(answer)
     params = {"source": f.source, "target": f.target, "action": f.action, "topic": f.topic, "since": f.since,
               "until": f.until}
-    facets = {name: [{**v, "href": "/statements?" + query_string({**params, name: v["value"]})} for v in values]
+    facets = {name: None if values is None else
+              [{**v, "href": "/statements?" + query_string({**params, name: v["value"]})} for v in values]
               for name, values in answer["facets"].items()}
     total = answer["total"]
     return page("statements.html", twin="/api/statements?" + query_string({**params, "limit": limit, "offset": offset}),

@@ -34,8 +34,8 @@ function trendsChart(element) {
     xAxis: { type: "category", data: data.periods, splitArea: { show: true },
              axisLabel: { hideOverlap: true } },
     yAxis: { type: "category", data: topics, axisLabel: { fontSize: 11 } },
-    visualMap: { min: 0, max: most("events"), calculable: true, orient: "horizontal", left: "center",
-                 bottom: wide ? 50 : 8, itemHeight: 120, text: ["more", "0"],
+    visualMap: { min: 0, max: most("events"), orient: "horizontal", left: "center", bottom: wide ? 50 : 8,
+                 itemHeight: 160, text: [String(most("events")), "0"],
                  inRange: { color: ["#eef3f8", "#2f6f9f", "#1f3a56"] } },
     dataZoom: wide ? [{ type: "slider", xAxisIndex: 0, bottom: 8, height: 22 },
                       { type: "inside", xAxisIndex: 0 }] : [],
@@ -48,7 +48,8 @@ function trendsChart(element) {
   });
   for (const radio of document.querySelectorAll("[data-measure]")) {
     radio.addEventListener("change", () => {
-      chart.setOption({ visualMap: { max: most(radio.value) }, series: [{ data: cells(radio.value) }] });
+      chart.setOption({ visualMap: { max: most(radio.value), text: [String(most(radio.value)), "0"] },
+                        series: [{ data: cells(radio.value) }] });
     });
   }
 }
