@@ -269,3 +269,12 @@ def test_needs_to_asks_warned_threatens_reached_agreement_agrees():
 def test_a_courtesy_call_on_someone_is_no_request():
     assert keys("Wang is also scheduled to pay a courtesy call on President Moon Jae-in of South Korea.") == set()
     assert keys("The ambassador paid a call on the Director-General of the Korean ministry.") == set()
+
+
+def test_a_statement_names_the_side_that_made_it_but_not_the_side_asked():
+    people = [("Cho Hyun", "Foreign Minister", "KOR"), ("Marco Rubio", "Secretary of State", "USA")]
+    said = {(s.action, s.source) for _, s in extract_statements(
+        ["Secretary Rubio condemned North Korea's missile launches."], PARTIES, "KOR", speakers=speakers_of(people))}
+    assert ("ACCUSE", "USA") in said
+    asked = [s for _, s in extract_statements(["North Korea should return to dialogue."], PARTIES, "KOR")]
+    assert asked and all(s.source is None for s in asked)

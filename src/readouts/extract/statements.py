@@ -375,11 +375,13 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
         topic = (first_topic_between(sentence, pred.end, end, hits) or sentence_topic) if pred.rule.action else None
         acts = _acts(sentence, pred.end, end, hits, parties, speaker) \
             if pred.rule.action and pred.rule.target == "all" else []
-        out += [Statement(pred.rule.action, target, about, source=speaker) for about, target in acts]
+        # the side that makes the statement: the speaker, unless the subject is the one asked ("X should")
+        source = None if pred.rule.target == "asked" else speaker
+        out += [Statement(pred.rule.action, target, about, source=source) for about, target in acts]
         if pred.rule.action and not acts:
             target = _targets(pred.rule, sentence[pred.start:pred.end], subject, clause, topic, parties, speaker)
             if target:
-                out.append(Statement(pred.rule.action, target, topic, source=speaker))
+                out.append(Statement(pred.rule.action, target, topic, source=source))
         if pred.rule.action != "ACCUSE" and lex.negative.search(sentence, pred.end, end):
             if not pred.rule.action:
                 speaker = _speaker(subject, speakers or {}, home)
@@ -387,7 +389,8 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
             if accused:
                 about = next((t for a, b in windows if (t := first_topic_between(sentence, a, b, hits))), None) \
                     or topic or first_topic_between(sentence, pred.end, end, hits) or sentence_topic
-                out.append(Statement("ACCUSE", accused, about, source=speaker))
+                out.append(Statement("ACCUSE", accused, about,
+                                     source=None if pred.rule.target == "asked" else speaker))
     return out
 
 
