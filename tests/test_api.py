@@ -102,6 +102,8 @@ def test_event_actor_document_search_and_trends(server):
     assert document["clean_text"] and any(e["id"] == event_id for e in document["events"])
     _, hits = get_json(f"{server}/api/search?q=Panel%20of%20Experts")
     assert [h["doc_id"] for h in hits["items"]] == ["002_b7d1f255a910d733"]
+    _, two = get_json(f"{server}/api/search?q=sanctions&limit=2")
+    assert get_json(f"{server}/api/search?q=sanctions&limit=1&offset=1")[1]["items"] == two["items"][1:]  # paged
     _, trends = get_json(f"{server}/api/topics/trends?period=quarter")
     assert {"period": "2024-Q3", "topic": "sanctions", "events": 2, "pages": 2} in trends["items"]
     assert trends["periods"][0] == "2017-Q1" and "2019-Q2" in trends["periods"]  # empty quarters too
@@ -141,7 +143,9 @@ def test_every_page_has_a_json_twin_at_the_same_path(server):
                        (f"/events/{event['id']}", f"/api/events/{event['id']}"),
                        (f"/actors/{actor_id}", f"/api/actors/{actor_id}"),
                        (f"/documents/{event['document_id']}", f"/api/documents/{event['document_id']}"),
-                       ("/topics?period=month", "/api/topics/trends?period=month")):
+                       ("/topics?period=month", "/api/topics/trends?period=month"),
+                       ("/search?q=sanctions", "/api/search?q=sanctions&limit=20&offset=0"),
+                       ("/statements?action=agree", "/api/statements?action=agree&limit=50&offset=0")):
         status, headers, body = get(server + page)
         assert status == 200 and headers["content-type"].startswith("text/html"), page
         assert 'class="twin"' in body.decode(), page

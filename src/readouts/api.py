@@ -296,8 +296,8 @@ def get_document(document_id: Id, store: StoreDep) -> dict:
 
 @router.get("/search", summary="Full-text search over the pages")
 def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200, pattern=r"^[^\x00]*$")],
-           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> dict:
-    return {"items": store.search(q, limit)}
+           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20, offset: Offset = 0) -> dict:
+    return {"items": store.search(q, limit, offset), "limit": limit, "offset": offset}
 
 
 # The token is checked by the Guard, before the body is read; HTTPBearer only describes it in /openapi.json.

@@ -667,8 +667,9 @@ class Store:
     def _text_query(self, query: str) -> str:
         return fts_phrase(query) if self.dialect.name == "sqlite" else query
 
-    def search(self, query: str, limit: int = 20) -> list[dict]:
-        """Pages whose title or text contains the words of the query, best first, with a snippet.
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict]:
+        """Pages whose title or text contains the words of the query, best first, with a snippet; a page
+        of `limit` of them after the first `offset`.
 
         Ranking reads every page it ranks: when more than SEARCH_CANDIDATES pages match, the best of
         the SEARCH_CANDIDATES newest (by id) are given, so that a word on most pages costs no more than
@@ -677,15 +678,15 @@ class Store:
             sql = ("SELECT d.id, d.doc_id, d.title, d.published,"
                    " snippet(documents_fts, 1, '[', ']', ' ... ', 12) AS snippet"
                    " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
-                   " WHERE documents_fts MATCH ? AND documents_fts.rowid >= ? ORDER BY rank LIMIT ?")
-            args: tuple = (fts_phrase(query), self._first_candidate(query), limit)
+                   " WHERE documents_fts MATCH ? AND documents_fts.rowid >= ? ORDER BY rank LIMIT ? OFFSET ?")
+            args: tuple = (fts_phrase(query), self._first_candidate(query), limit, offset)
         else:
             sql = ("SELECT d.id, d.doc_id, d.title, d.published, ts_headline('english', coalesce(d.clean_text, ''),"
                    " phraseto_tsquery('english', ?), 'StartSel=[, StopSel=], MaxFragments=1') AS snippet"
                    " FROM (SELECT id, ts_rank(search, phraseto_tsquery('english', ?)) AS rank FROM documents"
-                   "       WHERE id = ANY(?) ORDER BY rank DESC, id DESC LIMIT ?) best"
+                   "       WHERE id = ANY(?) ORDER BY rank DESC, id DESC LIMIT ? OFFSET ?) best"
                    " JOIN documents d ON d.id = best.id ORDER BY best.rank DESC, best.id DESC")
-            args = (query, query, self._newest_matches(query), limit)
+            args = (query, query, self._newest_matches(query), limit, offset)
         return [dict(r) for r in self.db.execute(sql, args)]
 
     def _newest_matches(self, query: str) -> list[int]:

@@ -23,6 +23,7 @@ from .api import (MAX_PAGE, SECURITY_HEADERS, FilterDep, Id, Offset, StatementFi
 from .extract.text import paragraph_spans
 from .types import TEXT
 from .query import EventFilter
+from .store import SEARCH_CANDIDATES
 
 router = APIRouter(include_in_schema=False)
 templates = Environment(loader=PackageLoader("readouts", "templates"), autoescape=select_autoescape(["html"]))
@@ -228,18 +229,23 @@ SEARCH_PAGE = 20
 
 
 @router.get("/search")
-def search_page(store: StoreDep, q: Words = None, format: Format = "html") -> Response:
-    """Pages that contain the words, best first, each with a snippet and the engagements read from it."""
+def search_page(store: StoreDep, q: Words = None, offset: Annotated[int, Query(ge=0, le=SEARCH_CANDIDATES)] = 0,
+                format: Format = "html") -> Response:
+    """Pages that contain the words, best first, each with a snippet and the engagements read from it,
+    SEARCH_PAGE at a time (of the best SEARCH_CANDIDATES, see Store.search)."""
     q = (q or "").strip()
-    hits = store.search(q, SEARCH_PAGE) if q else []
+    hits = store.search(q, SEARCH_PAGE + 1, offset) if q else []  # one more: is there a next page?
+    more, hits = len(hits) > SEARCH_PAGE, hits[:SEARCH_PAGE]
     if format == "json":
-        return JSONResponse({"items": hits})
+        return JSONResponse({"items": hits, "limit": SEARCH_PAGE, "offset": offset})
     for hit in hits:
         hit["marked"] = marked_snippet(hit["snippet"])
         hit["events"] = store.events_of_document(hit["id"])
-    twin = "/api/search?" + urlencode({"q": q}) if q else "/api/search?q="
-    return page("search.html", twin=twin, q=q, hits=hits,
-                events_link="/?" + urlencode({"q": q}) if q else None)
+    link = lambda at: "/search?" + query_string({"q": q, "offset": at or None})
+    return page("search.html", twin="/api/search?" + urlencode({"q": q, "limit": SEARCH_PAGE, "offset": offset}),
+                q=q, hits=hits, offset=offset, events_link="/?" + urlencode({"q": q}) if q else None,
+                previous=link(max(0, offset - SEARCH_PAGE)) if offset else None,
+                next=link(offset + SEARCH_PAGE) if more else None)
 
 
 @router.get("/statements")
