@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from conftest import raw_files
 from readouts.extract import dates, events, statements, topics
-from readouts.scan import SPACE, SPACE_RUN, WORD_EDGE, GatedPattern, aligned_lower, literal_prefixes
+from readouts.scan import SPACE, SPACE_RUN, WORD_EDGE, GatedPattern, aligned_lower, literal_prefixes, required_literals
 
 
 def spans(found) -> list[tuple[int, int, str | None]]:
@@ -24,6 +24,25 @@ def test_literal_prefixes_of_a_pattern_are_the_texts_its_matches_begin_with():
     assert literal_prefixes(r"(?:ab)*c") == {"ab", "c"}  # a repeated part ends the literal text
     assert literal_prefixes(r"on\s+the\sday") == {"on" + SPACE_RUN + "the" + SPACE + "day"}
     assert literal_prefixes(r"(?<![\w-])ICBMs?") == {"ICBM", "ICBMs"}
+
+
+def test_required_literals_are_the_texts_one_of_which_every_match_holds():
+    assert required_literals(r"(?P<which>last|next|this)\s+week\b") == ["week"]
+    assert required_literals(r"(?:\bbrought\s+together\b)|(?:\battended\s+by\b)") == ["attended", "together"]
+    assert required_literals(r"Peace Regime|(?:co-)?chairs? the dialogue", re.I) == [" the dialogue", "peace regime"]
+    assert required_literals(r"(?:ab)+cdx") == ["cdx"]  # a part matched at least once counts
+    assert required_literals(r"(?=week)\w+|days") is None  # a lookahead's text is not the match's
+    assert required_literals(r"(?:ab)?c|weekly") is None  # one branch holds no literal long enough
+    assert required_literals(r"(?i:week)s?") is None  # a group with its own flags is not looked into
+
+
+def test_a_text_without_the_required_literals_is_not_scanned():
+    pattern = GatedPattern(r"(?:last|next|this)\s+week\b", re.I)
+    assert pattern.required == ("week",)
+    assert pattern.search("Last month and next month") is None
+    assert pattern.search("next WEEK").group() == "next WEEK"
+    odd = GatedPattern(r"next\s+session", re.I)  # ſ matches s only case-insensitively: no look-up in such a text
+    assert odd.required == ("session",) and odd.search("next ſeſſion").group() == "next ſeſſion"
 
 
 @pytest.mark.parametrize("pattern", [r"\w+ing", r"(?:the )?\d+", r"[A-Z][a-z]+ said", r"(?i:met) with", r"x*"])
@@ -62,7 +81,8 @@ def test_blanked_keeps_every_offset():
 def lexicon_patterns() -> list[GatedPattern]:
     p = events.patterns()
     return [topics.lexicon().combined, topics.lexicon().unless, statements.lexicon().any_rule, p.any_type,
-            p.background, p.predicate_blockers, p.planned, dates.lexicon().month_day, *dict(p.types).values()]
+            p.background, p.predicate_blockers, p.planned, p.gathering, p.joint, dates.lexicon().month_day,
+            dates.lexicon().relative_week, *dict(p.types).values()]
 
 
 def test_every_lexicon_is_gated():
@@ -77,7 +97,8 @@ def test_the_lexicons_match_alike_gated_or_not_on_the_corpus():
 
 
 LEXICON_WORDS = ["met", "Met with", "talks", "nuclear", "missile", "DENUCLEARIZATION", "condemned", "visit", "Dec.",
-                 "call", "phone", "the", "-", "İ", "ſ", ",", " ", "\n", "ROK-U.S.", "sanctions", "monitoring"]
+                 "call", "phone", "the", "-", "İ", "ſ", ",", " ", "\n", "ROK-U.S.", "sanctions", "monitoring",
+                 "next", "WEEK", "brought", "together", "agreed", "Dialogue"]
 
 
 @settings(max_examples=150, deadline=None)

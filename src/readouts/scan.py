@@ -23,6 +23,8 @@ except ImportError:  # pragma: no cover - other Python implementations
 MAX_PREFIX = 12  # characters of literal prefix kept: enough to be selective, small enough a trie
 MAX_CLASS = 4  # a character class of at most this many characters ("[sz]") is spelled out
 MAX_PREFIXES = 20_000  # spelled-out prefixes of one pattern beyond which it goes ungated
+MIN_REQUIRED = 3  # characters of the shortest literal worth a look-up before the gate's scan
+MAX_REQUIRED = 8  # literals a pattern may need one of: beyond this the look-ups cost as much as the gate
 WORD_EDGE = "\x00"  # opens a prefix that a \b stands before ("\bmet" -> WORD_EDGE + "met")
 SPACE = "\x01"  # stands for \s in a prefix ("after\s+the" -> "after" + SPACE_RUN + "the")
 SPACE_RUN = "\x02"  # stands for \s+
@@ -54,13 +56,8 @@ def trie_pattern(words: list[str]) -> str:
 def literal_prefixes(pattern: str, flags: int = 0) -> set[str] | None:
     """The literal texts every match of the pattern begins with (one of them), or None when some
     match can begin with something else (a class, a wildcard, an optional part)."""
-    if _sre_parse is None:
-        return None
-    try:
-        parsed = _sre_parse.parse(pattern, flags)
-    except (re.error, RecursionError):
-        return None
-    found = _sequence_prefixes(list(parsed))
+    parsed = _parsed(pattern, flags)
+    found = _sequence_prefixes(parsed) if parsed is not None else None
     if found is None:
         return None
     prefixes = {text for text, _ in found}
@@ -81,6 +78,65 @@ def _lowercase_starts(pattern: re.Pattern[str]) -> list[str] | None:
         return None
     starts = {re.split(f"[{SPACE}{SPACE_RUN}]", p.removeprefix(WORD_EDGE))[0].lower() for p in prefixes}
     return None if "" in starts else sorted(starts)
+
+
+def required_literals(pattern: str, flags: int = 0) -> list[str] | None:
+    """Literal texts one of which every match of the pattern contains (lowercase for a
+    case-insensitive pattern), at most MAX_REQUIRED, each at least MIN_REQUIRED characters of
+    ASCII; None when the pattern has no such set ("week" for "(?:last|next|this)\\s+week\\b").
+    A text holding none of them cannot match: `in` looks them up for far less than a scan."""
+    parsed = _parsed(pattern, flags)
+    found = _sequence_required(parsed) if parsed is not None else None
+    if found is None:
+        return None
+    return sorted(text.lower() for text in found) if flags & re.IGNORECASE else sorted(found)
+
+
+def _parsed(pattern: str, flags: int) -> list | None:
+    """The items of the parsed pattern, None when it cannot be parsed here."""
+    if _sre_parse is None:
+        return None
+    try:
+        return list(_sre_parse.parse(pattern, flags))
+    except (re.error, RecursionError):
+        return None
+
+
+def _sequence_required(items: list) -> set[str] | None:
+    """The best set of literals one of which a match of the sequence contains: each run of
+    literal characters, and the set of each group or alternation, is one choice; the best has
+    the longest shortest literal, then the fewest."""
+    choices: list[set[str]] = []
+    run = ""
+    for op, arg in items + [(None, None)]:  # a sentinel closes the last run
+        if op == _sre.LITERAL and chr(arg).isascii():
+            run += chr(arg)
+            continue
+        if len(run) >= MIN_REQUIRED:
+            choices.append({run})
+        run = ""
+        found = _item_required(op, arg) if op is not None else None
+        if found is not None:
+            choices.append(found)
+    return max(choices, key=lambda found: (min(map(len, found)), -len(found)), default=None)
+
+
+def _item_required(op, arg) -> set[str] | None:
+    """The literals one of which a match of one parsed item contains, None if not known."""
+    if op == _sre.SUBPATTERN:
+        _, add_flags, del_flags, body = arg
+        return None if add_flags or del_flags else _sequence_required(list(body))
+    if op == _sre.BRANCH:
+        union: set[str] = set()
+        for branch in arg[1]:
+            found = _sequence_required(list(branch))
+            if found is None:
+                return None
+            union |= found
+        return union if len(union) <= MAX_REQUIRED else None
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
+        return _sequence_required(list(arg[2]))  # matched at least once
+    return None
 
 
 # A prefix is (text, open): open while every item so far was literal, so that the next can extend it.
@@ -192,13 +248,19 @@ class GatedPattern:
     """A compiled pattern searched through its gate; search and finditer give the results of the
     pattern's own search and finditer. A case-insensitive pattern's gate is case-sensitive over
     the lowercased text: a trie of lowercase literals is rejected one character at a time, where
-    case-insensitive branches would each be entered."""
+    case-insensitive branches would each be entered. Before the gate, a pattern whose every match
+    holds one of a few literals (required_literals) looks them up in the text: most sentences
+    hold none of the rarer phrases, and are done with without a scan."""
 
     def __init__(self, pattern: str | re.Pattern[str], flags: int = 0) -> None:
         self.pattern = pattern if isinstance(pattern, re.Pattern) else regex_cache.compile(pattern, flags)
         self.lowered = bool(self.pattern.flags & re.IGNORECASE)
-        gate = regex_cache.remembered("gate", f"{int(self.pattern.flags)}\x00{self.pattern.pattern}", self._gate)
+        key = f"{int(self.pattern.flags)}\x00{self.pattern.pattern}"
+        gate = regex_cache.remembered("gate", key, self._gate)
         self.gate = regex_cache.compile(gate) if gate is not None else None
+        # most sentences hold none of these: they are done with at once, without the gate's scan
+        required = regex_cache.remembered("required", key, lambda: required_literals(self.pattern.pattern, self.pattern.flags))
+        self.required = tuple(required) if required is not None else None
 
     def _gate(self) -> str | None:
         prefixes = literal_prefixes(self.pattern.pattern, self.pattern.flags)
@@ -208,7 +270,13 @@ class GatedPattern:
         # called tens of times per sentence: written for speed
         end = len(text) if endpos is None else endpos
         gate = self.gate
-        gated = text if gate is None or not self.lowered else aligned_lower(text)
+        gated = text if not self.lowered else aligned_lower(text)
+        if self.required is not None and gated is not None:
+            for literal in self.required:  # a loop: any() over a generator costs more than the look-ups
+                if literal in gated:
+                    break
+            else:
+                return None
         if gate is None or gated is None:
             return self.pattern.search(text, pos, end)
         match = self.pattern.match
