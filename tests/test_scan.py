@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import raw_files
+from readouts import gazetteer
 from readouts.extract import dates, events, statements, topics
 from readouts.scan import SPACE, SPACE_RUN, WORD_EDGE, GatedPattern, aligned_lower, literal_prefixes, required_literals
 
@@ -82,7 +83,8 @@ def lexicon_patterns() -> list[GatedPattern]:
     p = events.patterns()
     return [topics.lexicon().combined, topics.lexicon().unless, statements.lexicon().any_rule, p.any_type,
             p.background, p.predicate_blockers, p.planned, p.gathering, p.joint, dates.lexicon().month_day,
-            dates.lexicon().relative_week, *dict(p.types).values()]
+            dates.lexicon().relative_week, gazetteer._country_regex(False), gazetteer._country_regex(True),
+            *dict(p.types).values()]
 
 
 def test_every_lexicon_is_gated():
@@ -98,7 +100,7 @@ def test_the_lexicons_match_alike_gated_or_not_on_the_corpus():
 
 LEXICON_WORDS = ["met", "Met with", "talks", "nuclear", "missile", "DENUCLEARIZATION", "condemned", "visit", "Dec.",
                  "call", "phone", "the", "-", "İ", "ſ", ",", " ", "\n", "ROK-U.S.", "sanctions", "monitoring",
-                 "next", "WEEK", "brought", "together", "agreed", "Dialogue"]
+                 "next", "WEEK", "brought", "together", "agreed", "Dialogue", "U.S.", "Japan's", "Korean", "DPRK"]
 
 
 @settings(max_examples=150, deadline=None)

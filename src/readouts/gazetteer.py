@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 
 from . import regex_cache
-from .scan import trie_pattern
+from .scan import GatedPattern, trie_pattern
 
 _APOSTROPHES = ("'", "’")
 
@@ -72,7 +72,9 @@ def _country_forms(metonyms: bool) -> dict[str, str | None]:
 
 
 @cache
-def _country_regex(metonyms: bool) -> re.Pattern[str]:
+def _country_regex(metonyms: bool) -> GatedPattern:
+    """Every country form and contextual pattern, in one alternation, searched through its gate
+    (scan.py): it is read on every sentence, and most places of a sentence begin no country."""
     data = _load("countries.json")
     contextual = [
         f"(?P<{code}_{i}>{_edged(pattern)})"
@@ -80,7 +82,7 @@ def _country_regex(metonyms: bool) -> re.Pattern[str]:
         for i, pattern in enumerate(entry.get("patterns", []))
     ]
     literal = _alternation(_country_forms(metonyms))
-    return regex_cache.compile("|".join(contextual + [literal]))
+    return GatedPattern(regex_cache.compile("|".join(contextual + [literal])))
 
 
 def find_countries(text: str, metonyms: bool = False) -> list[CountryMention]:
