@@ -294,8 +294,6 @@ def _targets(rule: ActionRule, match_text: str, subject: str, clause: str, topic
              parties: set[str], speaker: str | None) -> list[str]:
     """The countries a statement is aimed at; the counterparts when it names none, if they are known."""
     lex = lexicon()
-    named = _countries(clause, speaker)
-    others = [c for c in named if c not in parties and c not in lex.international_bodies]
     if rule.target == "self":
         return sorted(set(_countries(match_text, speaker)))
     if rule.target == "subject":
@@ -303,6 +301,8 @@ def _targets(rule: ActionRule, match_text: str, subject: str, clause: str, topic
     if rule.target == "asked":  # "The DPRK and the ROK should ...": the subject must open on the asked
         subject = lex.introductory.sub("", subject.strip(), count=1)  # "Lastly, the North needs to"
         return sorted(set(_countries(subject, speaker))) if _opening(subject) else []
+    named = _named(clause, speaker)  # read once: the clause's countries serve every rule below
+    others = [c for mention in named for c in mention.codes if c not in parties and c not in lex.international_bodies]
     if rule.target == "all":
         return sorted(set(others))
     if lex.non_state_objects.search(clause):
@@ -311,7 +311,7 @@ def _targets(rule: ActionRule, match_text: str, subject: str, clause: str, topic
         return _counterparts(parties, speaker)
     if rule.target == "agreed":
         return _agreed_targets(clause, others, topic, parties, speaker)
-    return _object(clause, _named(clause, speaker), rule.action, parties) \
+    return _object(clause, named, rule.action, parties) \
         or (_counterparts(parties, speaker) if rule.action in lex.asked_of_counterparts else [])
 
 
