@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -88,14 +89,18 @@ def _country_regex(metonyms: bool) -> GatedPattern:
 def find_countries(text: str, metonyms: bool = False) -> list[CountryMention]:
     """Every country or body mentioned, in order. Capitals standing for governments
     ("Pyongyang said") count only with metonyms=True."""
+    return list(iter_countries(text, metonyms))
+
+
+def iter_countries(text: str, metonyms: bool = False) -> Iterator[CountryMention]:
+    """find_countries one mention at a time, read as they are asked for: a caller that needs only
+    the mentions near the start stops the scan there."""
     forms = _country_forms(metonyms)
-    out = []
     for m in _country_regex(metonyms).finditer(text):
         group = m.lastgroup
         code = group.rsplit("_", 1)[0] if group else forms.get(m.group(0))
         if code:
-            out.append(CountryMention(code=code, start=m.start(), end=m.end(), surface=m.group(0)))
-    return out
+            yield CountryMention(code=code, start=m.start(), end=m.end(), surface=m.group(0))
 
 
 def country_code(name: str) -> str | None:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from itertools import takewhile
 from typing import NamedTuple
 
 from .. import gazetteer, kb, regex_cache
@@ -182,15 +183,19 @@ class Named(NamedTuple):
     codes: tuple[str, ...]
 
 
-def _named(text: str, speaker: str | None) -> list[Named]:
+def _named(text: str, speaker: str | None, within: int | None = None) -> list[Named]:
     """The countries text names, in order, but the speaker's own (it does not aim at itself): by the
     gazetteer, by the words of both sides of a relation (actions.json 'joint_forms') and by the
-    officials the knowledge base knows."""
+    officials the knowledge base knows. With `within`, only those that start at or before it."""
     lex = lexicon()
-    found = [Named(m.start, m.end, (m.code,)) for m in gazetteer.find_countries(text, metonyms=True)]
-    found += [Named(m.start(), m.end(), lex.joint_forms[m.group().lower()]) for m in lex.joint_form.finditer(text)]
-    found += [Named(m.start(), m.end(), (code,)) for m in _CAPITALISED_WORD.finditer(text)
-              if (code := kb.official_country(m.group()))]
+    countries = gazetteer.iter_countries(text, metonyms=True)
+    joint, capitalised = lex.joint_form.finditer(text), _CAPITALISED_WORD.finditer(text)
+    if within is not None:  # each source gives its mentions in order: the scans stop past `within`
+        countries = takewhile(lambda m: m.start <= within, countries)
+        joint, capitalised = (takewhile(lambda m: m.start() <= within, found) for found in (joint, capitalised))
+    found = [Named(m.start, m.end, (m.code,)) for m in countries]
+    found += [Named(m.start(), m.end(), lex.joint_forms[m.group().lower()]) for m in joint]
+    found += [Named(m.start(), m.end(), (code,)) for m in capitalised if (code := kb.official_country(m.group()))]
     kept = []
     for mention in sorted(found):
         codes = tuple(c for c in mention.codes if c != speaker)
@@ -216,9 +221,10 @@ def _third_party(subject: str, parties: set[str], home: str | None) -> bool:
 
 
 def _opening(subject: str) -> Named | None:
-    """The country a subject opens on ("The DPRK and the ROK", "Russia"), if it does."""
-    named = _named(subject.strip(), None)
-    return named[0] if named and named[0].start <= _SUBJECT_LEAD else None
+    """The country a subject opens on ("The DPRK and the ROK", "Russia"), if it does. Only the
+    mentions that start within _SUBJECT_LEAD are read: the first of those is the subject's first."""
+    named = _named(subject.strip(), None, within=_SUBJECT_LEAD)
+    return named[0] if named else None
 
 
 def _object(clause: str, named: list[Named], action: str, parties: set[str]) -> list[str]:
