@@ -426,3 +426,11 @@ def test_a_hope_that_someone_would_attend_is_no_engagement():
     out = doc("The Secretary-General said he hoped President Tinubu would attend the General Assembly next month.",
               published="2024-08-10")
     assert out.events == []
+
+
+def test_a_styled_minister_takes_the_country_the_knowledge_base_gives_on_a_page_of_no_government():
+    # "The Rt Hon." is no part of the name, so the name is the official the knowledge base knows (GBR)
+    out = doc("The Rt Hon. David Lammy, Secretary of State for Foreign Affairs, spoke today with "
+              "Wang Yi, China's Minister of Foreign Affairs.", published="2024-08-01", publisher=None)
+    (event,) = out.events
+    assert [(p.name, p.country) for p in event.participants] == [("David Lammy", "GBR"), ("Wang Yi", "CHN")]

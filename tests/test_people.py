@@ -1,5 +1,5 @@
 """Person mentions: the grammar of titles and names on small strings."""
-from readouts.extract.people import find_people
+from readouts.extract.people import find_bodies, find_people
 
 
 def one(sentence):
@@ -147,3 +147,35 @@ def test_country_in_two_words_in_a_complement_and_final_nationality_dropped_from
 def test_organization_of_a_federal_government():
     p = one("He met German Minister of State at the Federal Foreign Office Tobias Lindner.")
     assert (p.name, p.organization, p.country) == ("Tobias Lindner", "Federal Foreign Office", "DEU")
+
+
+def test_forms_of_address_before_a_name_are_not_part_of_it():
+    # styles of address as printed by foreign ministries, before names of other countries' officials
+    for sentence, name in [
+        ("The Honourable Anita Anand, Minister of Foreign Affairs, spoke today with her counterpart.", "Anita Anand"),
+        ("He held a call with the Rt Hon. David Lammy, Secretary of State for Foreign Affairs.", "David Lammy"),
+        ("He met Hon. Penny Wong MP, Minister for Foreign Affairs of Australia.", "Penny Wong"),
+        ("He met H.E. Mr. Cho Tae-yul, Minister of Foreign Affairs of the Republic of Korea.", "Cho Tae-yul"),
+        ("He received Her Excellency Dr. Sabine Weyand, Director-General for Trade.", "Sabine Weyand"),
+    ]:
+        assert one(sentence).name == name, sentence
+
+
+def test_letters_after_a_name_are_not_part_of_it():
+    p = one("Richard Marles MP, Minister for Defence of Australia, visited Tokyo.")
+    assert p.name == "Richard Marles" and p.country == "AUS"
+
+
+def test_an_office_followed_by_its_holder_is_the_holder():
+    # TITLE, HONORIFIC NAME: the holder takes part, with the office as title and its country
+    for sentence, name, country in [
+        ("The Secretary-General met the President of the Republic of Korea, H.E. Lee Myung-bak, in Seoul.",
+         "Lee Myung-bak", "KOR"),
+        ("The Prime Minister received the Foreign Minister of Indonesia, H.E. Ms. Retno Marsudi, at the office.",
+         "Retno Marsudi", "IDN"),
+    ]:
+        people = find_people(sentence)
+        holder = next(p for p in people if p.name == name)
+        assert holder.country == country and holder.title in {"President", "Foreign Minister"}
+        assert not any("of the Republic of Korea" in (b.name or "") or "of Indonesia" in (b.name or "")
+                       for b in find_bodies(sentence, people))

@@ -86,6 +86,8 @@ class TitleGrammar:
     months_in_names: frozenset[str]  # "Theresa May": a month that may end a name
     body_articles: frozenset[str]  # "the Secretary-General": an office named without its holder
     delegation: re.Pattern  # "Delegations of ": the countries named next took part
+    honorifics: tuple[tuple[str, ...], ...]  # casefolded token sequences, longest first: "the Rt Hon."
+    post_nominals: frozenset[str]  # "Julie Bishop MP": letters after a name, no part of it
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -105,6 +107,13 @@ def grammar() -> TitleGrammar:
     # Minister", "Trade Minister")
     portfolios = frozenset(w for w in data["vocabulary"] if w[0].isupper())
     heads = sorted({tok(h) for h in [*data["heads"], *abbreviated]}, key=len, reverse=True)
+    address = json.loads(resources.files("readouts.data").joinpath("honorifics.json").read_text("utf-8"))
+    title_starts = frozenset(data["modifiers"]) | {h[0] for h in heads}
+    # a form of address that opens a title ("Ambassador Kim") is read by the title grammar instead
+    # a form's final period is optional where it is printed ("Mr." or "Mr"), but part of an
+    # abbreviation's token ("H.E.")
+    honorifics = {tuple(t.casefold() for t in tok(form)[:-1 if tok(form)[-1] == "." else None])
+                  for form in address["honorifics"] if tok(form)[0] not in title_starts}
     return TitleGrammar(
         heads={first: tuple(h for h in heads if h[0] == first) for first in {h[0] for h in heads}},
         modifiers=frozenset(data["modifiers"]),
@@ -114,7 +123,7 @@ def grammar() -> TitleGrammar:
         excluded_heads=frozenset(data["excluded_heads"]),
         name_stopwords=frozenset(data["name_stopwords"]),
         plural_heads={k.split()[-1]: v.split()[-1] for k, v in data["plural_heads"].items()},
-        title_starts=frozenset(data["modifiers"]) | {h[0] for h in heads},
+        title_starts=title_starts,
         government_title=re.compile(data["government_title"], re.I),
         may_name_official=GatedPattern(
             r"\b(?:" + _alternatives({h[0] for h in heads} | set(data["counterpart_nouns"])) + r")\b"),
@@ -133,6 +142,8 @@ def grammar() -> TitleGrammar:
         months_in_names=frozenset(data["months_in_names"]),
         body_articles=frozenset(data["body_articles"]),
         delegation=re.compile(data["delegation"]),
+        honorifics=tuple(sorted(honorifics, key=len, reverse=True)),
+        post_nominals=frozenset(address["post_nominals"]),
     )
 
 
@@ -182,7 +193,7 @@ def _is_name_token(tok: Token) -> bool:
     t = tok.text
     if not t[0].isupper() or t in g.name_stopwords or t.casefold() in g.vocabulary:
         return False
-    if _is_country_word(t) or "." in t:
+    if _is_country_word(t) or "." in t or t in g.post_nominals:
         return False
     return any(c.isalpha() for c in t)
 
@@ -228,6 +239,38 @@ def _month_ends_name(tokens: list[Token], i: int) -> bool:
     follows, which makes it a date ("Kim Jong-un May 5")."""
     return tokens[i].text in grammar().months_in_names and _is_name_token(tokens[i - 1]) \
         and not (i + 1 < len(tokens) and tokens[i + 1].text[0].isdigit())
+
+
+def _after_honorifics(tokens: list[Token], i: int) -> int:
+    """The first token after the forms of address that start at token i, each with an optional
+    period ("H.E. Mr. Lee Myung-bak", "the Rt Hon. Boris Johnson" -> at "Lee", "Boris"); i if none."""
+    forms = grammar().honorifics
+    while i < len(tokens):
+        n = next((len(f) for f in forms if len(f) <= len(tokens) - i
+                  and all(tokens[i + k].text.casefold() == w for k, w in enumerate(f))), 0)
+        if not n:
+            return i
+        i += n + (i + n < len(tokens) and tokens[i + n].text == ".")
+    return i
+
+
+def _name_after(tokens: list[Token], i: int) -> tuple[int, int]:
+    """(start, number of tokens) of the name at token i, after any forms of address."""
+    start = _after_honorifics(tokens, i)
+    n = _name_run_right(tokens, start)
+    return (start, n) if n else (i, 0)
+
+
+def _name_before(tokens: list[Token], j: int) -> tuple[int, int]:
+    """(start, end) of the name that ends at token j or just before letters after it ("Julie Bishop
+    MP"), without forms of address before it ("The Honourable Mélanie Joly"); start == end if none."""
+    post_nominals = grammar().post_nominals
+    while j > 0 and tokens[j].text in post_nominals:
+        j -= 1
+    k = _name_run_left(tokens, j)
+    if k > j:
+        return k, k
+    return min(_after_honorifics(tokens, k), j), j + 1
 
 
 def _name_run_left(tokens: list[Token], j: int) -> int:
@@ -352,7 +395,7 @@ def _find_titled(sentence: str) -> list[PersonMention]:
         # TITLE NAME, possibly with the office's acronym in between: "... Council (NSC) Allison Hooker"
         if after + 2 < len(tokens) and tokens[after].text == "(" and tokens[after + 2].text == ")":
             after += 3
-        n = _name_run_right(tokens, after)
+        after, n = _name_after(tokens, after)
         if n:
             name = _name_text(sentence, tokens, after, after + n)
             name_end = after + n
@@ -373,13 +416,13 @@ def _find_titled(sentence: str) -> list[PersonMention]:
                     and tokens[comma - 2].text == ",":
                 comma -= 2
             if comma >= 1 and tokens[comma].text == ",":
-                k = _name_run_left(tokens, comma - 1)
-                if k <= comma - 1:
-                    name = _name_text(sentence, tokens, k, comma)
+                k, j = _name_before(tokens, comma - 1)
+                if k < j:
+                    name = _name_text(sentence, tokens, k, j)
                     name_start = k
             if name is None and (m := _appositive_name(tokens, after)):
                 # TITLE, NAME: "the U.S. Ambassador to the Republic of Korea, Philip Goldberg, at ..."
-                name = _name_text(sentence, tokens, after + 1, m)
+                name = _name_text(sentence, tokens, _after_honorifics(tokens, after + 1), m)
                 name_end = m
         if name is None:
             i = max(i + 1, head_end)
@@ -416,8 +459,8 @@ def _appositive_name(tokens: list[Token], comma: int) -> int:
     comma begins a list rather than an apposition ("the Ambassador, Kim Ho and Lee Jun")."""
     if comma >= len(tokens) or tokens[comma].text != ",":
         return 0
-    n = _name_run_right(tokens, comma + 1)
-    end = comma + 1 + n
+    start, n = _name_after(tokens, comma + 1)
+    end = start + n
     if n and (end == len(tokens) or tokens[end].text in {",", ".", ";"}
               or tokens[end].text[0].islower() and tokens[end].text not in {"and", "or"}):
         return end
