@@ -434,3 +434,12 @@ def test_a_styled_minister_takes_the_country_the_knowledge_base_gives_on_a_page_
               "Wang Yi, China's Minister of Foreign Affairs.", published="2024-08-01", publisher=None)
     (event,) = out.events
     assert [(p.name, p.country) for p in event.participants] == [("David Lammy", "GBR"), ("Wang Yi", "CHN")]
+
+
+def test_separate_talks_with_plural_counterparts_are_one_event_each():
+    out = doc("Australian Foreign Minister Penny Wong held separate phone talks on Monday with her Indian and "
+              "Indonesian counterparts Subrahmanyam Jaishankar and Retno Marsudi.", published="2023-03-06")
+    assert [[(p.name, p.country) for p in e.participants] for e in out.events] == [
+        [("Penny Wong", "AUS"), ("Subrahmanyam Jaishankar", "IND")],
+        [("Penny Wong", "AUS"), ("Retno Marsudi", "IDN")]]
+    assert all(e.type == "phone_call" for e in out.events)

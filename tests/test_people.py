@@ -179,3 +179,23 @@ def test_an_office_followed_by_its_holder_is_the_holder():
         assert holder.country == country and holder.title in {"President", "Foreign Minister"}
         assert not any("of the Republic of Korea" in (b.name or "") or "of Indonesia" in (b.name or "")
                        for b in find_bodies(sentence, people))
+
+
+def test_plural_counterparts_each_take_the_nationality_in_the_same_place():
+    people = find_people("Australian Foreign Minister Penny Wong held talks with her Indian and Indonesian counterparts "
+                         "Subrahmanyam Jaishankar and Retno Marsudi on maritime security.")
+    assert [(p.name, p.country) for p in people] == [
+        ("Penny Wong", "AUS"), ("Subrahmanyam Jaishankar", "IND"), ("Retno Marsudi", "IDN")]
+
+
+def test_plural_counterparts_set_off_by_commas_and_sharing_one_nationality():
+    people = find_people("The ministers met their French counterparts, Jean-Noel Barrot and Sebastien Lecornu, "
+                         "in Paris.")
+    assert [(p.name, p.country) for p in people] == [("Jean-Noel Barrot", "FRA"), ("Sebastien Lecornu", "FRA")]
+    people = find_people("He met his British, German and Italian counterparts Lammy, Wadephul and Tajani.")
+    assert [(p.name, p.country) for p in people] == [("Lammy", "GBR"), ("Wadephul", "DEU"), ("Tajani", "ITA")]
+
+
+def test_a_singular_counterpart_is_one_person():
+    people = find_people("Foreign Minister Penny Wong met her Chinese counterpart Wang Yi and Chinese students.")
+    assert [p.name for p in people] == ["Penny Wong", "Wang Yi"]

@@ -90,6 +90,9 @@ class TitleGrammar:
     post_nominals: frozenset[str]  # "Julie Bishop MP": letters after a name, no part of it
 
 
+_NATIONALITY = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"  # "U.S.", "South Korean"
+
+
 def _alternatives(words: Iterable[str]) -> str:
     """A regex alternation matching exactly the given words, the longest first."""
     return "|".join(sorted({re.escape(w) for w in words}, key=lambda w: (-len(w), w)))
@@ -130,10 +133,11 @@ def grammar() -> TitleGrammar:
         office_word=re.compile(_alternatives(data["office_words"])),
         caption_positions=frozenset(data["caption_positions"]),
         appositive_articles=frozenset(a for a in data["leading_articles"] if a.islower()),
-        # the nationality is one or two capitalised words ("U.S.", "South Korean")
+        # a nationality is one or two capitalised words ("U.S.", "South Korean"); a plural noun may
+        # follow a list of them ("his U.S. and South Korean counterparts")
         counterpart=re.compile(rf"\b(?:{_alternatives(data['counterpart_possessives'])})\s+"
-                               rf"(?P<adj>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+"
-                               rf"(?:{_alternatives(data['counterpart_nouns'])}),?\s+"),
+                               rf"(?P<adj>{_NATIONALITY}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NATIONALITY})*)\s+"
+                               rf"(?P<noun>{_alternatives(data['counterpart_nouns'])}),?\s+"),
         leading_article=re.compile(rf"^(?:{_alternatives(data['leading_articles'])})\s+"),
         possessive=re.compile(rf"(?:{_alternatives(data['possessive_endings'])})$"),
         first_person=re.compile(rf"\b(?:{_alternatives(data['first_person'])})\b"),
@@ -512,17 +516,7 @@ def _plural_list(sentence: str, tokens: list[Token], title: str, first: int,
                  end: int) -> tuple[list[PersonMention], int]:
     """'Foreign Ministers Wang Yi, Kono and Ri Yong-ho of China, Japan and North Korea, respectively':
     one mention per name, countries paired in order when the sentence says 'respectively'."""
-    spans = [(first, end)]
-    k = end
-    while k < len(tokens) and tokens[k].text in {",", "and"}:
-        j = k + 1
-        if tokens[k].text == "," and j < len(tokens) and tokens[j].text == "and":  # serial comma
-            j += 1
-        n = _name_run_right(tokens, j)
-        if not n:
-            break
-        spans.append((j, j + n))
-        k = j + n
+    spans, k = _name_list(tokens, first, end)
     countries: list[str | None] = [None] * len(spans)
     if k < len(tokens) and tokens[k].text == "of" and "respectively" in sentence[tokens[k].start:]:
         tail = sentence[tokens[k].start:sentence.find("respectively", tokens[k].start)]
@@ -534,6 +528,23 @@ def _plural_list(sentence: str, tokens: list[Token], title: str, first: int,
     return [PersonMention(name=_name_text(sentence, tokens, a, b), title=singular, organization=None,
                           country=c, start=tokens[a].start, end=tokens[b - 1].end)
             for (a, b), c in zip(spans, countries)], k
+
+
+def _name_list(tokens: list[Token], first: int, end: int) -> tuple[list[tuple[int, int]], int]:
+    """The names listed from the one at tokens[first:end] ("Wang Yi, Kono and Ri Yong-ho", serial
+    comma or not, forms of address dropped): their (start, end) token spans and where the list ends."""
+    spans = [(first, end)]
+    k = end
+    while k < len(tokens) and tokens[k].text in {",", "and"}:
+        j = k + 1
+        if tokens[k].text == "," and j < len(tokens) and tokens[j].text == "and":  # serial comma
+            j += 1
+        j, n = _name_after(tokens, j)
+        if not n:
+            break
+        spans.append((j, j + n))
+        k = j + n
+    return spans, k
 
 
 class Coverage:
@@ -557,19 +568,34 @@ def _counterparts(sentence: str, tokens: list[Token], found: list[PersonMention]
     # counterpart" thousands of times stays linear
     token_starts = [t.start for t in tokens]
     read = Coverage(found)
+    plural = grammar().plural_heads
     for m in grammar().counterpart.finditer(sentence):
         if read.covers(m.end()):  # inside a mention already read
             continue
         idx = bisect.bisect_left(token_starts, m.end())
         if idx == len(tokens):
             continue
-        n = _name_run_right(tokens, idx)
+        idx, n = _name_after(tokens, idx)
         if not n:
             continue
-        country = gazetteer.country_code(m.group("adj"))
-        out.append(PersonMention(name=_name_text(sentence, tokens, idx, idx + n), title=None, organization=None,
-                                 country=country, start=tokens[idx].start, end=tokens[idx + n - 1].end))
+        spans = [(idx, idx + n)]
+        if m.group("noun") in plural:  # "his U.S. and South Korean counterparts Hillary Clinton and Kim Sung-hwan"
+            spans, _ = _name_list(tokens, idx, idx + n)
+        out.extend(PersonMention(name=_name_text(sentence, tokens, a, b), title=None, organization=None,
+                                 country=country, start=tokens[a].start, end=tokens[b - 1].end)
+                   for (a, b), country in zip(spans, _nationalities(m.group("adj"), len(spans)))
+                   if not read.covers(tokens[a].start))
     return out
+
+
+def _nationalities(adjectives: str, people: int) -> list[str | None]:
+    """The country of each of so many counterparts: the nationalities in the order printed, one per
+    person ("his U.S. and South Korean counterparts A and B"); one nationality is all of theirs
+    ("their Australian counterparts A and B"); otherwise none is known."""
+    codes = [c.code for c in gazetteer.find_countries(adjectives)]
+    if len(codes) == people:
+        return codes
+    return [codes[0] if len(codes) == 1 else None] * people
 
 
 @lru_cache(maxsize=4096)
