@@ -443,3 +443,21 @@ def test_separate_talks_with_plural_counterparts_are_one_event_each():
         [("Penny Wong", "AUS"), ("Subrahmanyam Jaishankar", "IND")],
         [("Penny Wong", "AUS"), ("Retno Marsudi", "IDN")]]
     assert all(e.type == "phone_call" for e in out.events)
+
+
+def test_unnamed_counterparts_are_the_other_sides_of_the_event():
+    out = doc("Foreign Minister Penny Wong will hold a trilateral meeting with her counterparts from Japan and "
+              "India on Friday.", published="2024-03-04")
+    (event,) = out.events
+    assert [(p.kind, p.country) for p in event.participants] == [("person", "AUS"), ("body", "JPN"), ("body", "IND")]
+    assert event.format == "trilateral"
+
+
+def test_officials_named_right_after_unnamed_sides_take_their_place():
+    out = doc("The chief envoys of Japan and the United States held phone talks on Friday.\n\n"
+              "Japan's top nuclear envoy Hiroshi Tanaka and his US counterpart, Kevin Kim, discussed the "
+              "North's missile launches.", published="2024-03-09")
+    (event,) = out.events
+    assert event.type == "phone_call"
+    assert [(p.name, p.country, p.kind) for p in event.participants] == [
+        ("Hiroshi Tanaka", "JPN", "person"), ("Kevin Kim", "USA", "person")]

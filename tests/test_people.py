@@ -199,3 +199,36 @@ def test_plural_counterparts_set_off_by_commas_and_sharing_one_nationality():
 def test_a_singular_counterpart_is_one_person():
     people = find_people("Foreign Minister Penny Wong met her Chinese counterpart Wang Yi and Chinese students.")
     assert [p.name for p in people] == ["Penny Wong", "Wang Yi"]
+
+
+def sides(sentence):
+    return [(b.name, b.country) for b in find_bodies(sentence, find_people(sentence))]
+
+
+def test_counterparts_from_listed_countries_are_unnamed_sides():
+    assert sides("Foreign Minister Penny Wong will hold a trilateral meeting with her counterparts from Japan "
+                 "and India on Friday.") == [("Japan counterpart", "JPN"), ("India counterpart", "IND")]
+
+
+def test_counterparts_by_nationality_without_names_are_unnamed_sides():
+    assert sides("Foreign Minister Wang Yi held talks with his Japanese and South Korean counterparts on "
+                 "Monday.") == [("Japanese counterpart", "JPN"), ("South Korean counterpart", "KOR")]
+    assert sides("Foreign Minister Wang Yi met his Japanese counterpart Iwaya Takeshi.") == []
+
+
+def test_an_office_held_by_several_stands_for_the_governments_its_title_names():
+    assert [c for _, c in sides("They will meet the trade and foreign ministers of Vietnam.")] == ["VNM"]
+    assert [c for _, c in sides("The foreign ministers of France and Germany met in Paris.")] == ["FRA", "DEU"]
+    assert sides("The Foreign Ministers discussed the situation.") == []  # no government: those named
+
+
+def test_a_possessive_organization_or_a_caption_mark_may_stand_between_name_and_title():
+    people = find_people("Park Yoon-joo, the foreign ministry's first vice minister, met Kurt Campbell.")
+    assert [(p.name, p.title) for p in people] == [("Park Yoon-joo", "first vice minister")]
+    people = find_people("The photo shows Kim Gunn (L), the special representative for peace, and others.")
+    assert [p.name for p in people] == ["Kim Gunn"]
+
+
+def test_a_counterpart_without_nationality_is_read():
+    people = find_people("Unification Minister Kim Yung-ho met his counterpart Ri Son-gwon in Panmunjom.")
+    assert [p.name for p in people] == ["Kim Yung-ho", "Ri Son-gwon"]

@@ -568,6 +568,29 @@ def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
         target.type = cand.type
 
 
+SIDES_NAMED_WITHIN = 2  # sentences: the officials of unnamed sides are named right after them
+
+
+def _names_the_sides(draft: Draft, cand: Candidate, roster: Roster) -> bool:
+    """'The top nuclear envoys of South Korea and the United States held phone talks. Noh Kyu-duk
+    ... and his US counterpart, Sung Kim, discussed ...': a candidate naming officials of every
+    country of an event read only as unnamed sides, in the sentences right after it, names those
+    sides; its officials replace them in that event (which keeps its type and day). True if so."""
+    people = [(roster.resolve(p), p) for p in cand.people if not p.body]
+    if len(people) < 2 or cand.sentence_index - draft.first_index > SIDES_NAMED_WITHIN \
+            or not all(p.body and p.country for p in draft.people.values()):
+        return False
+    countries = {p.country or kb.official_country(p.name) for p, _ in people}
+    if not {p.country for p in draft.people.values()} <= countries:
+        return False
+    draft.people.clear()
+    draft.spans.clear()
+    draft.candidates.append(cand)
+    for resolved, mention in people:
+        draft.add_person(person_key(resolved.name), resolved, mention)
+    return True
+
+
 def _add_gathered(drafts: list[Draft], mentions: list[PersonMention], roster: Roster) -> None:
     """'The event brought together X, Y and Z': more participants of the last event."""
     if not drafts:
@@ -737,7 +760,8 @@ def _drafts(doc: Document, roster: Roster) -> list[Draft]:
         for cand in candidates:
             if len(cand.people) == 1 and drafts and (subject := _referred_subject(cand, drafts[-1])):
                 cand.people.insert(0, subject)
-            _merge(drafts, cand, roster)
+            if not (drafts and _names_the_sides(drafts[-1], cand, roster)):
+                _merge(drafts, cand, roster)
         named_days = [d for d in doc.dates[i] if d.day and d.value and not anaphoric_day.search(d.text)]
         context = named_days[0] if named_days else context
     if not drafts and (issued := _titled_statement(doc, roster)):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 from functools import cache, lru_cache
@@ -86,6 +86,7 @@ class TitleGrammar:
     months_in_names: frozenset[str]  # "Theresa May": a month that may end a name
     body_articles: frozenset[str]  # "the Secretary-General": an office named without its holder
     delegation: re.Pattern  # "Delegations of ": the countries named next took part
+    counterpart_countries: re.Pattern  # "his counterparts from the ": the countries named next took part
     honorifics: tuple[tuple[str, ...], ...]  # casefolded token sequences, longest first: "the Rt Hon."
     post_nominals: frozenset[str]  # "Julie Bishop MP": letters after a name, no part of it
 
@@ -133,10 +134,11 @@ def grammar() -> TitleGrammar:
         office_word=re.compile(_alternatives(data["office_words"])),
         caption_positions=frozenset(data["caption_positions"]),
         appositive_articles=frozenset(a for a in data["leading_articles"] if a.islower()),
-        # a nationality is one or two capitalised words ("U.S.", "South Korean"); a plural noun may
-        # follow a list of them ("his U.S. and South Korean counterparts")
+        # a nationality is one or two capitalised words ("U.S.", "South Korean"), if printed ("his
+        # counterpart Ri Son-gwon"); a plural noun may follow a list of them ("his U.S. and South
+        # Korean counterparts")
         counterpart=re.compile(rf"\b(?:{_alternatives(data['counterpart_possessives'])})\s+"
-                               rf"(?P<adj>{_NATIONALITY}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NATIONALITY})*)\s+"
+                               rf"(?:(?P<adj>{_NATIONALITY}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NATIONALITY})*)\s+)?"
                                rf"(?P<noun>{_alternatives(data['counterpart_nouns'])}),?\s+"),
         leading_article=re.compile(rf"^(?:{_alternatives(data['leading_articles'])})\s+"),
         possessive=re.compile(rf"(?:{_alternatives(data['possessive_endings'])})$"),
@@ -146,6 +148,7 @@ def grammar() -> TitleGrammar:
         months_in_names=frozenset(data["months_in_names"]),
         body_articles=frozenset(data["body_articles"]),
         delegation=re.compile(data["delegation"]),
+        counterpart_countries=re.compile(data["counterpart_countries"]),
         honorifics=tuple(sorted(honorifics, key=len, reverse=True)),
         post_nominals=frozenset(address["post_nominals"]),
     )
@@ -412,15 +415,20 @@ def _find_titled(sentence: str) -> list[PersonMention]:
         else:
             # NAME, TITLE  (an honorific before the name is not part of it; a photo caption may put
             # the position in between: "Chun Young-hee, right, head of ..."; an article may open the
-            # title: "Julie Turner, the U.S. special envoy ...")
-            comma = start - 1
+            # title: "Julie Turner, the U.S. special envoy ...", and the body the office belongs to may
+            # stand between: "Noh Kyu-duk, the ministry's special representative ...")
+            comma = _before_possessive_organization(tokens, start - 1)
             if comma >= 1 and tokens[comma].text in g.appositive_articles:
                 comma -= 1
             if comma >= 3 and tokens[comma].text == "," and tokens[comma - 1].text in g.caption_positions \
                     and tokens[comma - 2].text == ",":
                 comma -= 2
             if comma >= 1 and tokens[comma].text == ",":
-                k, j = _name_before(tokens, comma - 1)
+                last = comma - 1
+                if last >= 3 and tokens[last].text == ")" and tokens[last - 1].text in g.caption_positions \
+                        and tokens[last - 2].text == "(":
+                    last -= 3  # "Noh Kyu-duk (R), the ministry's special representative ..."
+                k, j = _name_before(tokens, last)
                 if k < j:
                     name = _name_text(sentence, tokens, k, j)
                     name_start = k
@@ -457,6 +465,18 @@ def _find_titled(sentence: str) -> list[PersonMention]:
     return people
 
 
+def _before_possessive_organization(tokens: list[Token], j: int) -> int:
+    """The token before an organization named in the possessive that ends at token j ("the foreign
+    ministry's" before "special representative"), or j itself if none ends there."""
+    g = grammar()
+    if j < 0 or not g.possessive.search(tokens[j].text):
+        return j
+    k = j
+    while k >= 0 and k > j - MAX_TITLE_PREFIX_TOKENS and g.possessive.sub("", tokens[k].text).casefold() in g.vocabulary:
+        k -= 1
+    return k if k < j else j
+
+
 def _appositive_name(tokens: list[Token], comma: int) -> int:
     """The end of a name set off by commas after a title (', Philip Goldberg,'), or 0: the name must
     close its clause (a comma, a period, a lowercase word or the sentence end follows), or the
@@ -481,31 +501,78 @@ def find_bodies(sentence: str, people: list[PersonMention]) -> list[PersonMentio
     bodies = []
     tokens = tokenize(sentence)
     for i, token in enumerate(tokens[:-1]):
-        if token.text not in g.body_articles or not _could_start(tokens, i + 1) \
-                or read.covers(tokens[i + 1].start) \
+        if token.text not in g.body_articles or read.covers(tokens[i + 1].start) \
                 or i >= 2 and tokens[i - 1].text == "," and read.covers(tokens[i - 2].start):
             continue  # "Kim Hwang-sik, the Prime Minister": the office of the person just named
-        span = _title_span(tokens, i + 1)
-        if span is None or tokens[span[1] - 1].text in g.plural_heads or _name_run_right(tokens, span[2]) \
-                or _appositive_name(tokens, span[2]):
-            continue  # a group ("the Foreign Ministers") or an office whose holder is named
+        if plural := _plural_office(tokens, i + 1):
+            bodies.extend(_office_sides(sentence, tokens, i + 1, *plural))
+            continue
+        span = _title_span(tokens, i + 1) if _could_start(tokens, i + 1) else None
+        if span is None or _name_run_right(tokens, span[2]) or _appositive_name(tokens, span[2]):
+            continue  # no office, or an office whose holder is named
         title = _text(sentence, tokens, i + 1, span[2])
         bodies.append(PersonMention(name=_text(sentence, tokens, i, span[2]), title=_clean_title(title),
                                     organization=None, country=_country_from(title, None),
                                     start=token.start, end=tokens[span[2] - 1].end, body=True))
-    for m in g.delegation.finditer(sentence):
-        if sentence.endswith(" of the ", 0, m.start()):
-            continue  # inside an office: "head of the delegation of the Republic of Korea to the talks"
-        at = m.end()
-        for country in gazetteer.find_countries(sentence[at:at + MAX_DELEGATION_LIST]):
-            if _LIST_GAP.fullmatch(sentence, at, m.end() + country.start) is None:
-                break  # the list of countries ended
-            at = m.end() + country.end
-            if not read.covers(at - 1):
-                bodies.append(PersonMention(name=f"{country.surface} delegation", title=None, organization=None,
-                                            country=country.code, start=m.end() + country.start, end=at,
-                                            body=True))
+    for pattern, side in ((g.delegation, "delegation"), (g.counterpart_countries, "counterpart")):
+        for m in pattern.finditer(sentence):
+            if sentence.endswith(" of the ", 0, m.start()):
+                continue  # inside an office: "head of the delegation of the Republic of Korea to the talks"
+            bodies.extend(_side(country, side, m.end()) for country in _country_list(sentence, m.end())
+                          if not read.covers(m.end() + country.end - 1))
+    token_starts = [t.start for t in tokens]
+    for m in g.counterpart.finditer(sentence):
+        # counterparts by nationality whose names are not printed: "with his Japanese and South
+        # Korean counterparts on Monday"
+        if not read.covers(m.end()) and not _name_after(tokens, bisect.bisect_left(token_starts, m.end()))[1]:
+            bodies.extend(_side(country, "counterpart", m.start("adj"))
+                          for country in gazetteer.find_countries(m.group("adj") or ""))
     return bodies
+
+
+def _plural_office(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """(head end, end) of an office held by several, whose portfolios may be coordinated, at token i
+    ("defence and foreign affairs ministers of Japan", "Foreign Ministers"), or None."""
+    g = grammar()
+    for k in range(i, min(len(tokens), i + MAX_TITLE_PREFIX_TOKENS)):
+        if tokens[k].text in g.plural_heads:
+            span = _title_span(tokens, k)
+            return (span[1], span[2]) if span and span[1] == k + 1 else None
+        if not (_is_title_word(tokens[k]) or tokens[k].text in g.modifiers) or tokens[k].text in {",", "the"}:
+            return None
+    return None
+
+
+def _office_sides(sentence: str, tokens: list[Token], i: int, head_end: int, end: int) -> list[PersonMention]:
+    """The unnamed sides an office held by several stands for: one per government its title names
+    ("the defence and foreign affairs ministers of Japan" -> Japan; "the Foreign Ministers of Japan
+    and Korea" -> both); none when it names no government ("the Foreign Ministers": those named)."""
+    title = _text(sentence, tokens, i, end)
+    if _country_from(title, None) is None:
+        return []
+    office = _clean_title(_text(sentence, tokens, i, head_end))
+    plural = tokens[head_end - 1].text
+    held = office[: -len(plural)] + grammar().plural_heads[plural]  # the office each of them holds
+    return [PersonMention(name=f"{country.surface} {office}", title=held, organization=None, country=country.code,
+                          start=tokens[i].start + country.start, end=tokens[i].start + country.end, body=True)
+            for country in gazetteer.find_countries(title)]
+
+
+def _country_list(sentence: str, at: int) -> Iterator[gazetteer.CountryMention]:
+    """The countries listed from offset at ("the Republic of Korea, Japan and the United States"),
+    their offsets from at."""
+    end = at
+    for country in gazetteer.find_countries(sentence[at:at + MAX_DELEGATION_LIST]):
+        if _LIST_GAP.fullmatch(sentence, end, at + country.start) is None:
+            return  # the list of countries ended
+        end = at + country.end
+        yield country
+
+
+def _side(country: gazetteer.CountryMention, side: str, offset: int) -> PersonMention:
+    """An unnamed side of one country ("U.S. counterpart", "Japan delegation") found at offset + its start."""
+    return PersonMention(name=f"{country.surface} {side}", title=None, organization=None, country=country.code,
+                         start=offset + country.start, end=offset + country.end, body=True)
 
 
 MAX_DELEGATION_LIST = 200  # characters: "Delegations of the Republic of Korea, Japan and the United States"
@@ -583,7 +650,7 @@ def _counterparts(sentence: str, tokens: list[Token], found: list[PersonMention]
             spans, _ = _name_list(tokens, idx, idx + n)
         out.extend(PersonMention(name=_name_text(sentence, tokens, a, b), title=None, organization=None,
                                  country=country, start=tokens[a].start, end=tokens[b - 1].end)
-                   for (a, b), country in zip(spans, _nationalities(m.group("adj"), len(spans)))
+                   for (a, b), country in zip(spans, _nationalities(m.group("adj") or "", len(spans)))
                    if not read.covers(tokens[a].start))
     return out
 
