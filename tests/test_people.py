@@ -232,3 +232,8 @@ def test_a_possessive_organization_or_a_caption_mark_may_stand_between_name_and_
 def test_a_counterpart_without_nationality_is_read():
     people = find_people("Unification Minister Kim Yung-ho met his counterpart Ri Son-gwon in Panmunjom.")
     assert [p.name for p in people] == ["Kim Yung-ho", "Ri Son-gwon"]
+
+
+def test_a_generational_suffix_after_a_name_is_not_part_of_it():
+    p = one("He met the Honorable Harry B. Harris, Jr., Ambassador to the Republic of Korea.")
+    assert p.name == "Harry B. Harris" and p.title == "Ambassador to the Republic of Korea"

@@ -272,8 +272,13 @@ def _name_before(tokens: list[Token], j: int) -> tuple[int, int]:
     """(start, end) of the name that ends at token j or just before letters after it ("Julie Bishop
     MP"), without forms of address before it ("The Honourable Mélanie Joly"); start == end if none."""
     post_nominals = grammar().post_nominals
-    while j > 0 and tokens[j].text in post_nominals:
-        j -= 1
+    while j > 0:  # "Julie Bishop MP", "Joseph R. Biden, Jr."
+        k = j - 1 if tokens[j].text == "." else j  # the letters, before their period
+        if tokens[k].text not in post_nominals:
+            break
+        j = k - 1
+        if j > 0 and tokens[j].text == ",":  # "Biden, Jr."
+            j -= 1
     k = _name_run_left(tokens, j)
     if k > j:
         return k, k
