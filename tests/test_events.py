@@ -14,6 +14,12 @@ def names(event):
     return [p.name for p in event.participants]
 
 
+def the_event(text, **page):
+    """The one event a small page reports."""
+    (event,) = doc(text, **page).events
+    return event
+
+
 def test_engagement_types():
     assert engagement_type("They spoke by phone on Monday.")[0] == "phone_call"
     assert engagement_type("Kim met with Pak.")[0] == "meeting"
@@ -446,18 +452,42 @@ def test_separate_talks_with_plural_counterparts_are_one_event_each():
 
 
 def test_unnamed_counterparts_are_the_other_sides_of_the_event():
-    out = doc("Foreign Minister Penny Wong will hold a trilateral meeting with her counterparts from Japan and "
-              "India on Friday.", published="2024-03-04")
-    (event,) = out.events
+    event = the_event("Foreign Minister Penny Wong will hold a trilateral meeting with her counterparts from Japan "
+                      "and India on Friday.", published="2024-03-04")
     assert [(p.kind, p.country) for p in event.participants] == [("person", "AUS"), ("body", "JPN"), ("body", "IND")]
     assert event.format == "trilateral"
 
 
 def test_officials_named_right_after_unnamed_sides_take_their_place():
-    out = doc("The chief envoys of Japan and the United States held phone talks on Friday.\n\n"
-              "Japan's top nuclear envoy Hiroshi Tanaka and his US counterpart, Kevin Kim, discussed the "
-              "North's missile launches.", published="2024-03-09")
-    (event,) = out.events
+    event = the_event("The chief envoys of Japan and the United States held phone talks on Friday.\n\n"
+                      "Japan's top nuclear envoy Hiroshi Tanaka and his US counterpart, Kevin Kim, discussed the "
+                      "North's missile launches.", published="2024-03-09")
     assert event.type == "phone_call"
     assert [(p.name, p.country, p.kind) for p in event.participants] == [
         ("Hiroshi Tanaka", "JPN", "person"), ("Kevin Kim", "USA", "person")]
+
+
+def test_a_surname_is_the_full_name_printed_elsewhere_on_the_page():
+    event = the_event("Special Representative for Korean Peninsula Peace and Security Affairs Lee Do-hoon welcomed "
+                      "the appointment of Stephen Biegun, Special Representative for North Korea.\n\n"
+                      "Lee and Biegun held their first phone talks on Friday.", published="2018-08-25")
+    assert (event.type, names(event)) == ("phone_call", ["Lee Do-hoon", "Stephen Biegun"])
+    assert [p.country for p in event.participants] == ["KOR", "USA"]
+
+
+def test_a_surname_is_the_official_of_the_knowledge_base_whose_full_name_the_page_prints():
+    # the full name stands where the title grammar does not read it (a transcript's speaker line, a
+    # name printed surname first after a comma); the knowledge base says whose it is
+    out = doc("PENNY WONG Thank you all for coming.\n\nMinister Wong met Foreign Minister Wang Yi in Beijing "
+              "on Wednesday.", published="2022-12-21", publisher=None)
+    (event,) = out.events
+    assert [(p.name, p.country) for p in event.participants] == [("Penny Wong", "AUS"), ("Wang Yi", "CHN")]
+    out = doc("Minister of Foreign Affairs Cho, Tae-yul held a video conference with Foreign Minister Wang Yi on "
+              "May 2.", published="2024-05-03")
+    assert [p.name for p in out.events[0].participants] == ["Cho Tae-yul", "Wang Yi"]
+
+
+def test_a_surname_the_page_prints_in_full_nowhere_stays_as_printed():
+    out = doc("Minister Wong met Foreign Minister Wang Yi in Beijing on Wednesday.", published="2022-12-21",
+              publisher=None)
+    assert [p.name for p in out.events[0].participants] == ["Wong", "Wang Yi"]

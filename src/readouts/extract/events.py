@@ -4,7 +4,9 @@ A sentence reports an engagement when its predicate is one of data/events.json's
 names at least one official outside clauses that only refer to other engagements in passing.
 Sentences about the same people are merged into one event; "met with A and B, respectively" (or
 "held separate meetings with A and B") makes one event per counterpart. Surname-only mentions
-("Special Representative Kim") are resolved to the full names printed elsewhere on the page.
+("Special Representative Kim") are resolved to the full names printed elsewhere on the page: read
+there as names, or, where the grammar reads none (a transcript's speaker line, "Kang, Kyung-wha"),
+printed as the knowledge base spells an official of that name.
 """
 from __future__ import annotations
 
@@ -245,8 +247,12 @@ class Roster:
     """The officials of one document, so that "Special Representative Kim" and a later bare
     "Sherman" are the Kim Gunn and Wendy Sherman printed in full elsewhere on the page."""
 
-    def __init__(self, mentions: list[PersonMention]) -> None:
+    def __init__(self, mentions: list[PersonMention], text: str = "", day: date | None = None) -> None:
         # Indexes, not scans, so that a page naming thousands of officials costs linear time.
+        self._text = text  # where the knowledge base's full names are looked for
+        self._page: frozenset[str] | None = None  # its names (kb.page_names), read at the first need
+        self._day = day  # the page's printed date: who held which post then
+        self._known_names: dict[tuple[str, str | None, str | None], PersonMention] = {}
         self.full: dict[str, PersonMention] = {}  # person_key -> the first full mention, completed
         self._by_part: dict[str, list[PersonMention]] = {}  # a casefolded name part -> full mentions
         for m in mentions:
@@ -327,8 +333,23 @@ class Roster:
                 matches = [p for p in matches if p.title and head in p.title] or matches
             if len(matches) == 1:
                 return matches[0]
-            return mention
+            return mention if matches else self._known(mention)
         return self.full.get(person_key(mention.name), mention)
+
+    def _known(self, mention: PersonMention) -> PersonMention:
+        """A surname whose full name the title grammar read nowhere on the page ("Minister Payne"
+        where the page prints "MARISE PAYNE" as a speaker's line): the official of the knowledge
+        base by that name whose full name the page prints (kb.printed_bearer), as the knowledge
+        base spells it; else the mention itself."""
+        asked = (mention.name, mention.title, mention.country)
+        if asked not in self._known_names:  # each surname is looked for in the page once
+            if self._page is None:
+                self._page = kb.page_names(self._text)
+            official = kb.printed_bearer(mention.name, self._page, mention.title, self._day, mention.country)
+            self._known_names[asked] = mention if official is None else PersonMention(
+                official.name, mention.title, None, official.country, mention.start, mention.end, span=mention.span)
+        known = self._known_names[asked]
+        return mention if known.name == mention.name else known
 
     def holds_role(self, title: str | None) -> bool:
         """Whether an office named without a person ("the minister") is one a named official of the
@@ -808,7 +829,8 @@ def add_events(doc: Document) -> None:
     clean = doc.clean
     title_topics = topics_of(doc.title) if doc.title else []
     home = home_country(clean)
-    roster = Roster(doc.bylines + [m for mentions in doc.people for m in mentions])
+    roster = Roster(doc.bylines + [m for mentions in doc.people for m in mentions], clean.text,
+                    None if doc.reference_inferred else doc.reference)
     drafts = _drafts(doc, roster)
     title_dates = dates_of(doc.title, doc.reference, doc.reference_inferred) if doc.title else []
     captions = _caption_dates(doc, roster)
