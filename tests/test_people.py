@@ -237,3 +237,15 @@ def test_a_counterpart_without_nationality_is_read():
 def test_a_generational_suffix_after_a_name_is_not_part_of_it():
     p = one("He met the Honorable Harry B. Harris, Jr., Ambassador to the Republic of Korea.")
     assert p.name == "Harry B. Harris" and p.title == "Ambassador to the Republic of Korea"
+
+
+def test_officials_listed_after_a_group_of_one_nationality_are_of_its_country():
+    people = find_people("She met senior Indian government officials including Minister of State Anil Rao, "
+                         "Foreign Secretary Vikram Misri and U.S. Ambassador Eric Garcetti.")
+    assert [(p.name, p.country) for p in people] == [
+        ("Anil Rao", "IND"), ("Vikram Misri", "IND"), ("Eric Garcetti", "USA")]
+
+
+def test_a_portfolio_joined_to_the_head_keeps_the_title_s_country():
+    p = one("He held talks with Ms. Jane Doe, Minister of Foreign Affairs and Trade of New Zealand, today.")
+    assert (p.name, p.title, p.country) == ("Jane Doe", "Minister of Foreign Affairs and Trade", "NZL")

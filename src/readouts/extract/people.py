@@ -87,6 +87,7 @@ class TitleGrammar:
     body_articles: frozenset[str]  # "the Secretary-General": an office named without its holder
     delegation: re.Pattern  # "Delegations of ": the countries named next took part
     counterpart_countries: re.Pattern  # "his counterparts from the ": the countries named next took part
+    listed_officials: re.Pattern  # "senior Japanese government officials including ": group "adj"
     honorifics: tuple[tuple[str, ...], ...]  # casefolded token sequences, longest first: "the Rt Hon."
     post_nominals: frozenset[str]  # "Julie Bishop MP": letters after a name, no part of it
 
@@ -149,6 +150,9 @@ def grammar() -> TitleGrammar:
         body_articles=frozenset(data["body_articles"]),
         delegation=re.compile(data["delegation"]),
         counterpart_countries=re.compile(data["counterpart_countries"]),
+        listed_officials=re.compile(rf"\b(?P<adj>{_NATIONALITY})\s+(?:[a-z]+\s+){{0,3}}"
+                                    rf"(?:{_alternatives(data['listed_officials']['groups'])}),?\s+"
+                                    rf"(?:{_alternatives(data['listed_officials']['openers'])})\s+"),
         honorifics=tuple(sorted(honorifics, key=len, reverse=True)),
         post_nominals=frozenset(address["post_nominals"]),
     )
@@ -333,6 +337,10 @@ def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     if head_end < len(tokens) and tokens[head_end].text == "General":  # "Deputy Secretary General"
         head_end += 1
     end = head_end
+    if end + 1 < limit and tokens[end].text == "and" and tokens[end - 1].text in g.portfolios \
+            and tokens[end + 1].text in g.portfolios \
+            and not (end + 2 < len(tokens) and tokens[end + 2].text in g.title_starts):
+        end += 2  # a portfolio joined to the head's own: "Minister of Foreign Affairs and Trade"
     # complement: "for ...", "of ...", "on ..." over title vocabulary, not "at" (organization)
     while end < limit and tokens[end].text in {"for", "of", "on", "to"}:
         m = end + 1
@@ -467,7 +475,22 @@ def _find_titled(sentence: str) -> list[PersonMention]:
         i = name_end
     people.extend(_counterparts(sentence, tokens, people))
     people.sort(key=lambda p: p.start)
+    _listed_nationality(sentence, people)
     return people
+
+
+def _listed_nationality(sentence: str, people: list[PersonMention]) -> None:
+    """'senior Japanese government officials including Vice Minister for Foreign Affairs Kenichiro
+    Sasae, ...': the officials listed after a group of one nationality are of its country, up to the
+    first who is of another (people in sentence order; their country set in place)."""
+    for m in grammar().listed_officials.finditer(sentence):
+        country = gazetteer.country_code(m.group("adj"))
+        if country is None:
+            continue
+        for person in (p for p in people if p.start >= m.end()):
+            if person.country not in (None, country):
+                break
+            person.country = country
 
 
 def _before_possessive_organization(tokens: list[Token], j: int) -> int:
