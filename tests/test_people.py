@@ -2,6 +2,11 @@
 from readouts.extract.people import find_bodies, find_people
 
 
+def countries(sentence):
+    """(name, country) of each official the sentence names."""
+    return [(p.name, p.country) for p in find_people(sentence)]
+
+
 def one(sentence):
     people = find_people(sentence)
     assert len(people) == 1, people
@@ -182,18 +187,16 @@ def test_an_office_followed_by_its_holder_is_the_holder():
 
 
 def test_plural_counterparts_each_take_the_nationality_in_the_same_place():
-    people = find_people("Australian Foreign Minister Penny Wong held talks with her Indian and Indonesian counterparts "
-                         "Subrahmanyam Jaishankar and Retno Marsudi on maritime security.")
-    assert [(p.name, p.country) for p in people] == [
+    assert countries("Australian Foreign Minister Penny Wong held talks with her Indian and Indonesian "
+                     "counterparts Subrahmanyam Jaishankar and Retno Marsudi on maritime security.") == [
         ("Penny Wong", "AUS"), ("Subrahmanyam Jaishankar", "IND"), ("Retno Marsudi", "IDN")]
 
 
 def test_plural_counterparts_set_off_by_commas_and_sharing_one_nationality():
-    people = find_people("The ministers met their French counterparts, Jean-Noel Barrot and Sebastien Lecornu, "
-                         "in Paris.")
-    assert [(p.name, p.country) for p in people] == [("Jean-Noel Barrot", "FRA"), ("Sebastien Lecornu", "FRA")]
-    people = find_people("He met his British, German and Italian counterparts Lammy, Wadephul and Tajani.")
-    assert [(p.name, p.country) for p in people] == [("Lammy", "GBR"), ("Wadephul", "DEU"), ("Tajani", "ITA")]
+    assert countries("The ministers met their French counterparts, Jean-Noel Barrot and Sebastien Lecornu, "
+                     "in Paris.") == [("Jean-Noel Barrot", "FRA"), ("Sebastien Lecornu", "FRA")]
+    assert countries("He met his British, German and Italian counterparts Lammy, Wadephul and Tajani.") == [
+        ("Lammy", "GBR"), ("Wadephul", "DEU"), ("Tajani", "ITA")]
 
 
 def test_a_singular_counterpart_is_one_person():
@@ -240,9 +243,8 @@ def test_a_generational_suffix_after_a_name_is_not_part_of_it():
 
 
 def test_officials_listed_after_a_group_of_one_nationality_are_of_its_country():
-    people = find_people("She met senior Indian government officials including Minister of State Anil Rao, "
-                         "Foreign Secretary Vikram Misri and U.S. Ambassador Eric Garcetti.")
-    assert [(p.name, p.country) for p in people] == [
+    assert countries("She met senior Indian government officials including Minister of State Anil Rao, "
+                     "Foreign Secretary Vikram Misri and U.S. Ambassador Eric Garcetti.") == [
         ("Anil Rao", "IND"), ("Vikram Misri", "IND"), ("Eric Garcetti", "USA")]
 
 
