@@ -491,3 +491,12 @@ def test_a_surname_the_page_prints_in_full_nowhere_stays_as_printed():
     out = doc("Minister Wong met Foreign Minister Wang Yi in Beijing on Wednesday.", published="2022-12-21",
               publisher=None)
     assert [p.name for p in out.events[0].participants] == ["Wong", "Wang Yi"]
+
+
+def test_separate_events_take_the_day_printed_after_each_counterpart():
+    out = doc("Foreign Minister Penny Wong has held separate talks by phone with her Indian and Indonesian "
+              "counterparts Subrahmanyam Jaishankar and Retno Marsudi.\n\n"
+              "Speaking to Marsudi on Monday and Jaishankar Tuesday, Wong said the sides noted the concern.",
+              published="2023-03-08", publisher=None)
+    assert [(names(e)[1], e.date) for e in out.events] == [
+        ("Subrahmanyam Jaishankar", "2023-03-07"), ("Retno Marsudi", "2023-03-06")]

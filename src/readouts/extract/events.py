@@ -220,7 +220,14 @@ def person_key(name: str) -> str:
 _NAME_GOES_ON = re.compile(r"[\w-]")  # a letter or hyphen beside a form: part of a longer word
 _NAME_RUN = re.compile(r"[\w-]+")  # where a form can start: a run of letters and hyphens, whole
 FEW_FORM_STARTS = 48  # up to this many first words of names on a page, each is looked for with str.find
-_NEXT_NAME = re.compile(r"\s+[A-Z][a-z]")  # another capitalised word: "Kim" is not "Kim Jong-un"
+_NEXT_NAME = re.compile(r"\s+([A-Z][a-z][\w’'-]*)")  # another capitalised word: "Kim" is not "Kim Jong-un"
+
+
+def _name_follows(sentence: str, at: int) -> bool:
+    """Another name word follows at `at` ("Kim" in "Kim Jong-un"); a capitalised word that is
+    never a name (a weekday, a month: "Clinton Friday") does not continue one."""
+    m = _NEXT_NAME.match(sentence, at)
+    return m is not None and m.group(1) not in people_grammar().name_stopwords
 
 
 @cache
@@ -316,7 +323,7 @@ class Roster:
             for length, forms in self._forms[key].items():
                 end = at + length
                 if sentence[at:end] in forms and not _NAME_GOES_ON.match(sentence, end) \
-                        and not _NEXT_NAME.match(sentence, end):
+                        and not _name_follows(sentence, end):
                     found.append((at, end))
         kept: list[tuple[int, int]] = []
         for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
@@ -612,6 +619,31 @@ def _names_the_sides(draft: Draft, cand: Candidate, roster: Roster) -> bool:
     return True
 
 
+_DAY_AFTER_NAME = re.compile(r"\s+(?:on\s+)?")  # "Clinton Friday", "Kim on Saturday"
+
+
+def _date_each_counterpart(doc: Document, drafts: list[Draft], roster: Roster) -> None:
+    """'X held separate talks by phone with his U.S. and South Korean counterparts A and B.
+    Speaking to A Friday and B Saturday, ...': of the events read from one sentence, one per
+    counterpart, each takes the day printed right after its own counterpart's name in the sentences
+    that follow (up to SIDES_NAMED_WITHIN), before the days its sentence gives them all."""
+    split: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        split.setdefault(draft.first_index, []).append(draft)
+    for first, events in split.items():
+        if len(events) < 2:
+            continue
+        for j in range(first + 1, min(len(doc.sentences), first + 1 + SIDES_NAMED_WITHIN)):
+            sentence = doc.sentences[j]
+            named = doc.people[j] + roster.spot(sentence, doc.people[j])
+            for day in (d for d in doc.dates[j] if d.value):
+                person = next((p for p in named if _DAY_AFTER_NAME.fullmatch(sentence.text, p.end, day.start)), None)
+                owners = [e for e in events if person and person_key(roster.resolve(person).name) in e.people]
+                if len(owners) == 1:
+                    lead = owners[0].candidates[0]
+                    lead.dates = [day, *lead.dates]
+
+
 def _add_gathered(drafts: list[Draft], mentions: list[PersonMention], roster: Roster) -> None:
     """'The event brought together X, Y and Z': more participants of the last event."""
     if not drafts:
@@ -832,6 +864,7 @@ def add_events(doc: Document) -> None:
     roster = Roster(doc.bylines + [m for mentions in doc.people for m in mentions], clean.text,
                     None if doc.reference_inferred else doc.reference)
     drafts = _drafts(doc, roster)
+    _date_each_counterpart(doc, drafts, roster)
     title_dates = dates_of(doc.title, doc.reference, doc.reference_inferred) if doc.title else []
     captions = _caption_dates(doc, roster)
     events = doc.events
