@@ -186,3 +186,9 @@ def test_of_several_printed_bearers_the_one_holding_the_post_that_day():
     assert printed_bearer("Cho", page, "Foreign Minister", date(2024, 5, 3)).name == "Cho Tae-yul"
     assert printed_bearer("Cho", page, "Foreign Minister", date(2026, 1, 15)).name == "Cho Hyun"
     assert printed_bearer("Cho", page, "Vice Foreign Minister", date(2018, 3, 1)).name == "Cho Hyun"
+
+
+def test_a_term_may_end_on_a_day():
+    # a term ending at an inauguration ends that day, not at the end of its month
+    assert in_office_on("John Kerry", "Secretary of State", date(2017, 1, 20)) is True
+    assert in_office_on("John Kerry", "Secretary of State", date(2017, 1, 29)) is False

@@ -5,6 +5,12 @@ The grammar of this genre's person mentions, driven by data/titles.json:
   NAME, TITLE,          "Lee Jun-il, Director-General for Korean Peninsula Policy, visited ..."
   HONORIFIC NAME, TITLE "Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan"
   ADJ counterpart NAME  "her Chinese counterpart Wang Yi"
+  ADJ and ADJ counterparts NAME and NAME  "his U.S. and South Korean counterparts Hillary Clinton and Kim Sung-hwan"
+  TITLE, NAME           "the President of the Republic of Korea, H.E. Lee Myung-bak, in Seoul"
+Forms of address before a name and letters after it are no part of it (data/honorifics.json: "The
+Honourable", "H.E. Mr.", "MP", "Jr."). Sides named without a person are bodies (find_bodies): "the
+Secretary-General", "his counterparts from the U.S. and South Korea", "the defence and foreign
+affairs ministers of Japan".
 A title's complement ("for ...", "of ...") runs over title vocabulary; "at the X" is the organization.
 Countries named after "for"/"to" are a portfolio or a posting ("Ambassador to the ROK"), not the
 government the person represents.
@@ -114,7 +120,7 @@ def grammar() -> TitleGrammar:
     heads = sorted({tok(h) for h in [*data["heads"], *abbreviated]}, key=len, reverse=True)
     address = json.loads(resources.files("readouts.data").joinpath("honorifics.json").read_text("utf-8"))
     title_starts = frozenset(data["modifiers"]) | {h[0] for h in heads}
-    # a form of address that opens a title ("Ambassador Kim") is read by the title grammar instead
+    # a form of address that opens a title ("Ambassador Kim") is read by the title grammar instead;
     # a form's final period is optional where it is printed ("Mr." or "Mr"), but part of an
     # abbreviation's token ("H.E.")
     honorifics = {tuple(t.casefold() for t in tok(form)[:-1 if tok(form)[-1] == "." else None])
