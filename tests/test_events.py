@@ -500,3 +500,12 @@ def test_separate_events_take_the_day_printed_after_each_counterpart():
               published="2023-03-08", publisher=None)
     assert [(names(e)[1], e.date) for e in out.events] == [
         ("Subrahmanyam Jaishankar", "2023-03-07"), ("Retno Marsudi", "2023-03-06")]
+
+
+def test_the_day_of_a_departure_is_not_the_day_of_the_meeting_it_is_for():
+    out = doc("The negotiator will leave for Beijing on Tuesday to meet with Special Representative Liu Xiaoming "
+              "in Beijing.", published="2023-05-12", publisher=None)
+    assert [e.date for e in out.events] == ["2023-05"]
+    out = doc("The negotiator met with Special Representative Liu Xiaoming on Tuesday in Beijing.",
+              published="2023-05-12", publisher=None)
+    assert [e.date for e in out.events] == ["2023-05-09"]

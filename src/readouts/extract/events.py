@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import NamedTuple
@@ -61,6 +61,8 @@ class EventPatterns:
     issuer_phrase: re.Pattern  # group 1: a statement's subject naming its issuers as a group
     statement_title: re.Pattern  # a title naming the page a statement
     issuing_office: re.Pattern  # an office in a statement's subject: its issuer is no participant
+    departure: GatedPattern  # "depart for Russia": a trip whose day is not the engagement's
+    purpose: re.Pattern  # " to " between a trip's day and the engagement it is for
     clause_break: re.Pattern  # where a coordinated clause begins: ", and shared ..."
 
 
@@ -104,6 +106,8 @@ def patterns() -> EventPatterns:
         statement_title=re.compile(data["statement_title"], re.I),
         issuing_office=re.compile(data["issuing_office"]),
         clause_break=re.compile(data["clause_break"]),
+        departure=GatedPattern(data["departure"], re.I),
+        purpose=re.compile(data["purpose"]),
     )
 
 
@@ -488,8 +492,10 @@ def _candidates_from(doc: Document, i: int, kind: str, predicate: int, roster: R
     sentence = doc.sentences[i]
     planned = bool(patterns().planned.search(sentence.text))
 
+    dates = _days_of_departures(sentence.text, facts.dates, predicate)
+
     def candidate(people: list[PersonMention]) -> Candidate:
-        return Candidate(kind, people, [sentence], facts.dates, facts.location, planned, predicate)
+        return Candidate(kind, people, [sentence], dates, facts.location, planned, predicate)
 
     following = doc.sentences[i + 1].text if i + 1 < len(doc.sentences) else ""
     separate = patterns().separate_events.search(sentence.text) or patterns().separate_events_after.search(following)
@@ -499,6 +505,15 @@ def _candidates_from(doc: Document, i: int, kind: str, predicate: int, roster: R
         if hosts and len(guests) >= 2:
             return [candidate(hosts + [g]) for g in guests]
     return [candidate(facts.people)]
+
+
+def _days_of_departures(text: str, dates: list[DateMention], predicate: int) -> list[DateMention]:
+    """'is planning to depart for Russia on Monday to meet with his Russian counterpart': a day
+    printed with a departure, the engagement its purpose, dates the trip; the engagement is held
+    then or later, and what is known of its day is the month."""
+    p = patterns()
+    return [replace(d, value=d.value[:7]) if d.value and d.end < predicate and p.purpose.fullmatch(text, d.end, predicate)
+            and p.departure.search(text, 0, d.start) else d for d in dates]
 
 
 def _joint_engagement(doc: Document, i: int, roster: Roster, context: DateMention | None) -> Candidate | None:
