@@ -14,6 +14,12 @@ def names(event):
     return [p.name for p in event.participants]
 
 
+def the_event(text, **page):
+    """The one event a small page reports."""
+    (event,) = doc(text, **page).events
+    return event
+
+
 def test_engagement_types():
     assert engagement_type("They spoke by phone on Monday.")[0] == "phone_call"
     assert engagement_type("Kim met with Pak.")[0] == "meeting"
@@ -426,3 +432,80 @@ def test_a_hope_that_someone_would_attend_is_no_engagement():
     out = doc("The Secretary-General said he hoped President Tinubu would attend the General Assembly next month.",
               published="2024-08-10")
     assert out.events == []
+
+
+def test_a_styled_minister_takes_the_country_the_knowledge_base_gives_on_a_page_of_no_government():
+    # "The Rt Hon." is no part of the name, so the name is the official the knowledge base knows (GBR)
+    out = doc("The Rt Hon. David Lammy, Secretary of State for Foreign Affairs, spoke today with "
+              "Wang Yi, China's Minister of Foreign Affairs.", published="2024-08-01", publisher=None)
+    (event,) = out.events
+    assert [(p.name, p.country) for p in event.participants] == [("David Lammy", "GBR"), ("Wang Yi", "CHN")]
+
+
+def test_separate_talks_with_plural_counterparts_are_one_event_each():
+    out = doc("Australian Foreign Minister Penny Wong held separate phone talks on Monday with her Indian and "
+              "Indonesian counterparts Subrahmanyam Jaishankar and Retno Marsudi.", published="2023-03-06")
+    assert [[(p.name, p.country) for p in e.participants] for e in out.events] == [
+        [("Penny Wong", "AUS"), ("Subrahmanyam Jaishankar", "IND")],
+        [("Penny Wong", "AUS"), ("Retno Marsudi", "IDN")]]
+    assert all(e.type == "phone_call" for e in out.events)
+
+
+def test_unnamed_counterparts_are_the_other_sides_of_the_event():
+    event = the_event("Foreign Minister Penny Wong will hold a trilateral meeting with her counterparts from Japan "
+                      "and India on Friday.", published="2024-03-04")
+    assert [(p.kind, p.country) for p in event.participants] == [("person", "AUS"), ("body", "JPN"), ("body", "IND")]
+    assert event.format == "trilateral"
+
+
+def test_officials_named_right_after_unnamed_sides_take_their_place():
+    event = the_event("The chief envoys of Japan and the United States held phone talks on Friday.\n\n"
+                      "Japan's top nuclear envoy Hiroshi Tanaka and his US counterpart, Kevin Kim, discussed the "
+                      "North's missile launches.", published="2024-03-09")
+    assert event.type == "phone_call"
+    assert [(p.name, p.country, p.kind) for p in event.participants] == [
+        ("Hiroshi Tanaka", "JPN", "person"), ("Kevin Kim", "USA", "person")]
+
+
+def test_a_surname_is_the_full_name_printed_elsewhere_on_the_page():
+    event = the_event("Special Representative for Korean Peninsula Peace and Security Affairs Lee Do-hoon welcomed "
+                      "the appointment of Stephen Biegun, Special Representative for North Korea.\n\n"
+                      "Lee and Biegun held their first phone talks on Friday.", published="2018-08-25")
+    assert (event.type, names(event)) == ("phone_call", ["Lee Do-hoon", "Stephen Biegun"])
+    assert [p.country for p in event.participants] == ["KOR", "USA"]
+
+
+def test_a_surname_is_the_official_of_the_knowledge_base_whose_full_name_the_page_prints():
+    # the full name stands where the title grammar does not read it (a transcript's speaker line, a
+    # name printed surname first after a comma); the knowledge base says whose it is
+    out = doc("PENNY WONG Thank you all for coming.\n\nMinister Wong met Foreign Minister Wang Yi in Beijing "
+              "on Wednesday.", published="2022-12-21", publisher=None)
+    (event,) = out.events
+    assert [(p.name, p.country) for p in event.participants] == [("Penny Wong", "AUS"), ("Wang Yi", "CHN")]
+    out = doc("Minister of Foreign Affairs Cho, Tae-yul held a video conference with Foreign Minister Wang Yi on "
+              "May 2.", published="2024-05-03")
+    assert [p.name for p in out.events[0].participants] == ["Cho Tae-yul", "Wang Yi"]
+
+
+def test_a_surname_the_page_prints_in_full_nowhere_stays_as_printed():
+    out = doc("Minister Wong met Foreign Minister Wang Yi in Beijing on Wednesday.", published="2022-12-21",
+              publisher=None)
+    assert [p.name for p in out.events[0].participants] == ["Wong", "Wang Yi"]
+
+
+def test_separate_events_take_the_day_printed_after_each_counterpart():
+    out = doc("Foreign Minister Penny Wong has held separate talks by phone with her Indian and Indonesian "
+              "counterparts Subrahmanyam Jaishankar and Retno Marsudi.\n\n"
+              "Speaking to Marsudi on Monday and Jaishankar Tuesday, Wong said the sides noted the concern.",
+              published="2023-03-08", publisher=None)
+    assert [(names(e)[1], e.date) for e in out.events] == [
+        ("Subrahmanyam Jaishankar", "2023-03-07"), ("Retno Marsudi", "2023-03-06")]
+
+
+def test_the_day_of_a_departure_is_not_the_day_of_the_meeting_it_is_for():
+    out = doc("The negotiator will leave for Beijing on Tuesday to meet with Special Representative Liu Xiaoming "
+              "in Beijing.", published="2023-05-12", publisher=None)
+    assert [e.date for e in out.events] == ["2023-05"]
+    out = doc("The negotiator met with Special Representative Liu Xiaoming on Tuesday in Beijing.",
+              published="2023-05-12", publisher=None)
+    assert [e.date for e in out.events] == ["2023-05-09"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from readouts.extract import extract
 from readouts.kb import (candidate_years, find_official, in_office_on, office_country, official_country,
-                         organization_of, tenure, title_role)
+                         organization_of, page_names, printed_bearer, tenure, title_role)
 from readouts.types import CleanDocument
 
 REPO = Path(__file__).resolve().parent.parent
@@ -172,3 +172,23 @@ def test_the_officials_are_read_at_the_first_lookup_not_at_import():
              "kb.find_official('Kerry'); print(before, kb.officials.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["0", "1"]
+
+
+def test_a_surname_is_the_bearer_whose_full_name_the_page_prints():
+    page = page_names("Vice Minister CHO, Hyun-dong met Ambassador Philip Goldberg.")
+    assert printed_bearer("Cho", page).name == "Cho Hyun-dong"  # not "Cho Hyun", a part of it
+    assert printed_bearer("Goldberg", page_names("Remarks by Minister Kim.")) is None  # printed nowhere
+
+
+def test_of_several_printed_bearers_the_one_holding_the_post_that_day():
+    page = page_names("Cho Tae-yul and Cho Hyun met.")
+    assert printed_bearer("Cho", page) is None  # two printed: no day, no post to choose by
+    assert printed_bearer("Cho", page, "Foreign Minister", date(2024, 5, 3)).name == "Cho Tae-yul"
+    assert printed_bearer("Cho", page, "Foreign Minister", date(2026, 1, 15)).name == "Cho Hyun"
+    assert printed_bearer("Cho", page, "Vice Foreign Minister", date(2018, 3, 1)).name == "Cho Hyun"
+
+
+def test_a_term_may_end_on_a_day():
+    # a term ending at an inauguration ends that day, not at the end of its month
+    assert in_office_on("John Kerry", "Secretary of State", date(2017, 1, 20)) is True
+    assert in_office_on("John Kerry", "Secretary of State", date(2017, 1, 29)) is False

@@ -1,5 +1,10 @@
 """Person mentions: the grammar of titles and names on small strings."""
-from readouts.extract.people import find_people
+from readouts.extract.people import find_bodies, find_people
+
+
+def countries(sentence):
+    """(name, country) of each official the sentence names."""
+    return [(p.name, p.country) for p in find_people(sentence)]
 
 
 def one(sentence):
@@ -147,3 +152,102 @@ def test_country_in_two_words_in_a_complement_and_final_nationality_dropped_from
 def test_organization_of_a_federal_government():
     p = one("He met German Minister of State at the Federal Foreign Office Tobias Lindner.")
     assert (p.name, p.organization, p.country) == ("Tobias Lindner", "Federal Foreign Office", "DEU")
+
+
+def test_forms_of_address_before_a_name_are_not_part_of_it():
+    # styles of address as printed by foreign ministries, before names of other countries' officials
+    for sentence, name in [
+        ("The Honourable Anita Anand, Minister of Foreign Affairs, spoke today with her counterpart.", "Anita Anand"),
+        ("He held a call with the Rt Hon. David Lammy, Secretary of State for Foreign Affairs.", "David Lammy"),
+        ("He met Hon. Penny Wong MP, Minister for Foreign Affairs of Australia.", "Penny Wong"),
+        ("He met H.E. Mr. Cho Tae-yul, Minister of Foreign Affairs of the Republic of Korea.", "Cho Tae-yul"),
+        ("He received Her Excellency Dr. Sabine Weyand, Director-General for Trade.", "Sabine Weyand"),
+    ]:
+        assert one(sentence).name == name, sentence
+
+
+def test_letters_after_a_name_are_not_part_of_it():
+    p = one("Richard Marles MP, Minister for Defence of Australia, visited Tokyo.")
+    assert p.name == "Richard Marles" and p.country == "AUS"
+
+
+def test_an_office_followed_by_its_holder_is_the_holder():
+    # TITLE, HONORIFIC NAME: the holder takes part, with the office as title and its country
+    for sentence, name, country in [
+        ("The Secretary-General met the President of the Republic of Korea, H.E. Lee Myung-bak, in Seoul.",
+         "Lee Myung-bak", "KOR"),
+        ("The Prime Minister received the Foreign Minister of Indonesia, H.E. Ms. Retno Marsudi, at the office.",
+         "Retno Marsudi", "IDN"),
+    ]:
+        people = find_people(sentence)
+        holder = next(p for p in people if p.name == name)
+        assert holder.country == country and holder.title in {"President", "Foreign Minister"}
+        assert not any("of the Republic of Korea" in (b.name or "") or "of Indonesia" in (b.name or "")
+                       for b in find_bodies(sentence, people))
+
+
+def test_plural_counterparts_each_take_the_nationality_in_the_same_place():
+    assert countries("Australian Foreign Minister Penny Wong held talks with her Indian and Indonesian "
+                     "counterparts Subrahmanyam Jaishankar and Retno Marsudi on maritime security.") == [
+        ("Penny Wong", "AUS"), ("Subrahmanyam Jaishankar", "IND"), ("Retno Marsudi", "IDN")]
+
+
+def test_plural_counterparts_set_off_by_commas_and_sharing_one_nationality():
+    assert countries("The ministers met their French counterparts, Jean-Noel Barrot and Sebastien Lecornu, "
+                     "in Paris.") == [("Jean-Noel Barrot", "FRA"), ("Sebastien Lecornu", "FRA")]
+    assert countries("He met his British, German and Italian counterparts Lammy, Wadephul and Tajani.") == [
+        ("Lammy", "GBR"), ("Wadephul", "DEU"), ("Tajani", "ITA")]
+
+
+def test_a_singular_counterpart_is_one_person():
+    people = find_people("Foreign Minister Penny Wong met her Chinese counterpart Wang Yi and Chinese students.")
+    assert [p.name for p in people] == ["Penny Wong", "Wang Yi"]
+
+
+def sides(sentence):
+    return [(b.name, b.country) for b in find_bodies(sentence, find_people(sentence))]
+
+
+def test_counterparts_from_listed_countries_are_unnamed_sides():
+    assert sides("Foreign Minister Penny Wong will hold a trilateral meeting with her counterparts from Japan "
+                 "and India on Friday.") == [("Japan counterpart", "JPN"), ("India counterpart", "IND")]
+
+
+def test_counterparts_by_nationality_without_names_are_unnamed_sides():
+    assert sides("Foreign Minister Wang Yi held talks with his Japanese and South Korean counterparts on "
+                 "Monday.") == [("Japanese counterpart", "JPN"), ("South Korean counterpart", "KOR")]
+    assert sides("Foreign Minister Wang Yi met his Japanese counterpart Iwaya Takeshi.") == []
+
+
+def test_an_office_held_by_several_stands_for_the_governments_its_title_names():
+    assert [c for _, c in sides("They will meet the trade and foreign ministers of Vietnam.")] == ["VNM"]
+    assert [c for _, c in sides("The foreign ministers of France and Germany met in Paris.")] == ["FRA", "DEU"]
+    assert sides("The Foreign Ministers discussed the situation.") == []  # no government: those named
+
+
+def test_a_possessive_organization_or_a_caption_mark_may_stand_between_name_and_title():
+    people = find_people("Park Yoon-joo, the foreign ministry's first vice minister, met Kurt Campbell.")
+    assert [(p.name, p.title) for p in people] == [("Park Yoon-joo", "first vice minister")]
+    people = find_people("The photo shows Kim Gunn (L), the special representative for peace, and others.")
+    assert [p.name for p in people] == ["Kim Gunn"]
+
+
+def test_a_counterpart_without_nationality_is_read():
+    people = find_people("Unification Minister Kim Yung-ho met his counterpart Ri Son-gwon in Panmunjom.")
+    assert [p.name for p in people] == ["Kim Yung-ho", "Ri Son-gwon"]
+
+
+def test_a_generational_suffix_after_a_name_is_not_part_of_it():
+    p = one("He met the Honorable Harry B. Harris, Jr., Ambassador to the Republic of Korea.")
+    assert p.name == "Harry B. Harris" and p.title == "Ambassador to the Republic of Korea"
+
+
+def test_officials_listed_after_a_group_of_one_nationality_are_of_its_country():
+    assert countries("She met senior Indian government officials including Minister of State Anil Rao, "
+                     "Foreign Secretary Vikram Misri and U.S. Ambassador Eric Garcetti.") == [
+        ("Anil Rao", "IND"), ("Vikram Misri", "IND"), ("Eric Garcetti", "USA")]
+
+
+def test_a_portfolio_joined_to_the_head_keeps_the_title_s_country():
+    p = one("He held talks with Ms. Jane Doe, Minister of Foreign Affairs and Trade of New Zealand, today.")
+    assert (p.name, p.title, p.country) == ("Jane Doe", "Minister of Foreign Affairs and Trade", "NZL")

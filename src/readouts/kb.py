@@ -306,6 +306,39 @@ def find_official(name: str, country: str | None = None, title: str | None = Non
     return None
 
 
+NAME_WORDS = 4  # a full name runs to at most this many printed words ("Joseph R. Biden Jr")
+# a word, hyphens inside it; an apostrophe parts words, so that "Sung Kim's" holds "Sung Kim" (and
+# "O'Brien" is found as the two words it is compacted from)
+_WORD = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*")
+
+
+def page_names(text: str) -> frozenset[str]:
+    """Every run of two to NAME_WORDS consecutive words of a page, compacted as name keys are
+    (case, accents, hyphens and spaces ignored: "KANG, Kyung-wha" gives "kangkyungwha"), so that a
+    full name is looked up whole, never inside a longer one ("Cho Hyun" in "Cho Hyun-dong")."""
+    words = [_compact(w) for w in _WORD.findall(text)]
+    return frozenset("".join(words[i:j]) for i in range(len(words))
+                     for j in range(i + 2, min(len(words), i + NAME_WORDS) + 1))
+
+
+def printed_bearer(family: str, page: frozenset[str], title: str | None = None, day: date | None = None,
+                   country: str | None = None) -> Official | None:
+    """The official of that family name (of that country, if given) whose full name the page prints
+    in some order or variant (page as page_names gives it): "Minister Payne" on a page that prints
+    "MARISE PAYNE" is Marise Payne. When the page prints several, the one who held the post the
+    title names (any post when it names none) on that day (at any time, without a day). None when
+    no official or several fit."""
+    surname = _compact(family)
+    printed = [o for o in _index()[1].get(surname, ()) if (country is None or o.country == country)
+               and any(key != surname and key in page for key in _name_keys(o))]
+    if len(printed) > 1:
+        role = title_role(title) if title else None
+        printed = [o for o in printed if any((role is None or office.role == role)
+                                             and (day is None or office.start <= day <= (office.end or date.max))
+                                             for office in o.offices)]
+    return printed[0] if len(printed) == 1 else None
+
+
 @lru_cache(maxsize=4096)
 def official_country(name: str) -> str | None:
     """The government the named official serves, when the name identifies one official."""

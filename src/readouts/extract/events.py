@@ -4,14 +4,16 @@ A sentence reports an engagement when its predicate is one of data/events.json's
 names at least one official outside clauses that only refer to other engagements in passing.
 Sentences about the same people are merged into one event; "met with A and B, respectively" (or
 "held separate meetings with A and B") makes one event per counterpart. Surname-only mentions
-("Special Representative Kim") are resolved to the full names printed elsewhere on the page.
+("Special Representative Kim") are resolved to the full names printed elsewhere on the page: read
+there as names, or, where the grammar reads none (a transcript's speaker line, "Kang, Kyung-wha"),
+printed as the knowledge base spells an official of that name.
 """
 from __future__ import annotations
 
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import NamedTuple
@@ -59,6 +61,8 @@ class EventPatterns:
     issuer_phrase: re.Pattern  # group 1: a statement's subject naming its issuers as a group
     statement_title: re.Pattern  # a title naming the page a statement
     issuing_office: re.Pattern  # an office in a statement's subject: its issuer is no participant
+    departure: GatedPattern  # "depart for Russia": a trip whose day is not the engagement's
+    purpose: re.Pattern  # " to " between a trip's day and the engagement it is for
     clause_break: re.Pattern  # where a coordinated clause begins: ", and shared ..."
 
 
@@ -102,6 +106,8 @@ def patterns() -> EventPatterns:
         statement_title=re.compile(data["statement_title"], re.I),
         issuing_office=re.compile(data["issuing_office"]),
         clause_break=re.compile(data["clause_break"]),
+        departure=GatedPattern(data["departure"], re.I),
+        purpose=re.compile(data["purpose"]),
     )
 
 
@@ -218,7 +224,14 @@ def person_key(name: str) -> str:
 _NAME_GOES_ON = re.compile(r"[\w-]")  # a letter or hyphen beside a form: part of a longer word
 _NAME_RUN = re.compile(r"[\w-]+")  # where a form can start: a run of letters and hyphens, whole
 FEW_FORM_STARTS = 48  # up to this many first words of names on a page, each is looked for with str.find
-_NEXT_NAME = re.compile(r"\s+[A-Z][a-z]")  # another capitalised word: "Kim" is not "Kim Jong-un"
+_NEXT_NAME = re.compile(r"\s+([A-Z][a-z][\w’'-]*)")  # another capitalised word: "Kim" is not "Kim Jong-un"
+
+
+def _name_follows(sentence: str, at: int) -> bool:
+    """Another name word follows at `at` ("Kim" in "Kim Jong-un"); a capitalised word that is
+    never a name (a weekday, a month: "Clinton Friday") does not continue one."""
+    m = _NEXT_NAME.match(sentence, at)
+    return m is not None and m.group(1) not in people_grammar().name_stopwords
 
 
 @cache
@@ -245,8 +258,12 @@ class Roster:
     """The officials of one document, so that "Special Representative Kim" and a later bare
     "Sherman" are the Kim Gunn and Wendy Sherman printed in full elsewhere on the page."""
 
-    def __init__(self, mentions: list[PersonMention]) -> None:
+    def __init__(self, mentions: list[PersonMention], text: str = "", day: date | None = None) -> None:
         # Indexes, not scans, so that a page naming thousands of officials costs linear time.
+        self._text = text  # where the knowledge base's full names are looked for
+        self._page: frozenset[str] | None = None  # its names (kb.page_names), read at the first need
+        self._day = day  # the page's printed date: who held which post then
+        self._known_names: dict[tuple[str, str | None, str | None], PersonMention] = {}
         self.full: dict[str, PersonMention] = {}  # person_key -> the first full mention, completed
         self._by_part: dict[str, list[PersonMention]] = {}  # a casefolded name part -> full mentions
         for m in mentions:
@@ -310,7 +327,7 @@ class Roster:
             for length, forms in self._forms[key].items():
                 end = at + length
                 if sentence[at:end] in forms and not _NAME_GOES_ON.match(sentence, end) \
-                        and not _NEXT_NAME.match(sentence, end):
+                        and not _name_follows(sentence, end):
                     found.append((at, end))
         kept: list[tuple[int, int]] = []
         for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
@@ -327,8 +344,23 @@ class Roster:
                 matches = [p for p in matches if p.title and head in p.title] or matches
             if len(matches) == 1:
                 return matches[0]
-            return mention
+            return mention if matches else self._known(mention)
         return self.full.get(person_key(mention.name), mention)
+
+    def _known(self, mention: PersonMention) -> PersonMention:
+        """A surname whose full name the title grammar read nowhere on the page ("Minister Payne"
+        where the page prints "MARISE PAYNE" as a speaker's line): the official of the knowledge
+        base by that name whose full name the page prints (kb.printed_bearer), as the knowledge
+        base spells it; else the mention itself."""
+        asked = (mention.name, mention.title, mention.country)
+        if asked not in self._known_names:  # each surname is looked for in the page once
+            if self._page is None:
+                self._page = kb.page_names(self._text)
+            official = kb.printed_bearer(mention.name, self._page, mention.title, self._day, mention.country)
+            self._known_names[asked] = mention if official is None else PersonMention(
+                official.name, mention.title, None, official.country, mention.start, mention.end, span=mention.span)
+        known = self._known_names[asked]
+        return mention if known.name == mention.name else known
 
     def holds_role(self, title: str | None) -> bool:
         """Whether an office named without a person ("the minister") is one a named official of the
@@ -460,8 +492,10 @@ def _candidates_from(doc: Document, i: int, kind: str, predicate: int, roster: R
     sentence = doc.sentences[i]
     planned = bool(patterns().planned.search(sentence.text))
 
+    dates = _days_of_departures(sentence.text, facts.dates, predicate)
+
     def candidate(people: list[PersonMention]) -> Candidate:
-        return Candidate(kind, people, [sentence], facts.dates, facts.location, planned, predicate)
+        return Candidate(kind, people, [sentence], dates, facts.location, planned, predicate)
 
     following = doc.sentences[i + 1].text if i + 1 < len(doc.sentences) else ""
     separate = patterns().separate_events.search(sentence.text) or patterns().separate_events_after.search(following)
@@ -471,6 +505,15 @@ def _candidates_from(doc: Document, i: int, kind: str, predicate: int, roster: R
         if hosts and len(guests) >= 2:
             return [candidate(hosts + [g]) for g in guests]
     return [candidate(facts.people)]
+
+
+def _days_of_departures(text: str, dates: list[DateMention], predicate: int) -> list[DateMention]:
+    """'is planning to depart for Russia on Monday to meet with his Russian counterpart': a day
+    printed with a departure, the engagement its purpose, dates the trip; the engagement is held
+    then or later, and what is known of its day is the month."""
+    p = patterns()
+    return [replace(d, value=d.value[:7]) if d.value and d.end < predicate and p.purpose.fullmatch(text, d.end, predicate)
+            and p.departure.search(text, 0, d.start) else d for d in dates]
 
 
 def _joint_engagement(doc: Document, i: int, roster: Roster, context: DateMention | None) -> Candidate | None:
@@ -566,6 +609,54 @@ def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
             target.add_person(key, resolved, mention)
     if _TYPE_STRENGTH.get(target.type, 1) < _TYPE_STRENGTH.get(cand.type, 1):
         target.type = cand.type
+
+
+SIDES_NAMED_WITHIN = 2  # sentences: the officials of unnamed sides are named right after them
+
+
+def _names_the_sides(draft: Draft, cand: Candidate, roster: Roster) -> bool:
+    """'The top nuclear envoys of South Korea and the United States held phone talks. Noh Kyu-duk
+    ... and his US counterpart, Sung Kim, discussed ...': a candidate naming officials of every
+    country of an event read only as unnamed sides, in the sentences right after it, names those
+    sides; its officials replace them in that event (which keeps its type and day). True if so."""
+    people = [(roster.resolve(p), p) for p in cand.people if not p.body]
+    if len(people) < 2 or cand.sentence_index - draft.first_index > SIDES_NAMED_WITHIN \
+            or not all(p.body and p.country for p in draft.people.values()):
+        return False
+    countries = {p.country or kb.official_country(p.name) for p, _ in people}
+    if not {p.country for p in draft.people.values()} <= countries:
+        return False
+    draft.people.clear()
+    draft.spans.clear()
+    draft.candidates.append(cand)
+    for resolved, mention in people:
+        draft.add_person(person_key(resolved.name), resolved, mention)
+    return True
+
+
+_DAY_AFTER_NAME = re.compile(r"\s+(?:on\s+)?")  # "Clinton Friday", "Kim on Saturday"
+
+
+def _date_each_counterpart(doc: Document, drafts: list[Draft], roster: Roster) -> None:
+    """'X held separate talks by phone with his U.S. and South Korean counterparts A and B.
+    Speaking to A Friday and B Saturday, ...': of the events read from one sentence, one per
+    counterpart, each takes the day printed right after its own counterpart's name in the sentences
+    that follow (up to SIDES_NAMED_WITHIN), before the days its sentence gives them all."""
+    split: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        split.setdefault(draft.first_index, []).append(draft)
+    for first, events in split.items():
+        if len(events) < 2:
+            continue
+        for j in range(first + 1, min(len(doc.sentences), first + 1 + SIDES_NAMED_WITHIN)):
+            sentence = doc.sentences[j]
+            named = doc.people[j] + roster.spot(sentence, doc.people[j])
+            for day in (d for d in doc.dates[j] if d.value):
+                person = next((p for p in named if _DAY_AFTER_NAME.fullmatch(sentence.text, p.end, day.start)), None)
+                owners = [e for e in events if person and person_key(roster.resolve(person).name) in e.people]
+                if len(owners) == 1:
+                    lead = owners[0].candidates[0]
+                    lead.dates = [day, *lead.dates]
 
 
 def _add_gathered(drafts: list[Draft], mentions: list[PersonMention], roster: Roster) -> None:
@@ -737,7 +828,8 @@ def _drafts(doc: Document, roster: Roster) -> list[Draft]:
         for cand in candidates:
             if len(cand.people) == 1 and drafts and (subject := _referred_subject(cand, drafts[-1])):
                 cand.people.insert(0, subject)
-            _merge(drafts, cand, roster)
+            if not (drafts and _names_the_sides(drafts[-1], cand, roster)):
+                _merge(drafts, cand, roster)
         named_days = [d for d in doc.dates[i] if d.day and d.value and not anaphoric_day.search(d.text)]
         context = named_days[0] if named_days else context
     if not drafts and (issued := _titled_statement(doc, roster)):
@@ -784,8 +876,10 @@ def add_events(doc: Document) -> None:
     clean = doc.clean
     title_topics = topics_of(doc.title) if doc.title else []
     home = home_country(clean)
-    roster = Roster(doc.bylines + [m for mentions in doc.people for m in mentions])
+    roster = Roster(doc.bylines + [m for mentions in doc.people for m in mentions], clean.text,
+                    None if doc.reference_inferred else doc.reference)
     drafts = _drafts(doc, roster)
+    _date_each_counterpart(doc, drafts, roster)
     title_dates = dates_of(doc.title, doc.reference, doc.reference_inferred) if doc.title else []
     captions = _caption_dates(doc, roster)
     events = doc.events

@@ -5,6 +5,12 @@ The grammar of this genre's person mentions, driven by data/titles.json:
   NAME, TITLE,          "Lee Jun-il, Director-General for Korean Peninsula Policy, visited ..."
   HONORIFIC NAME, TITLE "Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan"
   ADJ counterpart NAME  "her Chinese counterpart Wang Yi"
+  ADJ and ADJ counterparts NAME and NAME  "his U.S. and South Korean counterparts Hillary Clinton and Kim Sung-hwan"
+  TITLE, NAME           "the President of the Republic of Korea, H.E. Lee Myung-bak, in Seoul"
+Forms of address before a name and letters after it are no part of it (data/honorifics.json: "The
+Honourable", "H.E. Mr.", "MP", "Jr."). Sides named without a person are bodies (find_bodies): "the
+Secretary-General", "his counterparts from the U.S. and South Korea", "the defence and foreign
+affairs ministers of Japan".
 A title's complement ("for ...", "of ...") runs over title vocabulary; "at the X" is the organization.
 Countries named after "for"/"to" are a portfolio or a posting ("Ambassador to the ROK"), not the
 government the person represents.
@@ -14,7 +20,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 from functools import cache, lru_cache
@@ -86,6 +92,13 @@ class TitleGrammar:
     months_in_names: frozenset[str]  # "Theresa May": a month that may end a name
     body_articles: frozenset[str]  # "the Secretary-General": an office named without its holder
     delegation: re.Pattern  # "Delegations of ": the countries named next took part
+    counterpart_countries: re.Pattern  # "his counterparts from the ": the countries named next took part
+    listed_officials: re.Pattern  # "senior Japanese government officials including ": group "adj"
+    honorifics: tuple[tuple[str, ...], ...]  # casefolded token sequences, longest first: "the Rt Hon."
+    post_nominals: frozenset[str]  # "Julie Bishop MP": letters after a name, no part of it
+
+
+_NATIONALITY = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"  # "U.S.", "South Korean"
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -105,6 +118,13 @@ def grammar() -> TitleGrammar:
     # Minister", "Trade Minister")
     portfolios = frozenset(w for w in data["vocabulary"] if w[0].isupper())
     heads = sorted({tok(h) for h in [*data["heads"], *abbreviated]}, key=len, reverse=True)
+    address = json.loads(resources.files("readouts.data").joinpath("honorifics.json").read_text("utf-8"))
+    title_starts = frozenset(data["modifiers"]) | {h[0] for h in heads}
+    # a form of address that opens a title ("Ambassador Kim") is read by the title grammar instead;
+    # a form's final period is optional where it is printed ("Mr." or "Mr"), but part of an
+    # abbreviation's token ("H.E.")
+    honorifics = {tuple(t.casefold() for t in tok(form)[:-1 if tok(form)[-1] == "." else None])
+                  for form in address["honorifics"] if tok(form)[0] not in title_starts}
     return TitleGrammar(
         heads={first: tuple(h for h in heads if h[0] == first) for first in {h[0] for h in heads}},
         modifiers=frozenset(data["modifiers"]),
@@ -114,17 +134,19 @@ def grammar() -> TitleGrammar:
         excluded_heads=frozenset(data["excluded_heads"]),
         name_stopwords=frozenset(data["name_stopwords"]),
         plural_heads={k.split()[-1]: v.split()[-1] for k, v in data["plural_heads"].items()},
-        title_starts=frozenset(data["modifiers"]) | {h[0] for h in heads},
+        title_starts=title_starts,
         government_title=re.compile(data["government_title"], re.I),
         may_name_official=GatedPattern(
             r"\b(?:" + _alternatives({h[0] for h in heads} | set(data["counterpart_nouns"])) + r")\b"),
         office_word=re.compile(_alternatives(data["office_words"])),
         caption_positions=frozenset(data["caption_positions"]),
         appositive_articles=frozenset(a for a in data["leading_articles"] if a.islower()),
-        # the nationality is one or two capitalised words ("U.S.", "South Korean")
+        # a nationality is one or two capitalised words ("U.S.", "South Korean"), if printed ("his
+        # counterpart Ri Son-gwon"); a plural noun may follow a list of them ("his U.S. and South
+        # Korean counterparts")
         counterpart=re.compile(rf"\b(?:{_alternatives(data['counterpart_possessives'])})\s+"
-                               rf"(?P<adj>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s+"
-                               rf"(?:{_alternatives(data['counterpart_nouns'])}),?\s+"),
+                               rf"(?:(?P<adj>{_NATIONALITY}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NATIONALITY})*)\s+)?"
+                               rf"(?P<noun>{_alternatives(data['counterpart_nouns'])}),?\s+"),
         leading_article=re.compile(rf"^(?:{_alternatives(data['leading_articles'])})\s+"),
         possessive=re.compile(rf"(?:{_alternatives(data['possessive_endings'])})$"),
         first_person=re.compile(rf"\b(?:{_alternatives(data['first_person'])})\b"),
@@ -133,6 +155,12 @@ def grammar() -> TitleGrammar:
         months_in_names=frozenset(data["months_in_names"]),
         body_articles=frozenset(data["body_articles"]),
         delegation=re.compile(data["delegation"]),
+        counterpart_countries=re.compile(data["counterpart_countries"]),
+        listed_officials=re.compile(rf"\b(?P<adj>{_NATIONALITY})\s+(?:[a-z]+\s+){{0,3}}"
+                                    rf"(?:{_alternatives(data['listed_officials']['groups'])}),?\s+"
+                                    rf"(?:{_alternatives(data['listed_officials']['openers'])})\s+"),
+        honorifics=tuple(sorted(honorifics, key=len, reverse=True)),
+        post_nominals=frozenset(address["post_nominals"]),
     )
 
 
@@ -182,7 +210,7 @@ def _is_name_token(tok: Token) -> bool:
     t = tok.text
     if not t[0].isupper() or t in g.name_stopwords or t.casefold() in g.vocabulary:
         return False
-    if _is_country_word(t) or "." in t:
+    if _is_country_word(t) or "." in t or t in g.post_nominals:
         return False
     return any(c.isalpha() for c in t)
 
@@ -228,6 +256,43 @@ def _month_ends_name(tokens: list[Token], i: int) -> bool:
     follows, which makes it a date ("Kim Jong-un May 5")."""
     return tokens[i].text in grammar().months_in_names and _is_name_token(tokens[i - 1]) \
         and not (i + 1 < len(tokens) and tokens[i + 1].text[0].isdigit())
+
+
+def _after_honorifics(tokens: list[Token], i: int) -> int:
+    """The first token after the forms of address that start at token i, each with an optional
+    period ("H.E. Mr. Lee Myung-bak", "the Rt Hon. Boris Johnson" -> at "Lee", "Boris"); i if none."""
+    forms = grammar().honorifics
+    while i < len(tokens):
+        n = next((len(f) for f in forms if len(f) <= len(tokens) - i
+                  and all(tokens[i + k].text.casefold() == w for k, w in enumerate(f))), 0)
+        if not n:
+            return i
+        i += n + (i + n < len(tokens) and tokens[i + n].text == ".")
+    return i
+
+
+def _name_after(tokens: list[Token], i: int) -> tuple[int, int]:
+    """(start, number of tokens) of the name at token i, after any forms of address."""
+    start = _after_honorifics(tokens, i)
+    n = _name_run_right(tokens, start)
+    return (start, n) if n else (i, 0)
+
+
+def _name_before(tokens: list[Token], j: int) -> tuple[int, int]:
+    """(start, end) of the name that ends at token j or just before letters after it ("Julie Bishop
+    MP"), without forms of address before it ("The Honourable Mélanie Joly"); start == end if none."""
+    post_nominals = grammar().post_nominals
+    while j > 0:  # "Julie Bishop MP", "Joseph R. Biden, Jr."
+        k = j - 1 if tokens[j].text == "." else j  # the letters, before their period
+        if tokens[k].text not in post_nominals:
+            break
+        j = k - 1
+        if j > 0 and tokens[j].text == ",":  # "Biden, Jr."
+            j -= 1
+    k = _name_run_left(tokens, j)
+    if k > j:
+        return k, k
+    return min(_after_honorifics(tokens, k), j), j + 1
 
 
 def _name_run_left(tokens: list[Token], j: int) -> int:
@@ -278,6 +343,10 @@ def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     if head_end < len(tokens) and tokens[head_end].text == "General":  # "Deputy Secretary General"
         head_end += 1
     end = head_end
+    if end + 1 < limit and tokens[end].text == "and" and tokens[end - 1].text in g.portfolios \
+            and tokens[end + 1].text in g.portfolios \
+            and not (end + 2 < len(tokens) and tokens[end + 2].text in g.title_starts):
+        end += 2  # a portfolio joined to the head's own: "Minister of Foreign Affairs and Trade"
     # complement: "for ...", "of ...", "on ..." over title vocabulary, not "at" (organization)
     while end < limit and tokens[end].text in {"for", "of", "on", "to"}:
         m = end + 1
@@ -352,7 +421,7 @@ def _find_titled(sentence: str) -> list[PersonMention]:
         # TITLE NAME, possibly with the office's acronym in between: "... Council (NSC) Allison Hooker"
         if after + 2 < len(tokens) and tokens[after].text == "(" and tokens[after + 2].text == ")":
             after += 3
-        n = _name_run_right(tokens, after)
+        after, n = _name_after(tokens, after)
         if n:
             name = _name_text(sentence, tokens, after, after + n)
             name_end = after + n
@@ -365,21 +434,26 @@ def _find_titled(sentence: str) -> list[PersonMention]:
         else:
             # NAME, TITLE  (an honorific before the name is not part of it; a photo caption may put
             # the position in between: "Chun Young-hee, right, head of ..."; an article may open the
-            # title: "Julie Turner, the U.S. special envoy ...")
-            comma = start - 1
+            # title: "Julie Turner, the U.S. special envoy ...", and the body the office belongs to may
+            # stand between: "Noh Kyu-duk, the ministry's special representative ...")
+            comma = _before_possessive_organization(tokens, start - 1)
             if comma >= 1 and tokens[comma].text in g.appositive_articles:
                 comma -= 1
             if comma >= 3 and tokens[comma].text == "," and tokens[comma - 1].text in g.caption_positions \
                     and tokens[comma - 2].text == ",":
                 comma -= 2
             if comma >= 1 and tokens[comma].text == ",":
-                k = _name_run_left(tokens, comma - 1)
-                if k <= comma - 1:
-                    name = _name_text(sentence, tokens, k, comma)
+                last = comma - 1
+                if last >= 3 and tokens[last].text == ")" and tokens[last - 1].text in g.caption_positions \
+                        and tokens[last - 2].text == "(":
+                    last -= 3  # "Noh Kyu-duk (R), the ministry's special representative ..."
+                k, j = _name_before(tokens, last)
+                if k < j:
+                    name = _name_text(sentence, tokens, k, j)
                     name_start = k
             if name is None and (m := _appositive_name(tokens, after)):
                 # TITLE, NAME: "the U.S. Ambassador to the Republic of Korea, Philip Goldberg, at ..."
-                name = _name_text(sentence, tokens, after + 1, m)
+                name = _name_text(sentence, tokens, _after_honorifics(tokens, after + 1), m)
                 name_end = m
         if name is None:
             i = max(i + 1, head_end)
@@ -407,7 +481,34 @@ def _find_titled(sentence: str) -> list[PersonMention]:
         i = name_end
     people.extend(_counterparts(sentence, tokens, people))
     people.sort(key=lambda p: p.start)
+    _listed_nationality(sentence, people)
     return people
+
+
+def _listed_nationality(sentence: str, people: list[PersonMention]) -> None:
+    """'senior Japanese government officials including Vice Minister for Foreign Affairs Kenichiro
+    Sasae, ...': the officials listed after a group of one nationality are of its country, up to the
+    first who is of another (people in sentence order; their country set in place)."""
+    for m in grammar().listed_officials.finditer(sentence):
+        country = gazetteer.country_code(m.group("adj"))
+        if country is None:
+            continue
+        for person in (p for p in people if p.start >= m.end()):
+            if person.country not in (None, country):
+                break
+            person.country = country
+
+
+def _before_possessive_organization(tokens: list[Token], j: int) -> int:
+    """The token before an organization named in the possessive that ends at token j ("the foreign
+    ministry's" before "special representative"), or j itself if none ends there."""
+    g = grammar()
+    if j < 0 or not g.possessive.search(tokens[j].text):
+        return j
+    k = j
+    while k >= 0 and k > j - MAX_TITLE_PREFIX_TOKENS and g.possessive.sub("", tokens[k].text).casefold() in g.vocabulary:
+        k -= 1
+    return k if k < j else j
 
 
 def _appositive_name(tokens: list[Token], comma: int) -> int:
@@ -416,8 +517,8 @@ def _appositive_name(tokens: list[Token], comma: int) -> int:
     comma begins a list rather than an apposition ("the Ambassador, Kim Ho and Lee Jun")."""
     if comma >= len(tokens) or tokens[comma].text != ",":
         return 0
-    n = _name_run_right(tokens, comma + 1)
-    end = comma + 1 + n
+    start, n = _name_after(tokens, comma + 1)
+    end = start + n
     if n and (end == len(tokens) or tokens[end].text in {",", ".", ";"}
               or tokens[end].text[0].islower() and tokens[end].text not in {"and", "or"}):
         return end
@@ -434,31 +535,78 @@ def find_bodies(sentence: str, people: list[PersonMention]) -> list[PersonMentio
     bodies = []
     tokens = tokenize(sentence)
     for i, token in enumerate(tokens[:-1]):
-        if token.text not in g.body_articles or not _could_start(tokens, i + 1) \
-                or read.covers(tokens[i + 1].start) \
+        if token.text not in g.body_articles or read.covers(tokens[i + 1].start) \
                 or i >= 2 and tokens[i - 1].text == "," and read.covers(tokens[i - 2].start):
             continue  # "Kim Hwang-sik, the Prime Minister": the office of the person just named
-        span = _title_span(tokens, i + 1)
-        if span is None or tokens[span[1] - 1].text in g.plural_heads or _name_run_right(tokens, span[2]) \
-                or _appositive_name(tokens, span[2]):
-            continue  # a group ("the Foreign Ministers") or an office whose holder is named
+        if plural := _plural_office(tokens, i + 1):
+            bodies.extend(_office_sides(sentence, tokens, i + 1, *plural))
+            continue
+        span = _title_span(tokens, i + 1) if _could_start(tokens, i + 1) else None
+        if span is None or _name_run_right(tokens, span[2]) or _appositive_name(tokens, span[2]):
+            continue  # no office, or an office whose holder is named
         title = _text(sentence, tokens, i + 1, span[2])
         bodies.append(PersonMention(name=_text(sentence, tokens, i, span[2]), title=_clean_title(title),
                                     organization=None, country=_country_from(title, None),
                                     start=token.start, end=tokens[span[2] - 1].end, body=True))
-    for m in g.delegation.finditer(sentence):
-        if sentence.endswith(" of the ", 0, m.start()):
-            continue  # inside an office: "head of the delegation of the Republic of Korea to the talks"
-        at = m.end()
-        for country in gazetteer.find_countries(sentence[at:at + MAX_DELEGATION_LIST]):
-            if _LIST_GAP.fullmatch(sentence, at, m.end() + country.start) is None:
-                break  # the list of countries ended
-            at = m.end() + country.end
-            if not read.covers(at - 1):
-                bodies.append(PersonMention(name=f"{country.surface} delegation", title=None, organization=None,
-                                            country=country.code, start=m.end() + country.start, end=at,
-                                            body=True))
+    for pattern, side in ((g.delegation, "delegation"), (g.counterpart_countries, "counterpart")):
+        for m in pattern.finditer(sentence):
+            if sentence.endswith(" of the ", 0, m.start()):
+                continue  # inside an office: "head of the delegation of the Republic of Korea to the talks"
+            bodies.extend(_side(country, side, m.end()) for country in _country_list(sentence, m.end())
+                          if not read.covers(m.end() + country.end - 1))
+    token_starts = [t.start for t in tokens]
+    for m in g.counterpart.finditer(sentence):
+        # counterparts by nationality whose names are not printed: "with his Japanese and South
+        # Korean counterparts on Monday"
+        if not read.covers(m.end()) and not _name_after(tokens, bisect.bisect_left(token_starts, m.end()))[1]:
+            bodies.extend(_side(country, "counterpart", m.start("adj"))
+                          for country in gazetteer.find_countries(m.group("adj") or ""))
     return bodies
+
+
+def _plural_office(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """(head end, end) of an office held by several, whose portfolios may be coordinated, at token i
+    ("defence and foreign affairs ministers of Japan", "Foreign Ministers"), or None."""
+    g = grammar()
+    for k in range(i, min(len(tokens), i + MAX_TITLE_PREFIX_TOKENS)):
+        if tokens[k].text in g.plural_heads:
+            span = _title_span(tokens, k)
+            return (span[1], span[2]) if span and span[1] == k + 1 else None
+        if not (_is_title_word(tokens[k]) or tokens[k].text in g.modifiers) or tokens[k].text in {",", "the"}:
+            return None
+    return None
+
+
+def _office_sides(sentence: str, tokens: list[Token], i: int, head_end: int, end: int) -> list[PersonMention]:
+    """The unnamed sides an office held by several stands for: one per government its title names
+    ("the defence and foreign affairs ministers of Japan" -> Japan; "the Foreign Ministers of Japan
+    and Korea" -> both); none when it names no government ("the Foreign Ministers": those named)."""
+    title = _text(sentence, tokens, i, end)
+    if _country_from(title, None) is None:
+        return []
+    office = _clean_title(_text(sentence, tokens, i, head_end))
+    plural = tokens[head_end - 1].text
+    held = office[: -len(plural)] + grammar().plural_heads[plural]  # the office each of them holds
+    return [PersonMention(name=f"{country.surface} {office}", title=held, organization=None, country=country.code,
+                          start=tokens[i].start + country.start, end=tokens[i].start + country.end, body=True)
+            for country in gazetteer.find_countries(title)]
+
+
+def _country_list(sentence: str, at: int) -> Iterator[gazetteer.CountryMention]:
+    """The countries listed from offset at ("the Republic of Korea, Japan and the United States"),
+    their offsets from at."""
+    end = at
+    for country in gazetteer.find_countries(sentence[at:at + MAX_DELEGATION_LIST]):
+        if _LIST_GAP.fullmatch(sentence, end, at + country.start) is None:
+            return  # the list of countries ended
+        end = at + country.end
+        yield country
+
+
+def _side(country: gazetteer.CountryMention, side: str, offset: int) -> PersonMention:
+    """An unnamed side of one country ("U.S. counterpart", "Japan delegation") found at offset + its start."""
+    return PersonMention(name=f"{country.surface} {side}", title=None, organization=None, country=country.code,
+                         start=offset + country.start, end=offset + country.end, body=True)
 
 
 MAX_DELEGATION_LIST = 200  # characters: "Delegations of the Republic of Korea, Japan and the United States"
@@ -469,17 +617,7 @@ def _plural_list(sentence: str, tokens: list[Token], title: str, first: int,
                  end: int) -> tuple[list[PersonMention], int]:
     """'Foreign Ministers Wang Yi, Kono and Ri Yong-ho of China, Japan and North Korea, respectively':
     one mention per name, countries paired in order when the sentence says 'respectively'."""
-    spans = [(first, end)]
-    k = end
-    while k < len(tokens) and tokens[k].text in {",", "and"}:
-        j = k + 1
-        if tokens[k].text == "," and j < len(tokens) and tokens[j].text == "and":  # serial comma
-            j += 1
-        n = _name_run_right(tokens, j)
-        if not n:
-            break
-        spans.append((j, j + n))
-        k = j + n
+    spans, k = _name_list(tokens, first, end)
     countries: list[str | None] = [None] * len(spans)
     if k < len(tokens) and tokens[k].text == "of" and "respectively" in sentence[tokens[k].start:]:
         tail = sentence[tokens[k].start:sentence.find("respectively", tokens[k].start)]
@@ -491,6 +629,23 @@ def _plural_list(sentence: str, tokens: list[Token], title: str, first: int,
     return [PersonMention(name=_name_text(sentence, tokens, a, b), title=singular, organization=None,
                           country=c, start=tokens[a].start, end=tokens[b - 1].end)
             for (a, b), c in zip(spans, countries)], k
+
+
+def _name_list(tokens: list[Token], first: int, end: int) -> tuple[list[tuple[int, int]], int]:
+    """The names listed from the one at tokens[first:end] ("Wang Yi, Kono and Ri Yong-ho", serial
+    comma or not, forms of address dropped): their (start, end) token spans and where the list ends."""
+    spans = [(first, end)]
+    k = end
+    while k < len(tokens) and tokens[k].text in {",", "and"}:
+        j = k + 1
+        if tokens[k].text == "," and j < len(tokens) and tokens[j].text == "and":  # serial comma
+            j += 1
+        j, n = _name_after(tokens, j)
+        if not n:
+            break
+        spans.append((j, j + n))
+        k = j + n
+    return spans, k
 
 
 class Coverage:
@@ -514,19 +669,34 @@ def _counterparts(sentence: str, tokens: list[Token], found: list[PersonMention]
     # counterpart" thousands of times stays linear
     token_starts = [t.start for t in tokens]
     read = Coverage(found)
+    plural = grammar().plural_heads
     for m in grammar().counterpart.finditer(sentence):
         if read.covers(m.end()):  # inside a mention already read
             continue
         idx = bisect.bisect_left(token_starts, m.end())
         if idx == len(tokens):
             continue
-        n = _name_run_right(tokens, idx)
+        idx, n = _name_after(tokens, idx)
         if not n:
             continue
-        country = gazetteer.country_code(m.group("adj"))
-        out.append(PersonMention(name=_name_text(sentence, tokens, idx, idx + n), title=None, organization=None,
-                                 country=country, start=tokens[idx].start, end=tokens[idx + n - 1].end))
+        spans = [(idx, idx + n)]
+        if m.group("noun") in plural:  # "his U.S. and South Korean counterparts Hillary Clinton and Kim Sung-hwan"
+            spans, _ = _name_list(tokens, idx, idx + n)
+        out.extend(PersonMention(name=_name_text(sentence, tokens, a, b), title=None, organization=None,
+                                 country=country, start=tokens[a].start, end=tokens[b - 1].end)
+                   for (a, b), country in zip(spans, _nationalities(m.group("adj") or "", len(spans)))
+                   if not read.covers(tokens[a].start))
     return out
+
+
+def _nationalities(adjectives: str, people: int) -> list[str | None]:
+    """The country of each of so many counterparts: the nationalities in the order printed, one per
+    person ("his U.S. and South Korean counterparts A and B"); one nationality is all of theirs
+    ("their Australian counterparts A and B"); otherwise none is known."""
+    codes = [c.code for c in gazetteer.find_countries(adjectives)]
+    if len(codes) == people:
+        return codes
+    return [codes[0] if len(codes) == 1 else None] * people
 
 
 @lru_cache(maxsize=4096)
