@@ -251,3 +251,17 @@ def test_officials_listed_after_a_group_of_one_nationality_are_of_its_country():
 def test_a_portfolio_joined_to_the_head_keeps_the_title_s_country():
     p = one("He held talks with Ms. Jane Doe, Minister of Foreign Affairs and Trade of New Zealand, today.")
     assert (p.name, p.title, p.country) == ("Jane Doe", "Minister of Foreign Affairs and Trade", "NZL")
+
+
+def test_a_compound_region_continues_a_title_and_is_no_name():
+    # field cases dmy-numeric-dateline(-bare): "Indo-Pacific" ends on the title word "Pacific"
+    p = find_people("On Monday, Minister of State for the Indo-Pacific Anne-Marie Trevelyan met First Vice "
+                    "Foreign Minister Cho Tae-yul in London.")
+    assert [(x.name, x.title) for x in p] == [("Anne-Marie Trevelyan", "Minister of State for the Indo-Pacific"),
+                                            ("Cho Tae-yul", "First Vice Foreign Minister")]
+    assert one("Minister for Asia-Pacific Affairs Kim Hong-kyun arrived.").title == "Minister for Asia-Pacific Affairs"
+
+
+def test_a_hyphenated_given_name_is_still_a_name():
+    assert one("Foreign Secretary Anne-Marie Smith arrived.").name == "Anne-Marie Smith"
+    assert one("Vice Minister Cho Tae-yul arrived.").name == "Cho Tae-yul"

@@ -205,10 +205,23 @@ def _is_country_word(text: str) -> bool:
     return gazetteer.country_code(grammar().possessive.sub("", text)) is not None
 
 
+def _in_vocabulary(text: str) -> bool:
+    """A title word: one of the vocabulary, or a compound of capitalised words whose last part is one
+    ("Indo-Pacific", "Asia-Pacific", "Trans-Pacific": "Minister of State for the Indo-Pacific"). A
+    hyphenated given name has a part the vocabulary lacks ("Anne-Marie") or a lower-case one ("Tae-yul")."""
+    vocabulary = grammar().vocabulary
+    if text.casefold() in vocabulary:
+        return True
+    if "-" not in text:
+        return False
+    parts = text.split("-")
+    return parts[-1].casefold() in vocabulary and all(part[:1].isupper() for part in parts)
+
+
 def _is_name_token(tok: Token) -> bool:
     g = grammar()
     t = tok.text
-    if not t[0].isupper() or t in g.name_stopwords or t.casefold() in g.vocabulary:
+    if not t[0].isupper() or t in g.name_stopwords or _in_vocabulary(t):
         return False
     if _is_country_word(t) or "." in t or t in g.post_nominals:
         return False
@@ -217,7 +230,7 @@ def _is_name_token(tok: Token) -> bool:
 
 def _is_title_word(tok: Token) -> bool:
     g = grammar()
-    return tok.text.casefold() in g.vocabulary or tok.text in g.connectors or _is_country_word(tok.text) \
+    return _in_vocabulary(tok.text) or tok.text in g.connectors or _is_country_word(tok.text) \
         or tok.text in {"’s", "'s", "-"}
 
 
