@@ -509,3 +509,11 @@ def test_the_day_of_a_departure_is_not_the_day_of_the_meeting_it_is_for():
     out = doc("The negotiator met with Special Representative Liu Xiaoming on Tuesday in Beijing.",
               published="2023-05-12", publisher=None)
     assert [e.date for e in out.events] == ["2023-05-09"]
+
+
+def test_a_british_embassy_page_speaks_for_the_uk():
+    # field case dmy-numeric-dateline: the FCDO's pages name no country, the office is the UK's
+    out = doc("On Monday, Minister of State for the Indo-Pacific Anne-Marie Trevelyan met First Vice Foreign Minister "
+              "Cho Tae-yul in London.", published="2024-03-04", publisher="Foreign, Commonwealth & Development Office")
+    (event,) = out.events
+    assert [(p.name, p.country) for p in event.participants] == [("Anne-Marie Trevelyan", "GBR"), ("Cho Tae-yul", "KOR")]
