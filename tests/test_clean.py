@@ -219,6 +219,16 @@ def test_uk_government_pages_write_numeric_dates_day_first():
     assert doc.published == "2024-03-04" and doc.title == "UK and Republic of Korea hold vice-ministerial strategic dialogue"
 
 
+@pytest.mark.parametrize("line", ["Monday, 04/03/2024", "Published: Monday 04/03/2024",
+                                  "News story | Monday 04/03/2024"])
+def test_a_dateline_weekday_settles_the_order_of_day_and_month(line):
+    # field case dmy-numeric-dateline-bare without a known publisher: the weekday is the evidence
+    doc = cleaned("Embassy Notes", "UK and Republic of Korea hold vice-ministerial strategic dialogue", line, PARAGRAPH)
+    assert doc.published == "2024-03-04"
+    assert cleaned("Embassy Notes", "UK and Republic of Korea hold a strategic dialogue", "Wednesday, 04/03/2024",
+                   PARAGRAPH).published == "2024-04-03"
+
+
 def test_an_embassy_masthead_is_the_publisher_as_printed():
     # field cases cp949-short-hangul, duplicate-headline-event: the page's government is then known
     doc = cleaned("Embassy of the Republic of Korea in Australia", "News",

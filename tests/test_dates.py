@@ -310,6 +310,18 @@ def test_ambiguous_numeric_date_takes_the_order_the_page_writes_in():
     assert values("between 08/07/2024 and 08/23/2024") == ["2024-08-07", "2024-08-23"]
 
 
+def test_a_weekday_printed_with_an_ambiguous_numeric_date_settles_it():
+    # 2024-03-04 was a Monday, 2024-04-03 a Wednesday: the weekday is the page's evidence of its order
+    monday = one("They met on Monday, 04/03/2024 in London.")
+    assert (monday.text, monday.value, monday.order, monday.readings) == ("Monday, 04/03/2024", "2024-03-04", "DMY", ())
+    assert one("They met on Wednesday 04/03/2024.").value == "2024-04-03"
+    # the page's other numeric dates are then read in that order
+    assert values("Monday, 04/03/2024, and 05/03/2024") == ["2024-03-04", "2024-03-05"]
+    # a weekday that fits neither reading settles nothing and stays a weekday of its own
+    assert [(m.text, m.readings != ()) for m in find_dates("on Friday 04/03/2024", None)] == [("Friday", False),
+                                                                                             ("04/03/2024", True)]
+
+
 @pytest.mark.parametrize("page_order, scores, convention, expected", [
     ("DMY", {"MDY": 4}, "MDY", date(2024, 7, 8)),  # the page's own numeric dates first
     (None, {"MDY": 4, "DMY": 2}, "DMY", date(2024, 8, 7)),  # then the page's other dates

@@ -317,13 +317,17 @@ def read_dateline(line: str) -> DateMention | None:
     start = label.end() if label else 0
     weekday = rules.weekday.match(core[start:])
     start += weekday.end() if weekday else 0
-    return date_ending(core[start:]) or read_stamp(core)
+    return date_ending(core[start:], core[:start]) or read_stamp(core)
 
 
-def date_ending(text: str) -> DateMention | None:
-    """The full date `text` begins with, when only a time, zone or fields follow it (after_date)."""
+def date_ending(text: str, before: str = "") -> DateMention | None:
+    """The full date `text` begins with, when only a time, zone or fields follow it (after_date); a
+    numeric one whose day and month could be swapped is settled by the weekday `before` ends on, if
+    one reading falls on it ("Monday, 04/03/2024")."""
     found = dates.printed_date(text)
-    return found if found and date_rules().after_date.fullmatch(text[found.end:]) else None
+    if not found or not date_rules().after_date.fullmatch(text[found.end:]):
+        return None
+    return dates.on_weekday(found, dates.weekday_ending(before)) if found.readings else found
 
 
 def read_revision_date(line: str) -> DateMention | None:
@@ -347,7 +351,7 @@ def read_stamp(line: str) -> DateMention | None:
             return None
         if prefix and prefix[-1].lower() in ENGLISH_FUNCTION_WORDS:  # "met at 10:00 March 3", "on Friday March 3"
             continue
-        found = date_ending(line[start.end():])
+        found = date_ending(line[start.end():], line[:start.end()])
         if found:
             return found
     return None

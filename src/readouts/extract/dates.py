@@ -15,6 +15,7 @@ API:
   find_dates(sentence, reference, reference_inferred=False, date_order=None) -> list[DateMention]
   choose_reading(readings, page_order, scores, convention): the one rule for day/month order
   printed_date(text) -> DateMention | None: the full date a dateline or stamp begins with
+  on_weekday(mention, weekday) / weekday_ending(text): an ambiguous numeric date settled by its printed weekday
   page_dates(text, also) / settle_numeric(mention, evidence, convention): the page's evidence, the order rule
   year_near(month, day, anchors) -> int | None: the year of a news dateline printed without one
   infer_year(month, day, weekday=None, candidate_years) -> int | None
@@ -588,7 +589,8 @@ def choose_reading(readings: dict[str, date], page_order: str | None, scores: di
 
 
 def _numeric_day(s: _Sentence, m: re.Match) -> DateMention | None:
-    """08/07/2024: both readings kept while day and month could be swapped (find_dates settles them)."""
+    """08/07/2024: both readings kept while day and month could be swapped (find_dates settles them),
+    unless a weekday printed before it falls on one of them only ("Monday, 04/03/2024")."""
     raw_year = m["year"]
     if not s.starts_number(m.start()) or (len(raw_year) == 2 and m["sep"] != "/"):
         return None  # "30-12-00" is a time range, "1.2.24" a version
@@ -598,11 +600,35 @@ def _numeric_day(s: _Sentence, m: re.Match) -> DateMention | None:
         return None
     days = set(readings.values())
     if len(days) > 1:
-        return s.mention(m.start(), m.end(), None, False, year=year,
-                         readings=tuple((order, day.isoformat()) for order, day in readings.items()))
+        mention = s.mention(m.start(), m.end(), None, False, year=year,
+                            readings=tuple((order, day.isoformat()) for order, day in readings.items()))
+        named_weekday = _before(s.lex.weekday_before, s.text, m.start())
+        settled = on_weekday(mention, s.lex.weekdays[named_weekday["wd"].lower()]) if named_weekday else mention
+        if settled is mention:
+            return mention
+        return replace(settled, start=named_weekday.start(), text=s.text[named_weekday.start():m.end()])
     order = next(iter(readings)) if len(readings) == 1 else None  # 08/08/2024 shows no order
     day = days.pop()
     return s.mention(m.start(), m.end(), day.isoformat(), False, year=year, month=day.month, day=day.day, order=order)
+
+
+def on_weekday(mention: DateMention, weekday: int | None) -> DateMention:
+    """An ambiguous numeric date printed with its weekday ("Monday, 04/03/2024"): the one reading that
+    falls on that weekday, whose order the page then shows as a part above 12 would; the mention as it
+    was when no weekday is given or it fits both readings or neither."""
+    fitting = [(order, value) for order, value in mention.readings
+               if weekday is not None and date.fromisoformat(value).weekday() == weekday]
+    if len(fitting) != 1:
+        return mention
+    order, value = fitting[0]
+    day = date.fromisoformat(value)
+    return replace(mention, value=value, month=day.month, day=day.day, weekday=weekday, order=order, readings=())
+
+
+def weekday_ending(text: str) -> int | None:
+    """The weekday `text` ends on ("Monday, ", "Published: Tue "), Monday = 0; None if it ends on none."""
+    found = _before(lexicon().weekday_before, text, len(text))
+    return lexicon().weekdays[found["wd"].lower()] if found else None
 
 
 def _named_month_day(s: _Sentence, m: re.Match) -> DateMention | None:
