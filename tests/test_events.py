@@ -517,3 +517,31 @@ def test_a_british_embassy_page_speaks_for_the_uk():
               "Cho Tae-yul in London.", published="2024-03-04", publisher="Foreign, Commonwealth & Development Office")
     (event,) = out.events
     assert [(p.name, p.country) for p in event.participants] == [("Anne-Marie Trevelyan", "GBR"), ("Cho Tae-yul", "KOR")]
+
+
+HEADLINE_BODY = ("Ambassador Yoon Yeo-chul met with Minister of State Anne-Marie Trevelyan at the Foreign, Commonwealth "
+                 "and Development Office in London on June 11 and discussed cooperation on North Korea's illicit "
+                 "maritime activities.\n\nThe two sides also agreed to work together for the success of the "
+                 "UK-ROK Strategic Dialogue.")
+
+
+def test_a_headline_is_the_body_event_and_gives_its_counterpart_a_government():
+    # field case duplicate-headline-event: "UK Minister for Asia" is the minister the body names
+    out = doc(HEADLINE_BODY, published="2024-06-11", publisher="Embassy of the Republic of Korea to the United Kingdom",
+              title="Ambassador Yoon Yeo-chul Meets UK Minister for Asia")
+    (event,) = out.events
+    assert [(p.name, p.title, p.country) for p in event.participants] == [
+        ("Yoon Yeo-chul", "Ambassador", "KOR"), ("Anne-Marie Trevelyan", "Minister of State", "GBR")]
+
+
+def test_a_headline_office_of_another_role_gives_nothing():
+    out = doc(HEADLINE_BODY, published="2024-06-11", publisher="Embassy of the Republic of Korea to the United Kingdom",
+              title="Ambassador Yoon Yeo-chul Meets UK Minister for Asia, Then French Ambassador")
+    (event,) = out.events  # two offices, and only the minister's role fits the minister
+    assert event.participants[1].country == "GBR"
+    out = doc(HEADLINE_BODY, published="2024-06-11", publisher="Embassy of the Republic of Korea to the United Kingdom",
+              title="Ambassador Yoon Yeo-chul Meets French Ambassador and UK Envoy")
+    assert out.events[0].participants[1].country == "KOR"  # no office of the headline is the minister's
+    out = doc(HEADLINE_BODY, published="2024-06-11", publisher="Embassy of the Republic of Korea to the United Kingdom",
+              title="Korean Ambassador Attends Reception Hosted by UK Minister")
+    assert out.events[0].participants[1].country == "KOR"  # the headline names none of the event's people

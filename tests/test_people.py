@@ -265,3 +265,13 @@ def test_a_compound_region_continues_a_title_and_is_no_name():
 def test_a_hyphenated_given_name_is_still_a_name():
     assert one("Foreign Secretary Anne-Marie Smith arrived.").name == "Anne-Marie Smith"
     assert one("Vice Minister Cho Tae-yul arrived.").name == "Cho Tae-yul"
+
+
+def test_a_headline_names_offices_without_articles():
+    from readouts.extract.people import find_bodies
+    headline = "Ambassador Yoon Yeo-chul Meets UK Minister for Asia"
+    people = find_people(headline)
+    assert [p.name for p in people] == ["Yoon Yeo-chul"]
+    assert find_bodies(headline, people) == []  # in running text an office without its article is no body
+    assert [(b.name, b.title, b.country) for b in find_bodies(headline, people, headline=True)] == [
+        ("UK Minister for Asia", "Minister for Asia", "GBR")]

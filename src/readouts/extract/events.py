@@ -858,6 +858,47 @@ def _referred_subject(cand: Candidate, last: Draft) -> PersonMention | None:
     return next((p for p in people if p.title and roles & _role_words(p.title)), None)
 
 
+def _headline_people(doc: Document, roster: Roster) -> list[PersonMention]:
+    """The officials and offices a headline that reports an engagement names ("Ambassador Yoon
+    Yeo-chul Meets UK Minister for Asia"); none when the page has no headline or it reports none."""
+    title = doc.title
+    if title is None or engagement_type(title.text) is None:
+        return []
+    people = find_people(title.text)
+    people += roster.spot(title, people)
+    return people + find_bodies(title.text, people, headline=True)
+
+
+def _completed_by_headline(drafts: list[Draft], headline: list[PersonMention], roster: Roster) -> None:
+    """A headline reports one of the page's engagements, the one among whose people it names an
+    official, in fewer words: it is that event, not another one. What it says of a participant
+    completes what the body leaves out: the government (and office) of an official it names, and of
+    the body's counterpart it names by office alone ("... Meets UK Minister for Asia": the minister
+    the body names without a nationality is the UK's), when that office shares a role noun with the
+    counterpart's title or is the one other participant."""
+    named = {person_key(roster.resolve(m).name): m for m in headline if not m.body}
+    draft = next((d for d in drafts if named.keys() & d.people.keys()), None)
+    if draft is None:
+        return
+    for key, mention in named.items():
+        if key in draft.people:
+            _complete(draft.people[key], mention)
+    others = [p for key, p in draft.people.items() if key not in named and not p.body]
+    offices = [m for m in headline if m.body]
+    for office in offices:
+        fitting = [p for p in others if _role_words(office.title or "") & _role_words(p.title or "")]
+        if not fitting and len(offices) == len(others) == 1:
+            fitting = others
+        if len(fitting) == 1:
+            _complete(fitting[0], office)
+
+
+def _complete(person: PersonMention, mention: PersonMention) -> None:
+    """The person with the government and office another mention of them gives, where none is known."""
+    person.country = person.country or mention.country
+    person.title = person.title or mention.title
+
+
 def _segment_topics(hits: list[list[TopicHit]]) -> dict[str, Span]:
     """The topics of consecutive sentences, in order of first appearance, each with the phrase that
     first signalled it."""
@@ -880,6 +921,7 @@ def add_events(doc: Document) -> None:
                     None if doc.reference_inferred else doc.reference)
     drafts = _drafts(doc, roster)
     _date_each_counterpart(doc, drafts, roster)
+    _completed_by_headline(drafts, _headline_people(doc, roster), roster)
     title_dates = dates_of(doc.title, doc.reference, doc.reference_inferred) if doc.title else []
     captions = _caption_dates(doc, roster)
     events = doc.events

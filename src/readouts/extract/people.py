@@ -538,29 +538,36 @@ def _appositive_name(tokens: list[Token], comma: int) -> int:
     return 0
 
 
-def find_bodies(sentence: str, people: list[PersonMention]) -> list[PersonMention]:
+def find_bodies(sentence: str, people: list[PersonMention], headline: bool = False) -> list[PersonMention]:
     """Participants the sentence names without a person (ANNOTATION.md's unnamed participants):
     an office after an article ("the Secretary-General", "the Russian foreign minister") and the
     countries after "delegations of" ("Delegations of the Republic of Korea and Japan"), outside
-    the people already read."""
+    the people already read. A headline drops its articles: there any office whose holder is not
+    named counts ("Ambassador Yoon Yeo-chul Meets UK Minister for Asia")."""
     g = grammar()
     read = Coverage(people)
     bodies = []
     tokens = tokenize(sentence)
-    for i, token in enumerate(tokens[:-1]):
-        if token.text not in g.body_articles or read.covers(tokens[i + 1].start) \
-                or i >= 2 and tokens[i - 1].text == "," and read.covers(tokens[i - 2].start):
+    # where an office may open, and where its name starts (with its article)
+    opens = ((i, i) for i in range(len(tokens))) if headline else \
+        ((i + 1, i) for i, token in enumerate(tokens[:-1]) if token.text in g.body_articles)
+    free = 0  # offices do not overlap: "UK Minister for Asia" holds "Minister for Asia"
+    for at, first in opens:
+        if at < free or read.covers(tokens[at].start) \
+                or first >= 2 and tokens[first - 1].text == "," and read.covers(tokens[first - 2].start):
             continue  # "Kim Hwang-sik, the Prime Minister": the office of the person just named
-        if plural := _plural_office(tokens, i + 1):
-            bodies.extend(_office_sides(sentence, tokens, i + 1, *plural))
+        if plural := _plural_office(tokens, at):
+            bodies.extend(_office_sides(sentence, tokens, at, *plural))
+            free = plural[1]
             continue
-        span = _title_span(tokens, i + 1) if _could_start(tokens, i + 1) else None
+        span = _title_span(tokens, at) if _could_start(tokens, at) else None
         if span is None or _name_run_right(tokens, span[2]) or _appositive_name(tokens, span[2]):
             continue  # no office, or an office whose holder is named
-        title = _text(sentence, tokens, i + 1, span[2])
-        bodies.append(PersonMention(name=_text(sentence, tokens, i, span[2]), title=_clean_title(title),
+        title = _text(sentence, tokens, at, span[2])
+        free = span[2]
+        bodies.append(PersonMention(name=_text(sentence, tokens, first, span[2]), title=_clean_title(title),
                                     organization=None, country=_country_from(title, None),
-                                    start=token.start, end=tokens[span[2] - 1].end, body=True))
+                                    start=tokens[first].start, end=tokens[span[2] - 1].end, body=True))
     for pattern, side in ((g.delegation, "delegation"), (g.counterpart_countries, "counterpart")):
         for m in pattern.finditer(sentence):
             if sentence.endswith(" of the ", 0, m.start()):
