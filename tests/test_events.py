@@ -545,3 +545,35 @@ def test_a_headline_office_of_another_role_gives_nothing():
     out = doc(HEADLINE_BODY, published="2024-06-11", publisher="Embassy of the Republic of Korea to the United Kingdom",
               title="Korean Ambassador Attends Reception Hosted by UK Minister")
     assert out.events[0].participants[1].country == "KOR"  # the headline names none of the event's people
+
+
+LIST_LEAD = ("Deputy Secretary of State Kurt M. Campbell was in Seoul on March 19-20. During the visit, the Deputy "
+             "Secretary:")
+
+
+def test_list_items_that_open_on_their_predicate_take_the_lead_ins_subject_place_and_dates():
+    # field cases list-items-min, html-list-items
+    out = doc(f"{LIST_LEAD}\n\n- Met with First Vice Foreign Minister Kim Hong-kyun to review preparations for the "
+              "upcoming trilateral summit.\n\n- Met with Vice Foreign Minister Kang In-sun to discuss Russia-North "
+              "Korea military cooperation.", published="2024-03-20", publisher="U.S. Department of State")
+    assert [names(e) for e in out.events] == [["Kurt M. Campbell", "Kim Hong-kyun"], ["Kurt M. Campbell", "Kang In-sun"]]
+    assert [(e.type, e.date, e.location.city) for e in out.events] == [("meeting", "2024-03", "Seoul")] * 2
+    campbell = out.events[0].participants[0]
+    assert campbell.spans[0].text == "Deputy Secretary of State Kurt M. Campbell"  # read in the lead-in
+
+
+def test_a_list_item_with_its_own_subject_or_a_lead_in_naming_nobody_adds_no_subject():
+    out = doc(f"{LIST_LEAD}\n\n- Foreign Minister Cho Tae-yul met with Japanese Foreign Minister Yoko Kamikawa.",
+              published="2024-03-20", publisher="U.S. Department of State")
+    assert [names(e) for e in out.events] == [["Cho Tae-yul", "Yoko Kamikawa"]]
+    out = doc("The delegation's program:\n\n- Met with First Vice Foreign Minister Kim Hong-kyun.",
+              published="2024-03-20", publisher="U.S. Department of State")
+    assert [names(e) for e in out.events] == [["Kim Hong-kyun"]]
+
+
+def test_a_pronoun_lead_in_stands_for_its_first_official_in_an_unmarked_list():
+    out = doc("Special Representative Kim Gunn traveled to Tokyo on June 3. There he:\n\n"
+              "Met with Director-General Hiroyuki Namazu of the Asian and Oceanian Affairs Bureau.\n\n"
+              "Held talks with Deputy Minister Masataka Okano.", published="2024-06-05")
+    assert [names(e) for e in out.events] == [["Kim Gunn", "Hiroyuki Namazu"], ["Kim Gunn", "Masataka Okano"]]
+    assert all(e.location.city == "Tokyo" for e in out.events)

@@ -55,3 +55,14 @@ def test_no_name_or_title_of_the_gold_is_split(corpus_file, corpus_dirs):
                 end = at + len(value)
                 assert any(a <= at and end <= b for a, b in bounds), (value, paragraph.text[max(0, at - 60):end + 60])
                 at = paragraph.text.find(value, at + 1)
+
+
+def test_list_items_know_the_paragraph_that_introduces_their_list():
+    from readouts.extract.text import list_leads
+    # field cases list-items-min, html-list-items: items marked "- " after a lead-in ending with a colon
+    paragraphs = ["Intro.", "During the visit, the Deputy Secretary:", "- Met with A.", "- Met with B.",
+                  "Later prose. More prose.", "- A mark after prose is no item."]
+    assert list_leads(paragraphs, [1, 1, 1, 1, 2, 1]) == {2: 1, 3: 1}
+    # unmarked items run while each is one sentence; a marked list ends at an unmarked paragraph
+    assert list_leads(["He:", "Met A.", "Met B.", "Two. Sentences.", "Met C."], [1, 1, 1, 2, 1]) == {1: 0, 2: 0}
+    assert list_leads(["He:", "1. Met A.", "Met B."], [1, 1, 1]) == {1: 0}

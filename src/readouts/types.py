@@ -295,6 +295,8 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     title: Sentence | None = None
     captions: list[Sentence] = field(default_factory=list)
+    # paragraph of a list item -> the paragraph that introduces the list ("During the visit, the Deputy Secretary:")
+    list_leads: dict[int, int] = field(default_factory=dict)
     # added by the steps (the mention types are the extract modules' own)
     dates: list[list[Any]] = field(default_factory=list)  # DateMention per sentence
     people: list[list[Any]] = field(default_factory=list)  # PersonMention per sentence

@@ -804,17 +804,66 @@ def _titled_statement(doc: Document, roster: Roster) -> Draft | None:
     return None
 
 
+class ListLead(NamedTuple):
+    """What the paragraph introducing a list tells of each of its items: who acts, where and when."""
+
+    subject: PersonMention | None
+    location: Location | None
+    dates: list[DateMention]
+
+
+def _list_lead(doc: Document, sentences: list[int], roster: Roster) -> ListLead:
+    """The subject, place and dates of a list's lead-in, given its sentences' indexes ("Deputy
+    Secretary of State Kurt M. Campbell was in Seoul on March 19-20. During the visit, the Deputy
+    Secretary:"). The subject is the official its last sentence names; else the official of the
+    lead-in whose title holds the role that sentence names ("the Deputy Secretary"); else, for a
+    pronoun ("he:"), the lead-in's first official."""
+    last = doc.sentences[sentences[-1]]
+    named = [p for p in doc.people[last.index] + roster.spot(last, doc.people[last.index]) if not p.possessive]
+    officials = [roster.resolve(p) for i in sentences for p in doc.people[i] if not p.possessive]
+    if named:
+        subject: PersonMention | None = roster.resolve(min(named, key=lambda p: p.start))
+    else:
+        roles = [b.title.casefold() for b in find_bodies(last.text, []) if b.title]
+        holders = [p for role in roles for p in officials if p.title and role in set(_word_runs(p.title))]
+        subject = holders[0] if holders else None if roles else next(iter(officials), None)
+    places = (_location(doc.sentences[i], background_spans(doc.sentences[i].text)) for i in sentences)
+    return ListLead(subject, next((p for p in places if p), None),
+                    [d for i in sentences for d in doc.dates[i] if d.value])
+
+
+def _with_list_lead(cand: Candidate, lead: ListLead, roster: Roster) -> None:
+    """A list item that opens on its predicate ("- Met with First Vice Foreign Minister Kim
+    Hong-kyun ...") tells what the lead-in's subject did, there and then unless it says otherwise."""
+    if lead.subject is None or any(p.start < cand.predicate for p in cand.people):
+        return  # the item names its own subject
+    if person_key(lead.subject.name) not in {person_key(roster.resolve(p).name) for p in cand.people}:
+        cand.people.insert(0, lead.subject)
+    if cand.type not in _CALL_TYPES:
+        cand.location = cand.location or lead.location
+    cand.dates = cand.dates or lead.dates
+
+
 def _drafts(doc: Document, roster: Roster) -> list[Draft]:
     drafts: list[Draft] = []
     gathering, anaphoric_day = patterns().gathering, patterns().anaphoric_day
     pending: tuple[int, str] | None = None
     context: DateMention | None = None  # the last day the page named
+    paragraph_sentences: dict[int, list[int]] = {}  # of the lead-ins of lists
+    for sentence in doc.sentences if doc.list_leads else ():
+        paragraph_sentences.setdefault(sentence.paragraph, []).append(sentence.index)
+    leads: dict[int, ListLead] = {}
     for i, sentence in enumerate(doc.sentences):
         found = engagement_type(sentence.text)
         if found:
             kind, predicate = found
             candidates = _candidates_from(doc, i, kind, predicate, roster, context)
             pending = None if candidates else (i, kind)
+            if (lead := doc.list_leads.get(sentence.paragraph)) is not None and lead in paragraph_sentences:
+                if lead not in leads:
+                    leads[lead] = _list_lead(doc, paragraph_sentences[lead], roster)
+                for cand in candidates:
+                    _with_list_lead(cand, leads[lead], roster)
         elif joint := _joint_engagement(doc, i, roster, context):
             candidates = [joint]
         elif pending and i - pending[0] <= 2:

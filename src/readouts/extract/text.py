@@ -96,10 +96,37 @@ def paragraph_spans(text: str) -> list[Span]:
     return spans
 
 
+def list_leads(paragraphs: list[str], sentences: list[int]) -> dict[int, int]:
+    """Paragraph index of each list item -> that of the paragraph introducing its list, which ends
+    with a colon ("During the visit, the Deputy Secretary:"; an HTML list's items reach the clean
+    text as paragraphs marked "- "). A list whose first item bears a list mark runs while its items
+    do; one printed without marks runs while its items are one sentence each (`sentences`: how
+    many each paragraph holds)."""
+    marker = wording().list_marker
+    leads: dict[int, int] = {}
+    lead, marked = None, False
+    for n, paragraph in enumerate(paragraphs):
+        is_marked = marker.match(paragraph) is not None
+        if lead is not None and n == lead + 1:
+            marked = is_marked
+        if lead is not None and (is_marked if marked else not is_marked and sentences[n] == 1):
+            leads[n] = lead
+        else:
+            lead = None
+        if paragraph.rstrip().endswith(":"):
+            lead = n
+    return leads
+
+
 def add_sentences(doc: Document) -> None:
-    """Step `sentences`: doc.paragraphs and doc.sentences, every paragraph's sentences in order."""
+    """Step `sentences`: doc.paragraphs and doc.sentences, every paragraph's sentences in order, and
+    doc.list_leads, the paragraph that introduces each list item's list."""
     doc.paragraphs = paragraph_spans(doc.clean.text)
     for n, paragraph in enumerate(doc.paragraphs):
         for a, b in sentence_bounds(paragraph.text):
             doc.sentences.append(Sentence(len(doc.sentences), paragraph.start + a, paragraph.start + b,
                                           paragraph.text[a:b], n))
+    counts = [0] * len(doc.paragraphs)
+    for sentence in doc.sentences:
+        counts[sentence.paragraph] += 1
+    doc.list_leads = list_leads([p.text for p in doc.paragraphs], counts)
