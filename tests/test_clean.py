@@ -303,6 +303,12 @@ def test_news_dateline_takes_its_year_from_the_crawler_date():
 def test_news_dateline_without_any_year_gives_no_publication_date():
     doc = cleaned("SEOUL, July 15 (Yonhap) -- U.S. Deputy Secretary of State Wendy Sherman will visit South Korea.")
     assert doc.published is None
+    assert doc.wire_day == "--07-15"  # its month and day, for extraction to find the year of
+
+
+def test_a_wire_dateline_with_a_year_known_is_no_wire_day():
+    assert cleaned("SEOUL, July 15, 2021 (Yonhap) -- Sherman will visit South Korea.").wire_day is None
+    assert cleaned(" date 2021-07-15 Crawl", "SEOUL, July 15 (Yonhap) -- Sherman will visit South Korea.").wire_day is None
 
 
 def test_news_dateline_far_from_the_crawler_date_is_not_given_its_year():

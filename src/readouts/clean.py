@@ -706,8 +706,10 @@ def clean(raw: RawDocument, as_of: date | None = None) -> CleanDocument:
     wire = news_date(page.news_dateline, joined, published.value if published else None)
     reference = (wire.isoformat() if wire else published.value if published
                  else next((d.isoformat() for d in (fetched, as_of) if d), None))
+    news = page.news_dateline
     return CleanDocument(
         doc_id=raw.doc_id, source=raw.source, text=text, title=title, publisher=publisher,
         published=published.value if published else None, reference_date=reference,
         reference_inferred=published is None, source_url=source_url, captions=page.captions,
+        wire_day=f"--{news.month:02d}-{news.day:02d}" if news and not wire and not published else None,
         language=language)  # read on the lines the body is made of, before the header was set apart

@@ -403,7 +403,7 @@ class Store:
                 " title, publisher, published, source_url, language, is_relevant, status, reason, ingested_at, stamp,"
                 f" repairs, given) VALUES ({'?,' * len(id_value)}?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (*id_value, raw.doc_id, raw.source, raw.sha256, raw.encoding, raw.media_type, raw.text, clean.text,
-                 clean.title, clean.publisher, clean.published, clean.source_url, clean.language,
+                 clean.title, clean.publisher, extraction.published, clean.source_url, clean.language,
                  int(extraction.is_relevant), status, reason, _now(), stamp.extractor_stamp(), raw.repairs,
                  _given(raw)))
             if status == "new":

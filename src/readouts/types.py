@@ -127,6 +127,9 @@ class CleanDocument:
     source_url: str | None = None
     language: str | None = "en"
     captions: list[str] = field(default_factory=list)  # photo captions, kept out of the text
+    # "--MM-DD" (ISO 8601's month and day): a news dateline's ("SEOUL, Dec. 11 (Yonhap) --") when
+    # nothing the page prints gives its year; extraction may infer the year from who held which office
+    wire_day: str | None = None
 
     @property
     def unsupported(self) -> str | None:
@@ -291,6 +294,7 @@ class Document:
     clean: CleanDocument
     reference: date | None = None  # the date relative expressions are read against
     reference_inferred: bool = True  # True when the reference is not a printed dateline
+    published: str | None = None  # the clean page's, or its wire dateline's date with an inferred year
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     title: Sentence | None = None
@@ -311,11 +315,12 @@ class Document:
         title and captions as sentences of their own parts."""
         title = Sentence(-1, 0, len(clean.title), clean.title, part=TITLE) if clean.title else None
         captions = [Sentence(-1, 0, len(c), c, part=f"caption {n}") for n, c in enumerate(clean.captions)]
-        return cls(clean, parse_iso(clean.reference_date), clean.reference_inferred, title=title, captions=captions)
+        return cls(clean, parse_iso(clean.reference_date), clean.reference_inferred, published=clean.published,
+                   title=title, captions=captions)
 
     def extraction(self) -> Extraction:
         """What was read, as the schema's object."""
         c = self.clean
-        return Extraction(doc_id=c.doc_id, source_url=c.source_url, publisher=c.publisher, published=c.published,
+        return Extraction(doc_id=c.doc_id, source_url=c.source_url, publisher=c.publisher, published=self.published,
                           title=c.title, language=c.language, is_relevant=bool(self.events),
                           events=self.events, statements=self.statements)

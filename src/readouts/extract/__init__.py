@@ -4,8 +4,9 @@ A page is read by STEPS, in order: each is a function of the Document that adds 
 (with the spans it was read from) and reads only what earlier steps added (as spaCy's pipeline
 runs its components, without a registry).
   sentences   paragraphs and sentences, with character offsets     (text.py)
-  dates       date mentions resolved against the page's dateline    (dates.py)
   people      officials: names, titles, organizations, countries    (people.py)
+  reference   a yearless wire dateline's year, from the officials  (reference.py)
+  dates       date mentions resolved against the page's dateline    (dates.py)
   topics      topic lexicon hits                                    (topics.py)
   events      engagements: type, date, place, format, participants  (events.py)
   statements  PLOVER actions with targets and topics                (statements.py)
@@ -18,14 +19,16 @@ from ..types import CleanDocument, Document, Extraction, ReadoutsError, StepErro
 from .dates import add_dates
 from .events import add_events
 from .people import add_people
+from .reference import add_reference
 from .statements import add_statements
 from .text import add_sentences
 from .topics import add_topics
 
 STEPS: tuple[tuple[str, Callable[[Document], None]], ...] = (
     ("sentences", add_sentences),
-    ("dates", add_dates),
     ("people", add_people),
+    ("reference", add_reference),
+    ("dates", add_dates),
     ("topics", add_topics),
     ("events", add_events),
     ("statements", add_statements),

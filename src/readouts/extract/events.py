@@ -22,9 +22,10 @@ from importlib import resources
 from .. import gazetteer, kb
 from ..scan import GatedPattern
 from ..types import TEXT, Document, Event, Location, Participant, Sentence, Span
-from .dates import DateMention, dates_of, infer_year, session_year, year_standing_alone
+from .dates import DateMention, dates_of, session_year, year_standing_alone
 from .people import Coverage, PersonMention, find_bodies, find_people, home_country
 from .people import grammar as people_grammar
+from .reference import year_from_tenures
 from .statements import first_action
 from .topics import TopicHit, topics_of
 
@@ -674,25 +675,6 @@ def _printed_year(texts: list[str]) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _year_from_tenures(mention: DateMention, weekday: int | None, people: list[PersonMention],
-                       reference: date | None) -> int | None:
-    """The latest year in which every serving official named was in office on that month and day
-    (and the printed weekday fits): a page that omits the year still names who held which post.
-    Tenures are to the day where the knowledge base knows days (a Secretary of State who left on
-    20 January did not meet anyone on 26 January of that year). A post still held counts up to the
-    page's reference date (see kb.candidate_years).
-
-    When several years fit, the latest is taken: of the seven yearless dates in the corpora that
-    tenures leave open (2-4 years fitting, no weekday), the latest year was right for four and the
-    earliest for two, and those pages print no other year to choose by (`make bench` with the
-    earliest: batch1 event dates 14/24 -> 13/24, seeds 6/7 -> 5/7, the other corpora no better)."""
-    serving = [(p.name, p.title) for p in people if not (p.title or "").lower().startswith("former")]
-    years = kb.candidate_years(serving, reference)
-    fitting = [y for y in years if infer_year(mention.month, mention.day, None, [y])  # the day exists
-               and all(kb.in_office_on(n, t, date(y, mention.month, mention.day)) is not False for n, t in serving)]
-    return infer_year(mention.month, mention.day, weekday, fitting) if fitting else None
-
-
 def _caption_dates(doc: Document, roster: Roster) -> list[tuple[set[str], list[DateMention]]]:
     """Who each photo caption names, and the dates it gives ("..., in this photo provided by the ministry, May 19")."""
     out = []
@@ -742,7 +724,7 @@ def _event_date(draft: Draft, doc: Document, title_dates: list[DateMention], pre
             if year:
                 return EventDate(f"{year:04d}-{mention.month:02d}-{mention.day:02d}", True, _spans_of(mention))
             weekday = apart if mention.weekday is None else mention.weekday
-            year = _year_from_tenures(mention, weekday, list(draft.people.values()), doc.reference)
+            year = year_from_tenures(mention.month, mention.day, weekday, list(draft.people.values()), doc.reference)
             if year:
                 return EventDate(f"{year:04d}-{mention.month:02d}-{mention.day:02d}", True, _spans_of(mention))
     if same_day and previous is not None:
