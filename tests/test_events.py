@@ -577,3 +577,24 @@ def test_a_pronoun_lead_in_stands_for_its_first_official_in_an_unmarked_list():
               "Held talks with Deputy Minister Masataka Okano.", published="2024-06-05")
     assert [names(e) for e in out.events] == [["Kim Gunn", "Hiroyuki Namazu"], ["Kim Gunn", "Masataka Okano"]]
     assert all(e.location.city == "Tokyo" for e in out.events)
+
+
+JAKARTA = ("JAKARTA, Sept. 6, 2023 (Yonhap) -- The top nuclear envoys of South Korea, the United States and Japan "
+           "held talks here Wednesday on the sidelines of the ASEAN-related meetings.\n\nKim Gunn, Seoul's special "
+           "representative for Korean Peninsula peace and security affairs, met with his U.S. counterpart, Sung Kim, "
+           "and Japan's Hiroyuki Namazu, director-general of the foreign ministry's Asian and Oceanian Affairs Bureau.")
+
+
+def test_here_in_a_wire_story_is_its_datelines_place_and_the_lead_tells_where_and_when():
+    # field cases html-dateline-separate-tag(-year): the lead names nobody, the next sentence its envoys
+    out = doc(JAKARTA, published="2023-09-06", publisher="Yonhap News Agency")
+    (event,) = out.events
+    assert names(event) == ["Kim Gunn", "Sung Kim", "Hiroyuki Namazu"]
+    assert (event.location.city, event.location.country) == ("Jakarta", "IDN")
+    assert event.location.spans[0].text == "JAKARTA"  # read in the dateline, printed in capitals
+    assert (event.date, event.date_inferred) == ("2023-09-06", False)
+
+
+def test_here_without_a_dateline_names_no_place():
+    out = doc(JAKARTA.split(" -- ", 1)[1], published="2023-09-06", publisher="Yonhap News Agency")
+    assert out.events[0].location is None

@@ -58,6 +58,7 @@ class EventPatterns:
     address_prepositions: frozenset[str]  # ... or after one of these and an address: "in Jung-gu, Seoul"
     visited_country: re.Pattern  # group 1: where the name of a country visited begins
     anaphoric_day: re.Pattern  # "the same day": the day the page named last
+    dateline_here: re.Pattern  # "held talks here": at the place of the wire story's dateline
     pronoun_subject: re.Pattern  # "He will meet ...": the subject is the last engagement's first participant
     issuer_phrase: re.Pattern  # group 1: a statement's subject naming its issuers as a group
     statement_title: re.Pattern  # a title naming the page a statement
@@ -102,6 +103,7 @@ def patterns() -> EventPatterns:
         address_prepositions=frozenset(data["address_prepositions"]),
         visited_country=re.compile(data["visited_country"]),
         anaphoric_day=re.compile(data["anaphoric_day"], re.I),
+        dateline_here=re.compile(data["dateline_here"]),
         pronoun_subject=re.compile(data["pronoun_subject"]),
         issuer_phrase=re.compile(data["issuer_phrase"]),
         statement_title=re.compile(data["statement_title"], re.I),
@@ -215,6 +217,29 @@ def _location(sentence: Sentence, spans: list[tuple[int, int]]) -> Location | No
             at = m.start(1) + found[0].start
             return Location(city=None, country=found[0].code, spans=[sentence.span(at, m.start(1) + found[0].end)])
     return None
+
+
+DATELINE_REACH = 3  # sentences: a wire story's dateline opens its text, after a summary line at most
+
+
+def _dateline_place(doc: Document) -> Location | None:
+    """The city of the news dateline the page's text opens with ("JAKARTA, Sept. 6 (Yonhap) --"),
+    whether printed in capitals or not."""
+    for sentence in doc.sentences[:DATELINE_REACH]:
+        dateline = patterns().dateline.match(sentence.text)
+        if dateline is None:
+            continue
+        head = sentence.text[:dateline.end()].title()  # the gazetteer's names are capitalised
+        place = next(iter(gazetteer.find_places(head)), None) if len(head) == dateline.end() else None
+        if place is not None and place.start == 0:
+            return Location(city=place.city, country=place.country, spans=[sentence.span(place.start, place.end)])
+    return None
+
+
+def _here(doc: Document, sentence: Sentence, spans: list[tuple[int, int]]) -> Location | None:
+    """"The top nuclear envoys ... held talks here Wednesday": in a wire story, "here" is the place of its dateline."""
+    here = patterns().dateline_here.search(sentence.text)
+    return _dateline_place(doc) if here and not _inside(here.start(), spans) else None
 
 
 def person_key(name: str) -> str:
@@ -428,7 +453,7 @@ def _sentence_facts(doc: Document, i: int, kind: str, roster: Roster, predicate:
     if context is not None:  # "earlier in the day" is the day the page spoke of last
         anaphoric_day = patterns().anaphoric_day
         dates = [context if anaphoric_day.search(d.text) else d for d in dates]
-    location = None if kind in _CALL_TYPES else _location(sentence, spans)
+    location = None if kind in _CALL_TYPES else _location(sentence, spans) or _here(doc, sentence, spans)
     return Facts(people, dates, location, spans)
 
 
@@ -821,9 +846,14 @@ def _with_list_lead(cand: Candidate, lead: ListLead, roster: Roster) -> None:
         return  # the item names its own subject
     if person_key(lead.subject.name) not in {person_key(roster.resolve(p).name) for p in cand.people}:
         cand.people.insert(0, lead.subject)
+    _fill_from(cand, lead.location, lead.dates)
+
+
+def _fill_from(cand: Candidate, location: Location | None, dates: list[DateMention]) -> None:
+    """The place and dates of the sentence that leads into the candidate's, where it gives none of its own."""
     if cand.type not in _CALL_TYPES:
-        cand.location = cand.location or lead.location
-    cand.dates = cand.dates or lead.dates
+        cand.location = cand.location or location
+    cand.dates = cand.dates or dates
 
 
 def _drafts(doc: Document, roster: Roster) -> list[Draft]:
@@ -840,6 +870,12 @@ def _drafts(doc: Document, roster: Roster) -> list[Draft]:
         if found:
             kind, predicate = found
             candidates = _candidates_from(doc, i, kind, predicate, roster, context)
+            if candidates and pending and i - pending[0] <= 2:
+                # "The top nuclear envoys ... held talks here Wednesday ... Kim Gunn ... met with ...": the
+                # engagement the lead reported without names, where and when it said
+                nameless = _sentence_facts(doc, pending[0], pending[1], roster)
+                for cand in candidates:
+                    _fill_from(cand, nameless.location, nameless.dates)
             pending = None if candidates else (i, kind)
             if (lead := doc.list_leads.get(sentence.paragraph)) is not None and lead in paragraph_sentences:
                 if lead not in leads:
