@@ -278,3 +278,9 @@ def test_a_statement_names_the_side_that_made_it_but_not_the_side_asked():
     assert ("ACCUSE", "USA") in said
     asked = [s for _, s in extract_statements(["North Korea should return to dialogue."], PARTIES, "KOR")]
     assert asked and all(s.source is None for s in asked)
+
+
+def test_a_country_dealt_with_is_the_problem_not_the_side_pledged_to():
+    found = keys("The two leaders agreed to work together closely in dealing with North Korea's missile development.",
+                 parties=["JPN", "KOR"], home="JPN")
+    assert ("AGREE", ("KOR",)) in found and ("AGREE", ("PRK",)) not in found
