@@ -275,3 +275,10 @@ def test_a_headline_names_offices_without_articles():
     assert find_bodies(headline, people) == []  # in running text an office without its article is no body
     assert [(b.name, b.title, b.country) for b in find_bodies(headline, people, headline=True)] == [
         ("UK Minister for Asia", "Minister for Asia", "GBR")]
+
+
+def test_a_lower_case_head_after_a_possessive_country_and_new_or_incoming_keep_the_country():
+    found = [(p.name, p.country) for p in find_people("Kishida and Indonesia's new president, Prabowo Subianto, met.")]
+    assert found == [("Prabowo Subianto", "IDN")] or ("Prabowo Subianto", "IDN") in found
+    found = [(p.name, p.country) for p in find_people("He met Australia's incoming foreign minister, Penny Wong, on Friday.")]
+    assert ("Penny Wong", "AUS") in found
