@@ -282,3 +282,8 @@ def test_a_lower_case_head_after_a_possessive_country_and_new_or_incoming_keep_t
     assert found == [("Prabowo Subianto", "IDN")] or ("Prabowo Subianto", "IDN") in found
     found = [(p.name, p.country) for p in find_people("He met Australia's incoming foreign minister, Penny Wong, on Friday.")]
     assert ("Penny Wong", "AUS") in found
+
+
+def test_a_korean_given_name_in_separate_syllables_may_end_on_a_preposition():
+    assert [p.name for p in find_people("President Lee Sang In met Prime Minister Ishiba Shigeru.")][:1] == ["Lee Sang In"]
+    assert [p.name for p in find_people("Foreign Minister Kang Kyung Wha In Seoul met him.")] == ["Kang Kyung Wha"]

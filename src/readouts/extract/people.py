@@ -90,6 +90,7 @@ class TitleGrammar:
     abbreviated_heads: dict[str, str]  # "Amb." -> "Ambassador"
     abbreviation: re.Pattern  # an abbreviated head inside a title, to spell out
     months_in_names: frozenset[str]  # "Theresa May": a month that may end a name
+    syllable_stopwords: frozenset[str]  # "Moon Jae In": a preposition that may end a Korean given name
     body_articles: frozenset[str]  # "the Secretary-General": an office named without its holder
     delegation: re.Pattern  # "Delegations of ": the countries named next took part
     counterpart_countries: re.Pattern  # "his counterparts from the ": the countries named next took part
@@ -153,6 +154,7 @@ def grammar() -> TitleGrammar:
         abbreviated_heads=abbreviated,
         abbreviation=re.compile(rf"\b(?:{_alternatives(abbreviated)})(?!\w)"),
         months_in_names=frozenset(data["months_in_names"]),
+        syllable_stopwords=frozenset(data["syllable_stopwords"]),
         body_articles=frozenset(data["body_articles"]),
         delegation=re.compile(data["delegation"]),
         counterpart_countries=re.compile(data["counterpart_countries"]),
@@ -256,12 +258,21 @@ def _name_run_right(tokens: list[Token], i: int) -> int:
     while i + n < len(tokens) and words < 4:
         if n and _initial_at(tokens, i + n):
             n += 2
-        elif _is_name_token(tokens[i + n]) or n and _month_ends_name(tokens, i + n):
+        elif _is_name_token(tokens[i + n]) or n and (_month_ends_name(tokens, i + n) or _syllable_ends_name(tokens, i + n, n)):
             n += 1
             words += 1
         else:
             break
     return n
+
+
+def _syllable_ends_name(tokens: list[Token], i: int, n: int) -> bool:
+    """A romanized Korean given name written in separate syllables ends on a word that is also a
+    preposition ("President Moon Jae In", "Lee Sang In"): after two name words, the second a syllable
+    of a few letters, and before no capitalised word ("In Seoul" opens a phrase)."""
+    g = grammar()
+    return n == 2 and tokens[i].text in g.syllable_stopwords and len(tokens[i - 1].text) <= 4 \
+        and not (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper())
 
 
 def _month_ends_name(tokens: list[Token], i: int) -> bool:
