@@ -421,13 +421,6 @@ def test_an_office_held_by_an_official_named_on_the_page_is_that_official():
     assert [names(e) for e in out.events] == [["Sergey Lavrov", "Cho Tae-yul"], ["Sergey Lavrov", "Wang Yi"]]
 
 
-def test_thanks_for_welcoming_someone_is_no_engagement_of_the_thanker():
-    out = doc("Foreign Minister Park Jin met Foreign Secretary James Cleverly on May 2, 2024.\n\n"
-              "The minister also thanked the British government for welcoming President Yoon Suk Yeol during his visit.",
-              published="2024-05-03")
-    assert [names(e) for e in out.events] == [["Park Jin", "James Cleverly"]]
-
-
 def test_a_hope_that_someone_would_attend_is_no_engagement():
     out = doc("The Secretary-General said he hoped President Tinubu would attend the General Assembly next month.",
               published="2024-08-10")
