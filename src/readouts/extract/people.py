@@ -95,7 +95,9 @@ class TitleGrammar:
     delegation: re.Pattern  # "Delegations of ": the countries named next took part
     counterpart_countries: re.Pattern  # "his counterparts from the ": the countries named next took part
     listed_officials: re.Pattern  # "senior Japanese government officials including ": group "adj"
-    honorifics: tuple[tuple[str, ...], ...]  # casefolded token sequences, longest first: "the Rt Hon."
+    # forms of address as casefolded token sequences ("the Rt Hon."), by first word, longest first:
+    # one lookup a token
+    honorifics: dict[str, tuple[tuple[str, ...], ...]]
     post_nominals: frozenset[str]  # "Julie Bishop MP": letters after a name, no part of it
 
 
@@ -161,7 +163,8 @@ def grammar() -> TitleGrammar:
         listed_officials=re.compile(rf"\b(?P<adj>{_NATIONALITY})\s+(?:[a-z]+\s+){{0,3}}"
                                     rf"(?:{_alternatives(data['listed_officials']['groups'])}),?\s+"
                                     rf"(?:{_alternatives(data['listed_officials']['openers'])})\s+"),
-        honorifics=tuple(sorted(honorifics, key=len, reverse=True)),
+        honorifics={first: tuple(sorted((f for f in honorifics if f[0] == first), key=len, reverse=True))
+                    for first in {f[0] for f in honorifics}},
         post_nominals=frozenset(address["post_nominals"]),
     )
 
@@ -287,7 +290,7 @@ def _after_honorifics(tokens: list[Token], i: int) -> int:
     period ("H.E. Mr. Lee Myung-bak", "the Rt Hon. Boris Johnson" -> at "Lee", "Boris"); i if none."""
     forms = grammar().honorifics
     while i < len(tokens):
-        n = next((len(f) for f in forms if len(f) <= len(tokens) - i
+        n = next((len(f) for f in forms.get(tokens[i].text.casefold(), ()) if len(f) <= len(tokens) - i
                   and all(tokens[i + k].text.casefold() == w for k, w in enumerate(f))), 0)
         if not n:
             return i
