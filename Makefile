@@ -11,7 +11,7 @@ BENCH_OUT := build/bench
 # every gold corpus: a folder of tests/corpus with raw/ and gold/
 CORPORA := $(sort $(patsubst tests/corpus/%/gold/,%,$(dir $(wildcard tests/corpus/*/gold/))))
 
-.PHONY: install run test bench golden agreement bench-speed bench-queries clean
+.PHONY: install run test bench bench-clusters golden agreement bench-speed bench-queries clean
 
 install: $(STAMP)
 
@@ -39,6 +39,19 @@ bench: install
 	done
 	@echo
 	@$(PY) bench/report.py --top 5 $(foreach c,$(CORPORA),--corpus $(c) tests/corpus/$(c)/gold $(BENCH_OUT)/$(c).jsonl)
+	@$(MAKE) --no-print-directory bench-clusters
+
+# How reports of one engagement on several pages are merged: the clusters corpus ingested into a fresh
+# database, its engagements (`readouts events --format json`) scored against clusters.json (B-cubed).
+CLUSTERS := tests/corpus/clusters
+
+bench-clusters: install
+	mkdir -p $(BENCH_OUT)
+	rm -f $(BENCH_OUT)/clusters.db
+	$(READOUTS) ingest $(CLUSTERS)/raw --db $(BENCH_OUT)/clusters.db --quiet
+	$(READOUTS) events --db $(BENCH_OUT)/clusters.db --format json > $(BENCH_OUT)/engagements.json
+	@echo "== engagements (clusters)"
+	@$(PY) bench/score_clusters.py --gold $(CLUSTERS)/gold --clusters $(CLUSTERS)/clusters.json --pred $(BENCH_OUT)/engagements.json
 
 # The golden gate: pin the corpora's files by digest, then measure every corpus and raise the floors
 # (scripts/golden.py refuses to lower one; `$(PY) scripts/golden.py floors --allow-lower` re-bases).

@@ -141,6 +141,7 @@ def test_every_page_has_a_json_twin_at_the_same_path(server):
     for page, twin in ((f"/?actor=Kim+Gunn&limit=3",
                             "/api/events?actor=Kim+Gunn&limit=3&facets=country,type,topic,year,format,publisher"),
                        (f"/events/{event['id']}", f"/api/events/{event['id']}"),
+                       (f"/engagements/{event['engagement_id']}", f"/api/engagements/{event['engagement_id']}"),
                        (f"/actors/{actor_id}", f"/api/actors/{actor_id}"),
                        (f"/documents/{event['document_id']}", f"/api/documents/{event['document_id']}"),
                        ("/topics?period=month", "/api/topics/trends?period=month"),
@@ -173,7 +174,8 @@ def test_no_page_loads_anything_from_another_host(server):
     the internet, and were blank pages): there are none, the schema is at /openapi.json."""
     _, events = get_json(f"{server}/api/events?actor=Kim%20Gunn&limit=1")
     event = events["items"][0]
-    pages = ["/", "/?q=sanctions", f"/events/{event['id']}", f"/actors/{event['participants'][0]['actor_id']}",
+    pages = ["/", "/?q=sanctions", f"/events/{event['id']}", f"/engagements/{event['engagement_id']}",
+             f"/actors/{event['participants'][0]['actor_id']}",
              f"/documents/{event['document_id']}", "/topics", "/search?q=sanctions", "/statements"]
     for page in pages:
         status, headers, body = get(server + page)

@@ -31,7 +31,12 @@ def test_filter_open_event_actor_and_topics(browser, server):
     assert rows.count() == 5  # four seed events and one of the dev corpus
     assert all("Kim Gunn" in rows.nth(i).inner_text() for i in range(rows.count()))
 
-    page.locator("a.event-link").first.click()
+    sources = int(rows.first.locator("td.sources").inner_text())
+    rows.first.locator("td.sources a").click()
+    page.wait_for_url("**/engagements/*")  # the engagement, every source side by side
+    assert page.locator(".source-card").count() == sources >= 1
+    assert "Kim Gunn" in page.locator(".participants").inner_text()
+    page.locator(".source-card h3 a").first.click()
     page.wait_for_url("**/events/*")
     marked = page.locator(".source mark")
     assert marked.count() >= 1

@@ -228,6 +228,17 @@ def vocabulary(kind: Literal["topic", "type", "country", "format"], store: Store
     return {"items": query.vocabulary(store, kind)}
 
 
+@router.get("/engagements", summary="Engagements with a report matching the filters, newest first, with their sources")
+def list_engagements(store: StoreDep, f: FilterDep, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+                     offset: Offset = 0) -> dict:
+    return {"items": store.list_engagements(replace(f, limit=limit, offset=offset)), "limit": limit, "offset": offset}
+
+
+@router.get("/engagements/{engagement_id}", summary="One engagement: the values most sources give, and every source")
+def get_engagement(engagement_id: Id, store: StoreDep) -> dict:
+    return found(store.get_engagement(engagement_id), f"engagement {engagement_id}")
+
+
 @router.get("/events/{event_id}", summary="One event: participants, statements, evidence, source")
 def get_event(event_id: Id, store: StoreDep) -> dict:
     return found(store.get_event(event_id), f"event {event_id}")

@@ -5,6 +5,7 @@ import ipaddress
 import json
 import re
 import sys
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -270,34 +271,46 @@ def _facet_names(_ctx: click.Context, _param: click.Parameter, value: str | None
 @db_option
 @filter_options
 @click.option("--sort", type=click.Choice(SORTS), default="newest", show_default=True)
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many events (all by default).")
-@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many events first.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many engagements (all by default).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many engagements first.")
 @click.option("--facets", callback=_facet_names, metavar="NAMES",
-              help=f"Also count the matching events by these (comma-separated: {', '.join(FACETS)}).")
+              help=f"Also count the matching reports by these (comma-separated: {', '.join(FACETS)}).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
-              show_default=True, help="json: one array of the events; jsonl: one event a line; csv: one event a"
-                                      " row, as the engagements table of `readouts export`.")
+              show_default=True, help="json: one array of the engagements, each with its sources; jsonl: one"
+                                      " engagement a line; csv: one source (a page's report) a row, as the"
+                                      " engagements table of `readouts export`.")
 def events_command(db_url, sort, limit, offset, facets, fmt, **filters) -> None:
     """The timeline of engagements, newest first; '~' marks a date whose year (or more) was inferred.
-    The table ends with the facet counts asked for and the number of matching events and how many
-    are shown (on stderr for the other formats)."""
+
+    An engagement is one event however many pages report it: it shows the values most of its sources
+    give (date, type, place, participants' names and titles) and lists the others; a filter matches an
+    engagement when it matches one of its sources. In JSON each engagement lists its sources, each page's
+    own reading (doc_id, title, publisher, url, published, date, type, participants, evidence). The table
+    ends with the facet counts asked for and the number of matching engagements and how many are shown
+    (on stderr for the other formats)."""
     with open_store(db_url, readonly=True) as store:
         f = event_filter(store, **filters, sort=sort, limit=limit, offset=offset)
-        events = store.list_events(f)
-        total = query.count_events(store, f) if limit is not None or offset else len(events)
+        engagements = store.list_engagements(f)
+        total = len(query.engagement_ids(store, replace(f, limit=None, offset=0))) if limit is not None or offset \
+            else len(engagements)
         counts = query.facets(store, f, facets) if facets else {}
-    shown = f"{total} event(s) match" + (f", {offset + 1}-{offset + len(events)} shown" if len(events) < total else "")
+    shown = f"{total} engagement(s) match" + (f", {offset + 1}-{offset + len(engagements)} shown"
+                                             if len(engagements) < total else "")
     if fmt == "json":
-        click.echo(json.dumps(events, ensure_ascii=False, indent=1))
+        click.echo(json.dumps(engagements, ensure_ascii=False, indent=1))
     elif fmt == "jsonl":
-        for event in events:
-            click.echo(json.dumps(event, ensure_ascii=False))
+        for engagement in engagements:
+            click.echo(json.dumps(engagement, ensure_ascii=False))
     elif fmt == "csv":
-        export.write_csv(sys.stdout, export.engagement_rows(events), list(export.COLUMNS["engagements"]), bom=False)
+        with open_store(db_url, readonly=True) as store:
+            reports = [store.get_event(s["event_id"]) for e in engagements for s in e["sources"]]
+        export.write_csv(sys.stdout, export.engagement_rows(reports), list(export.COLUMNS["engagements"]), bom=False)
     else:
-        for e in events:
+        for e in engagements:
             people = "; ".join(_participant(p) for p in e["participants"])
-            click.echo(f"{e['id']:>5}  {_date(e):<12} {e['type']:<11} {_place(e) or '-':<24} {people}")
+            sources = len(e["sources"])
+            click.echo(f"{e['id']:>5}  {_date(e):<12} {e['type']:<11} {', '.join(filter(None, _place_parts(e))) or '-':<24}"
+                       f" {sources} source{'s' if sources > 1 else ' '}  {people}")
             if e["topics"]:
                 click.echo(f"{'':>5}  {'':<12} topics: {', '.join(e['topics'])}")
     for name, values in counts.items():
@@ -389,6 +402,12 @@ def _vocabulary_command(kind: str, plural: str) -> None:
 _vocabulary_command("topic", "topics")
 _vocabulary_command("type", "types")
 _vocabulary_command("country", "countries")
+
+
+def _place_parts(engagement: dict) -> tuple[str | None, str | None]:
+    """(city, country) of an engagement's location."""
+    place = engagement["location"] or {}
+    return place.get("city"), place.get("country")
 
 
 @main.command("show")

@@ -13,7 +13,7 @@ import json
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -298,6 +298,21 @@ def _matching(store: Store, f: EventFilter) -> tuple[str, list]:
     where, args = conditions(store, f)
     pages = " JOIN documents d ON d.id = e.document_id" if any(re.search(r"\bd\.", w) for w in where) else ""
     return f"SELECT e.id FROM events e{pages} WHERE {' AND '.join(where) or '1=1'}", args
+
+
+def engagement_ids(store: Store, f: EventFilter = EventFilter()) -> list[int]:
+    """The ids of the engagements with a report (an event) matching the filter, in the filter's order by
+    the engagements' own dates (the date most of their reports give), the filter's page of them."""
+    if replace(f, limit=None, offset=0, sort="oldest") == EventFilter():
+        where, args = "", []  # no condition: the engagements alone
+    else:
+        sql, args = _matching(store, f)
+        where = f" WHERE g.id IN (SELECT e.engagement_id FROM events e WHERE e.id IN ({sql}))"
+    sql = f"SELECT g.id FROM engagements g{where} ORDER BY {order_by(store, 'g.date', 'g.id', f)}"
+    if f.limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args = [*args, f.limit, f.offset]
+    return [r["id"] for r in store.db.execute(sql, args)]
 
 
 def count_events(store: Store, f: EventFilter) -> int:

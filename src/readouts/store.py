@@ -16,7 +16,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from . import kb, query, resolve, stamp
+from . import grouping, kb, query, resolve, stamp
+from .resolve.engagements import consensus
 from .dialect import Connection, Row, connect, database_errors
 from .query import EventFilter
 from .types import CleanDocument, Event, Extraction, RawDocument, Span, StoreError, Write
@@ -178,6 +179,19 @@ MIGRATIONS: list[str | dict[str, list[str]]] = [
         s.source, s.action, s.targets, s.topic, s.evidence
         FROM statements s JOIN documents d ON d.id = s.document_id;
     """,
+    # Engagements: the reports (rows of events, one page's reading each) of the same engagement on
+    # several pages, grouped as each page is stored (grouping.py); its columns hold the values most
+    # reports give, for the timeline's order and filters. The pages stored before are marked stale, so
+    # that `readouts reextract` (or ingesting them again) groups their reports.
+    """
+    CREATE TABLE engagements (
+        id {id}, date TEXT, date_inferred INTEGER NOT NULL DEFAULT 0, type TEXT NOT NULL, city TEXT, country TEXT,
+        format TEXT, sources INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX engagements_date ON engagements(date, id);
+    ALTER TABLE events ADD COLUMN engagement_id INTEGER REFERENCES engagements(id);
+    CREATE INDEX events_engagement ON events(engagement_id);
+    UPDATE documents SET stamp = NULL WHERE status = 'new';
+    """,
 ]
 
 
@@ -211,6 +225,16 @@ def _event_spans(event: Event) -> Iterator[tuple[str, str | None, Span]]:
             yield "participant", participant.name, span
     for topic, span in event.topic_evidence.items():
         yield "topic", topic, span
+
+
+def _source(report: dict) -> dict:
+    """One page's reading of an engagement, as an engagement lists it among its sources."""
+    return {"event_id": report["id"], "doc_id": report["doc_id"], "title": report["document_title"],
+            "publisher": report["publisher"], "url": report["url"], "published": report["published"],
+            "date": report["date"], "date_inferred": report["date_inferred"], "type": report["type"],
+            "format": report["format"],
+            "location": {"city": report["city"], "country": report["country"]} if report["city"] or report["country"] else None,
+            "participants": report["participants"], "topics": report["topics"], "evidence": report["evidence"]}
 
 
 def fts_phrase(query: str) -> str:
@@ -390,6 +414,7 @@ class Store:
                 (raw.source,)).fetchone()
             stored = stored or rescraped
             named = self._actors_of_document(db, stored["id"]) if stored else set()
+            previous = self._engagements_of_document(db, stored["id"]) if stored else {}
             # the stale row goes with its extraction (deleted by cascade) and comes back under its id
             db.execute("DELETE FROM documents WHERE sha256 = ? OR (source = ? AND status = 'failed') OR id = ?",
                        (raw.sha256, raw.source, stored["id"] if stored else None))
@@ -410,6 +435,7 @@ class Store:
                 self._save_extraction(db, document_id, extraction)
             if named:
                 self._tidy_actors(db, named)
+            grouping.group_document(db, document_id, previous)
         return "skipped" if status == "skipped" else "updated" if stored else "new"
 
     @staticmethod
@@ -418,6 +444,12 @@ class Store:
         return {r["actor_id"] for r in db.execute("SELECT DISTINCT p.actor_id FROM participants p"
                                                   " JOIN events e ON e.id = p.event_id WHERE e.document_id = ?",
                                                   (document_id,))}
+
+    @staticmethod
+    def _engagements_of_document(db: Connection, document_id: int) -> dict[int, int]:
+        """The engagement of each report of a stored page, by the report's seq."""
+        return {r["seq"]: r["engagement_id"] for r in db.execute(
+            "SELECT seq, engagement_id FROM events WHERE document_id = ? AND engagement_id IS NOT NULL", (document_id,))}
 
     @staticmethod
     def _tidy_actors(db: Connection, actor_ids: set[int]) -> None:
@@ -556,6 +588,12 @@ class Store:
                                  f" WHERE event_id IN ({marks}) ORDER BY event_id, {rowid}", list(by_id)):
             participant = dict(r)
             by_id[participant.pop("event_id")]["participants"].append(participant)
+        # how many pages report each one's engagement (the timeline shows it)
+        engagements = sorted({e["engagement_id"] for e in events if e.get("engagement_id") is not None})
+        sources = {r["id"]: r["sources"] for r in self.db.execute(
+            f"SELECT id, sources FROM engagements WHERE id IN ({','.join('?' * len(engagements)) or 'NULL'})", engagements)}
+        for event in events:
+            event["sources"] = sources.get(event.get("engagement_id"), 0)
         for r in self.db.execute(f"SELECT event_id, topic, phrase FROM event_topics WHERE event_id IN ({marks})"
                                  f" ORDER BY event_id, {rowid}", list(by_id)):
             event = by_id[r["event_id"]]
@@ -572,6 +610,33 @@ class Store:
         event["evidence"] = json.loads(event["evidence"])
         event.update(participants=[], topics=[], topic_evidence={})
         return event
+
+    def list_engagements(self, f: EventFilter = EventFilter()) -> list[dict]:
+        """Engagements with a report matching the filter, in its order by the date most of their reports give
+        (query.engagement_ids), each as Store.engagements shows it."""
+        return self.engagements(query.engagement_ids(self, f))
+
+    def engagements(self, ids: list[int]) -> list[dict]:
+        """The engagements of these ids, in this order: the values most reports give (resolve.engagements.consensus:
+        date, type, format, location, participants, topics, and the other values given, "others") and every
+        report as a source: the page (doc_id, title, publisher, url, published) and what it read (event_id,
+        date, type, format, location, participants, topics, evidence)."""
+        if not ids:
+            return []
+        rows = self.db.execute(
+            f"{query.EVENT_COLUMNS}, d.published FROM events e JOIN documents d ON d.id = e.document_id"
+            f" WHERE e.engagement_id IN ({','.join('?' * len(ids))})"
+            " ORDER BY d.published IS NULL, d.published, d.doc_id, e.seq", ids)
+        reports: dict[int, list[dict]] = {}
+        for report in self._event_rows(rows.fetchall()):
+            reports.setdefault(report["engagement_id"], []).append(report)
+        return [{"id": eid, **consensus(reports[eid]), "sources": [_source(r) for r in reports[eid]]}
+                for eid in ids if eid in reports]
+
+    def get_engagement(self, engagement_id: int) -> dict | None:
+        """One engagement (as engagements gives it), None when there is none of this id."""
+        found = self.engagements([engagement_id])
+        return found[0] if found else None
 
     def get_event(self, event_id: int) -> dict | None:
         """One event with its participants, topics, evidence, the statements of its document and the source."""

@@ -162,8 +162,18 @@ def event_page(event_id: Id, store: StoreDep, format: Format = "html") -> Respon
         if (span := s["evidence_span"]) and span["part"] == TEXT:
             marks.setdefault((span["start"], span["end"]), []).append(
                 f"{s['action']} {', '.join(s['target'])} ({s['topic'] or '-'})")
-    return page("event.html", twin=f"/api/events/{event_id}", event=event, document=document,
+    engagement = store.get_engagement(event["engagement_id"]) if event["engagement_id"] else None
+    return page("event.html", twin=f"/api/events/{event_id}", event=event, document=document, engagement=engagement,
                 paragraphs=highlighted_paragraphs(document["clean_text"] or "", marks))
+
+
+@router.get("/engagements/{engagement_id}")
+def engagement_page(engagement_id: Id, store: StoreDep, format: Format = "html") -> Response:
+    """One engagement: the values most sources give (and the others), every source side by side."""
+    engagement = found(store.get_engagement(engagement_id), f"engagement {engagement_id}")
+    if format == "json":
+        return JSONResponse(engagement)
+    return page("engagement.html", twin=f"/api/engagements/{engagement_id}", engagement=engagement)
 
 
 @router.get("/documents/{document_id}")

@@ -1,4 +1,4 @@
-"""Stage 4, resolve: one actor per person across documents, with the history of the roles held.
+"""One actor per person across documents, with the history of the roles held.
 
 A person's key is the set of their name's tokens, case-, accent- and hyphen-insensitive, without
 forms of address (data/honorifics.json) or middle initials, so "Noh Kyu-duk", "Kyuduk Noh",

@@ -1,0 +1,125 @@
+"""Where the store groups reports into engagements: each report of a page just written joins the
+engagements it fits (resolve/engagements.py decides), uniting them when it fits several, or starts
+one. Incremental: only the engagements that share a person with the report on a near date are
+read, never the whole database. Runs inside the page's write transaction, on SQLite and PostgreSQL.
+"""
+from __future__ import annotations
+
+from .dialect import Connection
+from .resolve.engagements import Report, can_unite, consensus, joins, near_days
+
+
+def reports_where(db: Connection, where: str, args: list) -> dict[int, list[Report]]:
+    """The reports of the events matching a condition on events e, by engagement (None: not grouped yet),
+    each engagement's in the order of their ids."""
+    reports: dict[int, dict] = {}
+    for r in db.execute("SELECT e.id, e.document_id, e.type, e.date, e.country, e.format, e.engagement_id,"
+                        " p.actor_id, p.kind, p.country AS party FROM events e"
+                        f" LEFT JOIN participants p ON p.event_id = e.id WHERE {where} ORDER BY e.id", args):
+        report = reports.setdefault(r["id"], {"row": r, "people": set(), "countries": set()})
+        if r["actor_id"] is not None and r["kind"] == "person":
+            report["people"].add(r["actor_id"])
+        if r["party"]:
+            report["countries"].add(r["party"])
+    grouped: dict[int, list[Report]] = {}
+    for event_id, found in reports.items():
+        r = found["row"]
+        grouped.setdefault(r["engagement_id"], []).append(Report(
+            event_id, r["document_id"], r["type"], r["date"], r["country"], r["format"],
+            frozenset(found["people"]), frozenset(found["countries"])))
+    return grouped
+
+
+def _candidates(db: Connection, report: Report) -> dict[int, list[Report]]:
+    """The engagements, with their reports, that share a person with the report on a near date."""
+    days = near_days(report.date)
+    if not days or not report.people:
+        return {}
+    people = sorted(report.people)
+    rows = db.execute("SELECT DISTINCT e.engagement_id FROM participants p JOIN events e ON e.id = p.event_id"
+                      f" WHERE p.actor_id IN ({','.join('?' * len(people))}) AND p.date IN ({','.join('?' * len(days))})"
+                      " AND e.document_id != ? AND e.engagement_id IS NOT NULL",
+                      [*people, *days, report.document_id])
+    ids = sorted(r["engagement_id"] for r in rows)
+    if not ids:
+        return {}
+    return reports_where(db, f"e.engagement_id IN ({','.join('?' * len(ids))})", ids)
+
+
+def group_document(db: Connection, document_id: int, previous: dict[int, int]) -> None:
+    """Group the reports of a page just written. previous: engagement ids its reports had before it was
+    written again (by the report's seq), reused when they are left empty, so that re-reading a page
+    keeps the ids. Every engagement touched gets its values again; one left without reports goes."""
+    touched = set(previous.values())
+    seqs = {r["id"]: r["seq"] for r in db.execute("SELECT id, seq FROM events WHERE document_id = ?", (document_id,))}
+    if not seqs and not touched:
+        return  # a page that reports nothing, and did not before
+    for report in reports_where(db, "e.document_id = ?", [document_id]).get(None, []):
+        candidates = _candidates(db, report)
+        # the engagements naming most of the report's people first
+        order = sorted(candidates, key=lambda eid: (-len(report.people & _people(candidates[eid])), eid))
+        chosen: list[int] = []
+        for eid in order:
+            if joins(report, candidates[eid]) and can_unite(report, [candidates[c] for c in [*chosen, eid]]):
+                chosen.append(eid)
+        if chosen:
+            target = min(chosen)
+            for other in chosen:
+                if other != target:
+                    db.execute("UPDATE events SET engagement_id = ? WHERE engagement_id = ?", (target, other))
+        else:
+            target = _reusable(db, previous.get(seqs[report.event_id])) or db.insert(
+                "INSERT INTO engagements (type, sources) VALUES (?, 0)", (report.type,))
+        db.execute("UPDATE events SET engagement_id = ? WHERE id = ?", (target, report.event_id))
+        touched.update(chosen or [target])
+    for eid in sorted(touched):
+        refresh(db, eid)
+
+
+def _people(reports: list[Report]) -> frozenset[int]:
+    return frozenset().union(*(r.people for r in reports))
+
+
+def _reusable(db: Connection, engagement_id: int | None) -> int | None:
+    """The engagement id, if it still exists and no report is in it."""
+    if engagement_id is None:
+        return None
+    row = db.execute("SELECT id FROM engagements WHERE id = ? AND NOT EXISTS"
+                     " (SELECT 1 FROM events WHERE engagement_id = engagements.id)", (engagement_id,)).fetchone()
+    return row["id"] if row else None
+
+
+def refresh(db: Connection, engagement_id: int, rows: list[dict] | None = None) -> None:
+    """An engagement's columns set to the values most of its reports give; the engagement deleted
+    when no report is left in it. rows: its reports as Store._event_rows gives them (read when None)."""
+    if rows is None:
+        rows = report_rows(db, engagement_id)
+    if not rows:
+        db.execute("DELETE FROM engagements WHERE id = ?", (engagement_id,))
+        return
+    shown = consensus(rows)
+    place = shown["location"] or {}
+    db.execute("UPDATE engagements SET date = ?, date_inferred = ?, type = ?, city = ?, country = ?, format = ?,"
+               " sources = ? WHERE id = ?",
+               (shown["date"], int(shown["date_inferred"]), shown["type"], place.get("city"), place.get("country"),
+                shown["format"], len(rows), engagement_id))
+
+
+def report_rows(db: Connection, engagement_id: int) -> list[dict]:
+    """The reports of an engagement as consensus reads them (type, date, format, place, participants,
+    topics), in the order that breaks its ties: by the page's date of publication, then doc_id."""
+    rows = [dict(r) for r in db.execute(
+        "SELECT e.id, e.type, e.date, e.date_inferred, e.city, e.country, e.format FROM events e"
+        " JOIN documents d ON d.id = e.document_id WHERE e.engagement_id = ?"
+        " ORDER BY d.published IS NULL, d.published, d.doc_id, e.seq", (engagement_id,))]
+    by_id = {r["id"]: {**r, "participants": [], "topics": []} for r in rows}
+    if not by_id:
+        return []
+    marks = ",".join("?" * len(by_id))
+    for p in db.execute(f"SELECT event_id, actor_id, name, title, country, kind FROM participants WHERE event_id IN ({marks})"
+                        f" ORDER BY event_id, {db.dialect.rowid}", list(by_id)):
+        by_id[p["event_id"]]["participants"].append(dict(p))
+    for t in db.execute(f"SELECT event_id, topic FROM event_topics WHERE event_id IN ({marks})"
+                        f" ORDER BY event_id, {db.dialect.rowid}", list(by_id)):
+        by_id[t["event_id"]]["topics"].append(t["topic"])
+    return list(by_id.values())
