@@ -7,7 +7,7 @@ from readouts.store import Store
 
 pytest.importorskip("distributed", reason="dask.distributed not installed: pip install 'readouts[dask]'")
 
-TIMESTAMPS = {"ingested_at"}
+TIMESTAMPS = {"ingested_at", "made_at"}
 
 
 def run(*args):

@@ -444,8 +444,36 @@ def show_command(event_id: int, db_url: str, fmt: str) -> None:
 @click.argument("name", required=False)
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def actors_command(name: str | None, db_url: str, fmt: str) -> None:
-    """Officials and bodies met across pages; with NAME, their titles over time and counterparts."""
+@click.option("--merge", nargs=2, type=int, metavar="ID OTHER",
+              help="Correct the record: actor OTHER is the same person as actor ID (its names and events go to ID).")
+@click.option("--split", nargs=2, type=(int, str), metavar="ID NAME",
+              help="Correct the record: the printed NAME is not actor ID but another person (an actor of its own).")
+@click.option("--judgements", is_flag=True, help="List the same-person judgements (which names, why, by whom, when).")
+def actors_command(name: str | None, db_url: str, fmt: str, merge: tuple[int, int] | None,
+                   split: tuple[int, str] | None, judgements: bool) -> None:
+    """Officials and bodies met across pages; with NAME, their titles over time and counterparts.
+
+    Every decision that two printed names are one person is kept as a judgement; --merge and --split
+    record an analyst's, which overrides readouts' and holds when pages are read again."""
+    if merge or split:
+        with open_store(db_url) as store:
+            try:
+                if merge:
+                    store.merge_actors(*merge)
+                    click.echo(f"actor {merge[1]} merged into actor {merge[0]}", err=True)
+                else:
+                    other = store.split_actor(*split)
+                    click.echo(f"{split[1]!r} split from actor {split[0]}: now actor {other}", err=True)
+            except ValueError as exc:
+                raise click.ClickException(str(exc)) from exc
+        return
+    if judgements:
+        with open_store(db_url, readonly=True) as store:
+            for j in store.judgements():
+                click.echo(json.dumps(j, ensure_ascii=False) if fmt == "json" else
+                           f"{j['made_at']}  {j['made_by']:<8} {j['form']!r} {'is' if j['kind'] == 'same' else 'is not'}"
+                           f" {j['actor_key']!r}: {j['reason']}")
+        return
     with open_store(db_url, readonly=True) as store:
         actors = store.list_actors(name)
     if fmt == "json":
@@ -465,6 +493,8 @@ def actors_command(name: str | None, db_url: str, fmt: str) -> None:
             click.echo(f"         {r['title']}{org} [{r['country'] or '?'}] {span or ''}")
         for c in a["counterparts"]:
             click.echo(f"         met {c['name']} ({c['country'] or '?'}) x{c['events']}")
+        for j in a["judgements"]:
+            click.echo(f"         {'same as' if j['kind'] == 'same' else 'not'} {j['form']!r} ({j['made_by']}: {j['reason']})")
 
 
 @main.command("documents")

@@ -306,6 +306,12 @@ def find_official(name: str, country: str | None = None, title: str | None = Non
     return None
 
 
+def _in_post(official: Official, role: str | None, day: date | None) -> bool:
+    """Whether the official held the post (any post, for None) on that day (at any time, for None)."""
+    return any((role is None or office.role == role) and (day is None or office.start <= day <= (office.end or date.max))
+               for office in official.offices)
+
+
 NAME_WORDS = 4  # a full name runs to at most this many printed words ("Joseph R. Biden Jr")
 # a word, hyphens inside it; an apostrophe parts words, so that "Sung Kim's" holds "Sung Kim" (and
 # "O'Brien" is found as the two words it is compacted from)
@@ -333,10 +339,21 @@ def printed_bearer(family: str, page: frozenset[str], title: str | None = None, 
                and any(key != surname and key in page for key in _name_keys(o))]
     if len(printed) > 1:
         role = title_role(title) if title else None
-        printed = [o for o in printed if any((role is None or office.role == role)
-                                             and (day is None or office.start <= day <= (office.end or date.max))
-                                             for office in o.offices)]
+        printed = [o for o in printed if _in_post(o, role, day)]
     return printed[0] if len(printed) == 1 else None
+
+
+def official_on(name: str, country: str | None, title: str | None, day: date | None) -> Official | None:
+    """The official a printed name refers to (find_official), or, for a family name that several
+    officials (of that country) bear, the one of them who held the office the title names on that
+    day ("Kim", "Special Representative", 2024-01-23 -> Kim Gunn); None when no one, or more than one."""
+    found = find_official(name, country, title)
+    bare = _bare_name(name)
+    if found is not None or len(bare.split()) != 1 or not title or day is None:
+        return found
+    holders = [o for o in _index()[1].get(_compact(bare), ()) if (country is None or o.country == country)
+               and _in_post(o, title_role(title), day)]
+    return holders[0] if len(holders) == 1 else None
 
 
 @lru_cache(maxsize=4096)

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from . import grouping, kb, query, resolve, stamp
+from . import grouping, judgements, kb, query, stamp
 from .resolve.engagements import consensus
 from .dialect import Connection, Row, connect, database_errors
 from .query import EventFilter
@@ -191,6 +191,15 @@ MIGRATIONS: list[str | dict[str, list[str]]] = [
     ALTER TABLE events ADD COLUMN engagement_id INTEGER REFERENCES engagements(id);
     CREATE INDEX events_engagement ON events(engagement_id);
     UPDATE documents SET stamp = NULL WHERE status = 'new';
+    """,
+    # Judgements: that a printed name's key (form) is, or is not, the same person as an actor (its key),
+    # why, made by readouts or an analyst, when (judgements.py); an analyst's outlives the pages.
+    """
+    CREATE TABLE judgements (
+        id {id}, kind TEXT NOT NULL, form TEXT NOT NULL, actor_key TEXT NOT NULL, reason TEXT NOT NULL,
+        made_by TEXT NOT NULL, made_at TEXT NOT NULL);
+    CREATE INDEX judgements_form ON judgements(form, id);
+    CREATE INDEX judgements_actor ON judgements(actor_key);
     """,
 ]
 
@@ -473,11 +482,18 @@ class Store:
                    " GROUP BY p.actor_id, p.title, COALESCE(p.organization, ''), COALESCE(p.country, '')", ids)
         db.execute(f"DELETE FROM actors WHERE id IN ({marks})"
                    " AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.actor_id = actors.id)", ids)
+        # an actor named by the knowledge base's official (a surname resolved by it) keeps that name
+        official = [r["id"] for r in db.execute(f"SELECT id, name, key FROM actors WHERE id IN ({marks})", ids)
+                    if judgements.is_official_name(r["name"], r["key"])]
         for column in ("name", "country"):  # taken from the first row naming the actor, when no row has it any more
+            some = [i for i in ids if column != "name" or i not in official]
+            if not some:
+                continue
             db.execute(f"UPDATE actors SET {column} = (SELECT p.{column} FROM participants p JOIN events e ON e.id = p.event_id"
                        f" WHERE p.actor_id = actors.id AND p.{column} IS NOT NULL"
-                       f" ORDER BY e.document_id, e.seq, p.{db.dialect.rowid} LIMIT 1) WHERE id IN ({marks}) AND NOT EXISTS"
-                       f" (SELECT 1 FROM participants p WHERE p.actor_id = actors.id AND p.{column} = actors.{column})", ids)
+                       f" ORDER BY e.document_id, e.seq, p.{db.dialect.rowid} LIMIT 1) WHERE id IN ({','.join('?' * len(some))})"
+                       f" AND NOT EXISTS (SELECT 1 FROM participants p WHERE p.actor_id = actors.id"
+                       f" AND p.{column} = actors.{column})", some)
 
     def stale_pages(self, after: int = 0, limit: int = STALE_CHUNK) -> list[tuple[int, RawDocument]]:
         """Up to `limit` stale pages with an id above `after`, by id, as (id, RawDocument from the stored
@@ -519,7 +535,7 @@ class Store:
             for p in event.participants:
                 if not p.name:
                     continue
-                actor_id = self._actor(db, p.name, p.country, p.kind)
+                actor_id, merged = judgements.resolve_actor(db, p.name, p.country, p.kind, p.title, event.date)
                 db.execute("INSERT INTO participants (event_id, actor_id, name, title, organization, country, kind, date)"
                            " VALUES (?,?,?,?,?,?,?,?)",
                            (event_id, actor_id, p.name, p.title, p.organization, p.country, p.kind, event.date))
@@ -528,6 +544,8 @@ class Store:
                            (actor_id, p.name))
                 if p.title:
                     self._role(db, actor_id, p.title, p.organization or "", p.country or "", seen)
+                if merged:  # surname-only actors taken in: their names and roles made again with this row's
+                    self._tidy_actors(db, merged | {actor_id})
             db.executemany("INSERT INTO event_topics (event_id, topic, phrase) VALUES (?, ?, ?)",
                            [(event_id, topic, _text(event.topic_evidence.get(topic))) for topic in event.topics])
         for s in extraction.statements:
@@ -540,23 +558,6 @@ class Store:
                               s.evidence.start, s.evidence.end))
         db.executemany("INSERT INTO spans (document_id, event_id, statement_id, fact, value, part, char_start, char_end)"
                        " VALUES (?,?,?,?,?,?,?,?)", spans)
-
-    def _actor(self, db: Connection, name: str, country: str | None, kind: str) -> int:
-        """The actor a printed name stands for, created when it is new."""
-        key = resolve.actor_key(name) if kind == "person" else f"body:{name.casefold()}"
-        row = db.execute("SELECT id, country FROM actors WHERE key = ?", (key,)).fetchone()
-        if row:
-            if country and not row["country"]:
-                db.execute("UPDATE actors SET country = ? WHERE id = ?", (country, row["id"]))
-            return row["id"]
-        if kind == "person" and " " not in key:
-            known = [(r["id"], r["key"], r["country"]) for r in
-                     db.execute(f"SELECT id, key, country FROM actors WHERE kind = 'person' AND key {db.dialect.like} ?",
-                                (f"%{key}%",))]
-            matches = resolve.surname_candidates(key, known, country)
-            if len(matches) == 1:
-                return matches[0]
-        return db.insert("INSERT INTO actors (name, key, country, kind) VALUES (?,?,?,?)", (name, key, country, kind))
 
     @staticmethod
     def _role(db: Connection, actor_id: int, title: str, organization: str, country: str,
@@ -679,6 +680,29 @@ class Store:
                                (f"%{name}%",) if name else ())
         return [self._actor_row(r) for r in rows]
 
+    def merge_actors(self, target: int, source: int, reason: str = "analyst") -> None:
+        """An analyst's correction: two actors are one person (the source's names, roles and events go to the
+        target). Kept as judgements (judgements.py), so that pages read again resolve the same way. ValueError
+        when an actor is missing."""
+        with self.transaction() as db:
+            judgements.merge(db, target, source, reason)
+            self._tidy_actors(db, {target, source})
+
+    def split_actor(self, actor_id: int, name: str, reason: str = "analyst") -> int:
+        """An analyst's correction: a printed name is another person than the actor it was resolved to. The id of
+        the actor that name now stands for; ValueError when the actor is missing or never printed so."""
+        with self.transaction() as db:
+            other = judgements.split(db, actor_id, name, reason)
+            self._tidy_actors(db, {actor_id, other})
+        return other
+
+    def judgements(self, actor_id: int | None = None) -> list[dict]:
+        """The same-person judgements (of one actor, or all), oldest first."""
+        if actor_id is None:
+            return judgements.judgements_of(self.db)
+        row = self.db.execute("SELECT key FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        return judgements.judgements_of(self.db, row["key"]) if row else []
+
     def get_actor(self, actor_id: int) -> dict | None:
         row = self.db.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
         return self._actor_row(row) if row else None
@@ -695,6 +719,7 @@ class Store:
             " FROM participants p1 JOIN participants p2 ON p2.event_id = p1.event_id AND p2.actor_id != p1.actor_id"
             " JOIN actors a ON a.id = p2.actor_id WHERE p1.actor_id = ?"
             " GROUP BY a.id, a.name, a.country ORDER BY events DESC, a.name", (row["id"],))]
+        actor["judgements"] = judgements.judgements_of(self.db, row["key"])
         actor["events"] = self.db.execute("SELECT COUNT(DISTINCT event_id) AS n FROM participants WHERE actor_id = ?",
                                           (row["id"],)).fetchone()["n"]
         return actor
