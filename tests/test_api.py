@@ -146,7 +146,8 @@ def test_every_page_has_a_json_twin_at_the_same_path(server):
                        (f"/documents/{event['document_id']}", f"/api/documents/{event['document_id']}"),
                        ("/topics?period=month", "/api/topics/trends?period=month"),
                        ("/search?q=sanctions", "/api/search?q=sanctions&limit=20&offset=0"),
-                       ("/statements?action=agree", "/api/statements?action=agree&limit=50&offset=0")):
+                       ("/statements?action=agree", "/api/statements?action=agree&limit=50&offset=0"),
+                       ("/followups?status=overdue&as_of=2025-01-01", "/api/followups?status=overdue&as_of=2025-01-01")):
         status, headers, body = get(server + page)
         assert status == 200 and headers["content-type"].startswith("text/html"), page
         assert 'class="twin"' in body.decode(), page
@@ -176,7 +177,7 @@ def test_no_page_loads_anything_from_another_host(server):
     event = events["items"][0]
     pages = ["/", "/?q=sanctions", f"/events/{event['id']}", f"/engagements/{event['engagement_id']}",
              f"/actors/{event['participants'][0]['actor_id']}",
-             f"/documents/{event['document_id']}", "/topics", "/search?q=sanctions", "/statements"]
+             f"/documents/{event['document_id']}", "/topics", "/search?q=sanctions", "/statements", "/followups"]
     for page in pages:
         status, headers, body = get(server + page)
         assert status == 200 and headers["content-type"].startswith("text/html"), page
@@ -373,3 +374,15 @@ def test_a_body_over_the_cap_is_refused_with_413(server):
     status, sent, answer = send_until_answered(server, {**token, "Transfer-Encoding": "chunked"},
                                                chunked_page(3 * MAX_BODY))
     assert status == 413 and sent < 2 * MAX_BODY and "larger than" in answer["error"]
+
+
+def test_the_followups_page_lists_what_was_agreed_with_its_status(server):
+    _, overdue = get_json(f"{server}/api/followups?status=overdue&as_of=2025-01-01")
+    symposium = [f for f in overdue["items"] if "symposium" in f["evidence"]]
+    assert [(f["expected"], f["location"]["city"]) for f in symposium] == [("2024-08-27", "New York")]
+    _, pending = get_json(f"{server}/api/followups?status=pending&as_of=2024-08-01")
+    assert any("symposium" in f["evidence"] for f in pending["items"])
+    status, _, body = get(f"{server}/followups?status=overdue&as_of=2025-01-01")
+    assert status == 200 and "joint symposium on August 27 in New York" in body.decode()
+    assert get(f"{server}/api/followups?as_of=2024-13-01")[0] == 400
+    assert get(f"{server}/api/followups?status=someday")[0] == 422

@@ -13,6 +13,7 @@ import hashlib
 import secrets
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request, Security
@@ -242,6 +243,26 @@ def get_engagement(engagement_id: Id, store: StoreDep) -> dict:
 @router.get("/events/{event_id}", summary="One event: participants, statements, evidence, source")
 def get_event(event_id: Id, store: StoreDep) -> dict:
     return found(store.get_event(event_id), f"event {event_id}")
+
+
+FollowUpStatus = Literal["held", "pending", "overdue"]
+
+
+def day_bound(name: str, value: str | None) -> date:
+    """A YYYY-MM-DD day given in the query (HTTP 400 otherwise); today when None."""
+    if value is None:
+        return date.today()
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return date.fromisoformat(date_filter(value))
+    except ValueError:
+        raise HTTPException(status_code=400, detail=f"{name}: {value!r} is not a day like 2024-07-22") from None
+
+
+@router.get("/followups", summary="Engagements agreed or announced for later, with their status (held, pending, overdue)")
+def list_followups(store: StoreDep, status: FollowUpStatus | None = None, as_of: DateBound = None) -> dict:
+    return {"items": store.list_followups(day_bound("as_of", as_of), status)}
 
 
 @router.get("/actors", summary="Actors, optionally those whose name contains `name`")

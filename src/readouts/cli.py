@@ -497,6 +497,32 @@ def actors_command(name: str | None, db_url: str, fmt: str, merge: tuple[int, in
             click.echo(f"         {'same as' if j['kind'] == 'same' else 'not'} {j['form']!r} ({j['made_by']}: {j['reason']})")
 
 
+@main.command("followups")
+@db_option
+@click.option("--status", type=click.Choice(["held", "pending", "overdue"]), help="Only follow-ups with this status.")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", callback=_as_of,
+              help="The day a window must have passed by to be overdue (default: today).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
+def followups_command(db_url: str, status: str | None, as_of: date | None, fmt: str) -> None:
+    """Engagements agreed or announced for later ("agreed to hold the next round in Seoul next year",
+    "will visit Tokyo on March 3"), each with the window it is expected in and its status: held (a later
+    report of a matching engagement: same people, kind and country, dated in the window), pending, or
+    overdue (the window has passed with no such report)."""
+    with open_store(db_url, readonly=True) as store:
+        items = store.list_followups(as_of or date.today(), status)
+    if fmt == "json":
+        click.echo(json.dumps(items, ensure_ascii=False, indent=1))
+    elif fmt == "jsonl":
+        for item in items:
+            click.echo(json.dumps(item, ensure_ascii=False))
+    else:
+        for f in items:
+            when = f["expected"] or (f"{f['window_start']} to {f['window_end']}" if f["window_start"] else "?")
+            held = f" -> engagement {f['engagement_id']} on {f['held_on']}" if f["engagement_id"] else ""
+            click.echo(f"{f['id']:>5}  {f['status']:<8} {f['type']:<10} {when:<24} {f['doc_id']}{held}")
+            click.echo(f"{'':>5}  > {f['evidence']}")
+
+
 @main.command("documents")
 @db_option
 @click.option("--status", type=click.Choice(["new", "skipped", "failed"]), help="Only documents with this status.")

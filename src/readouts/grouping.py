@@ -1,12 +1,17 @@
-"""Where the store groups reports into engagements: each report of a page just written joins the
-engagements it fits (resolve/engagements.py decides), uniting them when it fits several, or starts
-one. Incremental: only the engagements that share a person with the report on a near date are
+"""Where the store groups reports into engagements, and links follow-ups to the engagements that held
+them. Each report of a page just written joins the engagements it fits (resolve/engagements.py
+decides), uniting them when it fits several, or starts one. Incremental: only the engagements that share a person with the report on a near date are
 read, never the whole database. Runs inside the page's write transaction, on SQLite and PostgreSQL.
 """
 from __future__ import annotations
 
 from .dialect import Connection
+import json
+
+from .resolve import followups
+from .resolve.actors import actor_key
 from .resolve.engagements import Report, can_unite, consensus, joins, near_days
+from .types import Extraction
 
 
 def reports_where(db: Connection, where: str, args: list) -> dict[int, list[Report]]:
@@ -46,14 +51,15 @@ def _candidates(db: Connection, report: Report) -> dict[int, list[Report]]:
     return reports_where(db, f"e.engagement_id IN ({','.join('?' * len(ids))})", ids)
 
 
-def group_document(db: Connection, document_id: int, previous: dict[int, int]) -> None:
+def group_document(db: Connection, document_id: int, previous: dict[int, int]) -> set[int]:
     """Group the reports of a page just written. previous: engagement ids its reports had before it was
     written again (by the report's seq), reused when they are left empty, so that re-reading a page
-    keeps the ids. Every engagement touched gets its values again; one left without reports goes."""
+    keeps the ids. Every engagement touched gets its values again; one left without reports goes.
+    The ids of the engagements touched that remain."""
     touched = set(previous.values())
     seqs = {r["id"]: r["seq"] for r in db.execute("SELECT id, seq FROM events WHERE document_id = ?", (document_id,))}
     if not seqs and not touched:
-        return  # a page that reports nothing, and did not before
+        return set()  # a page that reports nothing, and did not before
     for report in reports_where(db, "e.document_id = ?", [document_id]).get(None, []):
         candidates = _candidates(db, report)
         # the engagements naming most of the report's people first
@@ -67,6 +73,7 @@ def group_document(db: Connection, document_id: int, previous: dict[int, int]) -
             for other in chosen:
                 if other != target:
                     db.execute("UPDATE events SET engagement_id = ? WHERE engagement_id = ?", (target, other))
+                    db.execute("UPDATE followups SET engagement_id = ? WHERE engagement_id = ?", (target, other))
         else:
             target = _reusable(db, previous.get(seqs[report.event_id])) or db.insert(
                 "INSERT INTO engagements (type, sources) VALUES (?, 0)", (report.type,))
@@ -74,6 +81,8 @@ def group_document(db: Connection, document_id: int, previous: dict[int, int]) -
         touched.update(chosen or [target])
     for eid in sorted(touched):
         refresh(db, eid)
+    return {r["id"] for r in db.execute(f"SELECT id FROM engagements WHERE id IN ({','.join('?' * len(touched)) or 'NULL'})",
+                                        sorted(touched))}
 
 
 def _people(reports: list[Report]) -> frozenset[int]:
@@ -95,6 +104,7 @@ def refresh(db: Connection, engagement_id: int, rows: list[dict] | None = None) 
     if rows is None:
         rows = report_rows(db, engagement_id)
     if not rows:
+        db.execute("UPDATE followups SET engagement_id = NULL WHERE engagement_id = ?", (engagement_id,))
         db.execute("DELETE FROM engagements WHERE id = ?", (engagement_id,))
         return
     shown = consensus(rows)
@@ -123,3 +133,68 @@ def report_rows(db: Connection, engagement_id: int) -> list[dict]:
                         f" ORDER BY event_id, {db.dialect.rowid}", list(by_id)):
         by_id[t["event_id"]]["topics"].append(t["topic"])
     return list(by_id.values())
+
+
+def _announcing_event(extraction: Extraction, start: int) -> int | None:
+    """The seq of the report a follow-up was agreed at: the last whose evidence begins before it, else the first."""
+    before = [seq for seq, e in enumerate(extraction.events) if e.evidence and e.evidence[0].start <= start]
+    return before[-1] if before else (0 if extraction.events else None)
+
+
+def save_followups(db: Connection, document_id: int, extraction: Extraction) -> None:
+    """Write the follow-ups a page announces, each with its window (resolve.followups.window)."""
+    events = {r["seq"]: r["id"] for r in db.execute("SELECT id, seq FROM events WHERE document_id = ?", (document_id,))}
+    for seq, f in enumerate(extraction.followups):
+        span = f.evidence
+        at = _announcing_event(extraction, span.start if span else 0)
+        # announced on the page's date, or (a page that prints none) on the day of the report it was agreed at
+        announced = extraction.published or (extraction.events[at].date if at is not None else None)
+        first, last = followups.window(f.expected, announced)
+        place = f.location
+        db.execute("INSERT INTO followups (document_id, seq, event_id, type, expected, window_start, window_end, city,"
+                   " country, people, evidence, part, char_start, char_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   (document_id, seq, events.get(at), f.type,
+                    f.expected, first, last, place.city if place else None, place.country if place else None,
+                    json.dumps([p.name for p in f.participants if p.kind == "person"], ensure_ascii=False),
+                    span.text if span else "", span.part if span else None, span.start if span else None,
+                    span.end if span else None))
+
+
+def _expected_people(db: Connection, row) -> set[int]:
+    """The person actors a follow-up expects: those of the report it was agreed at and the names printed with it."""
+    people = {r["actor_id"] for r in db.execute("SELECT actor_id FROM participants WHERE event_id = ? AND kind = 'person'",
+                                                (row["event_id"],))} if row["event_id"] else set()
+    keys = [actor_key(name) for name in json.loads(row["people"])]
+    if keys:
+        people |= {r["id"] for r in db.execute(f"SELECT id FROM actors WHERE key IN ({','.join('?' * len(keys))})", keys)}
+    return people
+
+
+def _held(db: Connection, engagement_id: int, not_from: int) -> dict | None:
+    """An engagement as resolve.followups.matches reads it; None when only the page `not_from` reports it."""
+    row = db.execute("SELECT id, type, date, country FROM engagements WHERE id = ?", (engagement_id,)).fetchone()
+    people = db.execute("SELECT DISTINCT p.actor_id, e.document_id FROM participants p JOIN events e ON e.id = p.event_id"
+                        " WHERE e.engagement_id = ? AND p.kind = 'person'", (engagement_id,)).fetchall()
+    pages = {r["document_id"] for r in db.execute("SELECT document_id FROM events WHERE engagement_id = ?", (engagement_id,))}
+    if row is None or pages <= {not_from}:
+        return None
+    return {**dict(row), "people": {r["actor_id"] for r in people}}
+
+
+def link_followups(db: Connection, document_id: int, engagements: set[int]) -> None:
+    """Link each pending follow-up to the first engagement (by date, then id) that held it: the page's
+    own follow-ups against the engagements dated in their windows, and the follow-ups of other pages
+    against the engagements this page's reports are in."""
+    pending = db.execute("SELECT * FROM followups WHERE engagement_id IS NULL AND window_start IS NOT NULL"
+                         " AND (document_id = ?" + (f" OR id IN (SELECT f.id FROM followups f JOIN engagements g ON"
+                         f" g.date BETWEEN f.window_start AND f.window_end WHERE g.id IN"
+                         f" ({','.join('?' * len(engagements))}))" if engagements else "") + ") ORDER BY id",
+                         [document_id, *sorted(engagements)]).fetchall()
+    for row in pending:
+        wanted = {**dict(row), "people": _expected_people(db, row)}
+        for candidate in db.execute("SELECT id FROM engagements WHERE date BETWEEN ? AND ? ORDER BY date, id",
+                                    (row["window_start"], row["window_end"])).fetchall():
+            held = _held(db, candidate["id"], row["document_id"])
+            if held is not None and followups.matches(wanted, held):
+                db.execute("UPDATE followups SET engagement_id = ? WHERE id = ?", (candidate["id"], row["id"]))
+                break

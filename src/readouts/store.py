@@ -12,11 +12,12 @@ import json
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from . import grouping, judgements, kb, query, stamp
+from .resolve import followups
 from .resolve.engagements import consensus
 from .dialect import Connection, Row, connect, database_errors
 from .query import EventFilter
@@ -200,6 +201,19 @@ MIGRATIONS: list[str | dict[str, list[str]]] = [
         made_by TEXT NOT NULL, made_at TEXT NOT NULL);
     CREATE INDEX judgements_form ON judgements(form, id);
     CREATE INDEX judgements_actor ON judgements(actor_key);
+    """,
+    # Follow-ups: engagements a page says were agreed or announced for later (extract/followups.py), the
+    # window they are expected in, the report of the page they were agreed at (event_id: whose people
+    # are expected), the names printed with them (people: JSON), and the engagement that held them.
+    """
+    CREATE TABLE followups (
+        id {id}, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+        event_id INTEGER REFERENCES events(id) ON DELETE CASCADE, type TEXT NOT NULL, expected TEXT,
+        window_start TEXT, window_end TEXT, city TEXT, country TEXT, people TEXT NOT NULL, evidence TEXT NOT NULL,
+        part TEXT, char_start INTEGER, char_end INTEGER, engagement_id INTEGER REFERENCES engagements(id));
+    CREATE INDEX followups_document ON followups(document_id);
+    CREATE INDEX followups_window ON followups(window_start, window_end);
+    CREATE INDEX followups_engagement ON followups(engagement_id);
     """,
 ]
 
@@ -442,9 +456,12 @@ class Store:
                  _given(raw)))
             if status == "new":
                 self._save_extraction(db, document_id, extraction)
+                grouping.save_followups(db, document_id, extraction)
             if named:
                 self._tidy_actors(db, named)
-            grouping.group_document(db, document_id, previous)
+            touched = grouping.group_document(db, document_id, previous)
+            if touched or extraction.followups:
+                grouping.link_followups(db, document_id, touched)
         return "skipped" if status == "skipped" else "updated" if stored else "new"
 
     @staticmethod
@@ -638,6 +655,26 @@ class Store:
         """One engagement (as engagements gives it), None when there is none of this id."""
         found = self.engagements([engagement_id])
         return found[0] if found else None
+
+    def list_followups(self, as_of: date, status: str | None = None) -> list[dict]:
+        """The follow-ups (engagements agreed or announced for later), by the start of their window, each with
+        its status as of a day (resolve.followups.status: held, pending, overdue; only those of `status` if
+        given), the page that announced it and the engagement that held it (id, date, type), if any."""
+        rows = self.db.execute(
+            "SELECT f.*, d.doc_id, d.title AS document_title, d.publisher, d.published, g.date AS held_on,"
+            " g.type AS held_as FROM followups f JOIN documents d ON d.id = f.document_id"
+            " LEFT JOIN engagements g ON g.id = f.engagement_id"
+            " ORDER BY f.window_start IS NULL, f.window_start, f.id").fetchall()
+        out = []
+        for r in rows:
+            item = {k: r[k] for k in ("id", "type", "expected", "window_start", "window_end", "evidence", "engagement_id",
+                                      "held_on", "held_as", "doc_id", "document_id", "document_title", "publisher",
+                                      "published")}
+            item.update(location={"city": r["city"], "country": r["country"]} if r["city"] or r["country"] else None,
+                        people=json.loads(r["people"]), status=followups.status(dict(r), as_of))
+            if status is None or item["status"] == status:
+                out.append(item)
+        return out
 
     def get_event(self, event_id: int) -> dict | None:
         """One event with its participants, topics, evidence, the statements of its document and the source."""

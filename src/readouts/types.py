@@ -225,6 +225,25 @@ class Statement:
 
 
 @dataclass
+class FollowUp:
+    """An engagement a page says was agreed or announced for later: what kind, when it is expected (a day,
+    a month or a year: the window), where, who was named in the sentence, and the sentence."""
+
+    type: str  # meeting | visit | phone_call | video_call
+    expected: str | None = None  # ISO "YYYY-MM-DD", "YYYY-MM" or "YYYY"; None when the page names no time
+    location: Location | None = None
+    participants: list[Participant] = field(default_factory=list)
+    evidence: Span | None = None
+
+    def to_dict(self) -> dict:
+        return {"type": self.type, "expected": self.expected,
+                "location": self.location.to_dict() if self.location else None,
+                "participants": [p.to_dict() for p in self.participants],
+                "evidence": self.evidence.text if self.evidence else "",
+                "evidence_spans": spans_to_dicts([self.evidence] if self.evidence else [])}
+
+
+@dataclass
 class Extraction:
     """Everything read from one document: the schema's object."""
 
@@ -237,6 +256,7 @@ class Extraction:
     is_relevant: bool = False
     events: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    followups: list[FollowUp] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -249,6 +269,7 @@ class Extraction:
             "is_relevant": self.is_relevant,
             "events": [e.to_dict() for e in self.events],
             "statements": [s.to_dict() for s in self.statements],
+            "followups": [f.to_dict() for f in self.followups],
         }
 
 
@@ -308,6 +329,7 @@ class Document:
     topics: list[list[Any]] = field(default_factory=list)  # TopicHit per sentence
     events: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    followups: list[FollowUp] = field(default_factory=list)
 
     @classmethod
     def of(cls, clean: CleanDocument) -> "Document":
@@ -323,4 +345,4 @@ class Document:
         c = self.clean
         return Extraction(doc_id=c.doc_id, source_url=c.source_url, publisher=c.publisher, published=self.published,
                           title=c.title, language=c.language, is_relevant=bool(self.events),
-                          events=self.events, statements=self.statements)
+                          events=self.events, statements=self.statements, followups=self.followups)

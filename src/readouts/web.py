@@ -18,8 +18,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from . import export, query
-from .api import (MAX_PAGE, SECURITY_HEADERS, FilterDep, Id, Offset, StatementFilterDep, StoreDep, Words, event_list, found, get_document,
-                  statement_list)
+from .api import (MAX_PAGE, SECURITY_HEADERS, DateBound, FilterDep, FollowUpStatus, Id, Offset, StatementFilterDep, StoreDep,
+                  Words, day_bound, event_list, found, get_document, statement_list)
 from .extract.text import paragraph_spans
 from .types import TEXT
 from .query import EventFilter
@@ -174,6 +174,17 @@ def engagement_page(engagement_id: Id, store: StoreDep, format: Format = "html")
     if format == "json":
         return JSONResponse(engagement)
     return page("engagement.html", twin=f"/api/engagements/{engagement_id}", engagement=engagement)
+
+
+@router.get("/followups")
+def followups_page(store: StoreDep, status: FollowUpStatus | None = None, as_of: DateBound = None,
+                   format: Format = "html") -> Response:
+    """The follow-ups: what was agreed or announced, when it was expected, and whether it was held."""
+    items = store.list_followups(day_bound("as_of", as_of), status)
+    if format == "json":
+        return JSONResponse({"items": items})
+    params = query_string({"status": status, "as_of": as_of})
+    return page("followups.html", twin="/api/followups" + (f"?{params}" if params else ""), followups=items, status=status)
 
 
 @router.get("/documents/{document_id}")

@@ -10,6 +10,7 @@ runs its components, without a registry).
   topics      topic lexicon hits                                    (topics.py)
   events      engagements: type, date, place, format, participants  (events.py)
   statements  PLOVER actions with targets and topics                (statements.py)
+  followups   engagements agreed or announced for later, with when  (followups.py)
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from ..types import CleanDocument, Document, Extraction, ReadoutsError, StepError
 from .dates import add_dates
 from .events import add_events
+from .followups import add_followups
 from .people import add_people
 from .reference import add_reference
 from .statements import add_statements
@@ -32,6 +34,7 @@ STEPS: tuple[tuple[str, Callable[[Document], None]], ...] = (
     ("topics", add_topics),
     ("events", add_events),
     ("statements", add_statements),
+    ("followups", add_followups),
 )
 
 

@@ -47,6 +47,11 @@ def _type_group(event_type: str) -> str:
     return next((group[0] for group in _rules()["type_groups"] if event_type in group), event_type)
 
 
+def same_kind(a: str, b: str) -> bool:
+    """Whether two event types may name the same engagement (data/engagements.json "type_groups")."""
+    return _type_group(a) == _type_group(b)
+
+
 def days_apart(a: str | None, b: str | None) -> int | None:
     """Days between two full ISO dates; None when either is missing or partial."""
     first, second = parse_iso(a), parse_iso(b)
@@ -72,7 +77,7 @@ def clash(a: Report, b: Report) -> str | None:
     """Why two reports cannot be one engagement, whatever else they share; None when they may be."""
     if a.document_id == b.document_id:
         return "same page"  # the extractor already told a page's engagements apart
-    if _type_group(a.type) != _type_group(b.type):
+    if not same_kind(a.type, b.type):
         return f"{a.type} is not {b.type}"
     apart = days_apart(a.date, b.date)
     if apart is None:
