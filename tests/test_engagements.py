@@ -177,3 +177,22 @@ def test_the_clusters_corpus_merges_no_two_engagements_and_keeps_its_floor(tmp_p
     result = json.loads(out)
     assert result["wrong_merges"] == []
     assert result["bcubed_f1"] >= CLUSTERS_F1_FLOOR
+
+
+def test_on_every_corpus_no_engagement_spans_more_than_a_day_and_no_surname_stands_alone(tmp_path, corpus_dirs):
+    """Issue 15's targets on the whole test corpus: no two reports more than a day apart are one
+    engagement, and no actor is a surname alone where the knowledge base knows the full name."""
+    from readouts import kb
+    from readouts.resolve.engagements import days_apart
+
+    db = str(tmp_path / "all.db")
+    with Store.open(db) as s:
+        list(s.batches(ingest_files(s, iter_input_files([folder / "raw" for folder in corpus_dirs.values()]))))
+        engagements = s.list_engagements()
+        alone = [a["name"] for a in s.list_actors() if a["kind"] == "person" and " " not in a["name"].strip()
+                 and kb.find_official(a["name"], a["country"]) is not None]
+    assert any(len(e["sources"]) > 1 for e in engagements)
+    assert [e["id"] for e in engagements
+            if len(e["sources"]) > 1 and any(days_apart(a["date"], b["date"]) is None or days_apart(a["date"], b["date"]) > 1
+                                                 for a in e["sources"] for b in e["sources"])] == []
+    assert alone == []

@@ -42,6 +42,10 @@ def rows(store: Store, sql: str) -> list[tuple]:
     return sorted((tuple(dict(r).values()) for r in store.db.execute(sql)), key=repr)
 
 
+FIRST_REPORT = ("SELECT MIN(d2.doc_id || ':' || e2.seq) FROM events e2 JOIN documents d2 ON d2.id = e2.document_id"
+                " WHERE e2.engagement_id = {engagement}")
+
+
 def content(url: str) -> dict[str, list[tuple]]:
     """What a database holds, without its ids (which differ between two ways of filling it) or stamps."""
     ev = "JOIN events e ON e.id = {t}.event_id JOIN documents d ON d.id = e.document_id"
@@ -59,6 +63,13 @@ def content(url: str) -> dict[str, list[tuple]]:
             "actor_names": rows(s, "SELECT a.key, n.name FROM actor_names n JOIN actors a ON a.id = n.actor_id"),
             "roles": rows(s, "SELECT a.key, r.title, r.organization, r.country, r.first_seen, r.last_seen"
                              " FROM roles r JOIN actors a ON a.id = r.actor_id"),
+            # each report with the first report (page and seq) of its engagement: the grouping, whatever the ids
+            "engagements": rows(s, f"SELECT d.doc_id, e.seq, ({FIRST_REPORT.format(engagement='e.engagement_id')}), g.date,"
+                                   " g.type, g.city, g.country, g.sources FROM events e JOIN documents d ON d.id = e.document_id"
+                                   " JOIN engagements g ON g.id = e.engagement_id"),
+            "followups": rows(s, f"SELECT d.doc_id, f.seq, f.type, f.expected, f.window_start, f.window_end,"
+                                 f" ({FIRST_REPORT.format(engagement='f.engagement_id')}) FROM followups f"
+                                 " JOIN documents d ON d.id = f.document_id"),
             "spans": rows(s, "SELECT d.doc_id, e.seq, st.action, sp.fact, sp.value, sp.part, sp.char_start, sp.char_end"
                              " FROM spans sp JOIN documents d ON d.id = sp.document_id"
                              " LEFT JOIN events e ON e.id = sp.event_id LEFT JOIN statements st ON st.id = sp.statement_id"),
