@@ -42,7 +42,8 @@ bench: install
 	@$(MAKE) --no-print-directory bench-clusters
 
 # How reports of one engagement on several pages are merged: the clusters corpus ingested into a fresh
-# database, its engagements (`readouts events --format json`) scored against clusters.json (B-cubed).
+# database, its engagements (`readouts events --format json`) scored against clusters.json (B-cubed);
+# then the gold reports grouped the same way (bench/group_gold.py), which measures the grouping alone.
 CLUSTERS := tests/corpus/clusters
 
 bench-clusters: install
@@ -52,6 +53,10 @@ bench-clusters: install
 	$(READOUTS) events --db $(BENCH_OUT)/clusters.db --format json > $(BENCH_OUT)/engagements.json
 	@echo "== engagements (clusters)"
 	@$(PY) bench/score_clusters.py --gold $(CLUSTERS)/gold --clusters $(CLUSTERS)/clusters.json --pred $(BENCH_OUT)/engagements.json
+	rm -f $(BENCH_OUT)/clusters-gold.db
+	$(PY) bench/group_gold.py --gold $(CLUSTERS)/gold --db $(BENCH_OUT)/clusters-gold.db > $(BENCH_OUT)/engagements-gold.json
+	@echo "== engagements of the gold reports (clusters): the grouping alone"
+	@$(PY) bench/score_clusters.py --gold $(CLUSTERS)/gold --clusters $(CLUSTERS)/clusters.json --pred $(BENCH_OUT)/engagements-gold.json
 
 # The golden gate: pin the corpora's files by digest, then measure every corpus and raise the floors
 # (scripts/golden.py refuses to lower one; `$(PY) scripts/golden.py floors --allow-lower` re-bases).

@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from . import kb
 from .dialect import Connection
 from .resolve import actor_key, surname_candidates
+from .resolve.actors import name_shapes, plain_name
 from .types import parse_iso
 
 READOUTS, ANALYST = "readouts", "analyst"
@@ -68,11 +69,15 @@ def resolve_actor(db: Connection, name: str, country: str | None, kind: str, tit
             return actor_id, set()
     if kind != "person":
         return _new_actor(db, name, form, country, kind), set()
-    official = kb.official_on(name, country, title, parse_iso(date))
+    official = kb.official_on(plain_name(name), country, title, parse_iso(date))
     if official is not None and (key := actor_key(official.name)) != form and key not in different:
         judge(db, SAME, form, key, f"knowledge base: {official.name} ({official.country}), {official.source}", READOUTS)
         full = name if " " in form else official.name  # a surname alone is shown by the official's name
         return _actor_of_key(db, key) or _new_actor(db, full, key, country or official.country, kind), set()
+    if (alike := _spelled_alike(db, name, form, country, different)) is not None:
+        judge(db, SAME, form, alike[1], "the same name with its given name joined or split, or in the other order",
+              READOUTS)
+        return alike[0], set()
     if " " not in form:
         known = [(r["id"], r["key"], r["country"]) for r in db.execute(
             f"SELECT id, key, country FROM actors WHERE kind = 'person' AND key {db.dialect.like} ?", (f"%{form}%",))
@@ -91,6 +96,23 @@ def is_official_name(name: str, key: str) -> bool:
     resolved from a surname alone is given)."""
     official = kb.find_official(name)
     return official is not None and official.name == name and actor_key(name) == key
+
+
+def _spelled_alike(db: Connection, name: str, form: str, country: str | None,
+                   different: set[str]) -> tuple[int, str] | None:
+    """(id, key) of the one actor of the country (or of none) whose name runs together as this one does
+    (resolve.actors.name_shapes: "Jon Jong Su" is "Jon Jong-su"); None when none or several."""
+    shapes = name_shapes(name)
+    if not shapes:
+        return None
+    found: dict[int, str] = {}
+    for token in dict.fromkeys(t for t in form.split() if len(t) > 1):
+        for r in db.execute(f"SELECT id, key, name, country FROM actors WHERE kind = 'person' AND key {db.dialect.like} ?",
+                            (f"%{token}%",)):
+            if r["key"] != form and r["key"] not in different and (not country or r["country"] in (None, country)) \
+                    and name_shapes(r["name"]) & shapes:
+                found[r["id"]] = r["key"]
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 def _fill_country(db: Connection, actor_id: int, country: str | None) -> None:

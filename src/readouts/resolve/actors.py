@@ -27,6 +27,34 @@ def _honorifics() -> re.Pattern[str]:
     return re.compile(r"^(?:(?:" + "|".join(re.escape(f) for f in forms) + r")\.?\s+)+", re.IGNORECASE)
 
 
+@cache
+def _suffix() -> re.Pattern[str]:
+    """Letters printed after a name that are no part of it, after a comma or a space ("Biden, Jr.",
+    "Bob Carr MP": data/honorifics.json "post_nominals"), repeatable."""
+    data = json.loads(resources.files("readouts.data").joinpath("honorifics.json").read_text(encoding="utf-8"))
+    forms = sorted((f.rstrip(".") for f in data["post_nominals"]), key=len, reverse=True)
+    return re.compile(r"(?:,?\s+(?:" + "|".join(re.escape(f) for f in forms) + r")\.?)+\s*$")
+
+
+def plain_name(name: str) -> str:
+    """A name without its post-nominal letters ("Joseph R. Biden, Jr." -> "Joseph R. Biden")."""
+    return _suffix().sub("", name.strip())
+
+
+def name_shapes(name: str) -> set[str]:
+    """The name's letters run together in the printed order and with the family name moved to the other
+    end, case, accents, hyphens and forms of address ignored: "Cho Myoung-gyon", "Cho Myoung Gyon" and
+    "Myoung-gyon Cho" share one ("chomyounggyon"), as a given name joined or split by a space does."""
+    text = _folded(_honorifics().sub("", plain_name(name)))
+    # a letter with a period is a middle initial ("Antony J. Blinken"); one without ends a syllable ("Won Kil U")
+    tokens = [t for t in re.findall(r"\w+\.?", re.sub(r"(?<=\w)[-‐‑’'](?=\w)", "", text))
+              if not re.fullmatch(r"[a-z]\.", t)]
+    tokens = [t.rstrip(".") for t in tokens]
+    if len(tokens) < 2:
+        return set()
+    return {"".join(tokens), "".join(tokens[1:] + tokens[:1]), "".join(tokens[-1:] + tokens[:-1])}
+
+
 def _folded(text: str) -> str:
     """Casefolded, accents removed ("Kōno" -> "kono")."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -37,7 +65,7 @@ def _folded(text: str) -> str:
 def actor_key(name: str) -> str:
     """The identity key of a personal name: its sorted tokens, forms of address, accents and middle
     initials removed, hyphenated given names joined ("Kyu-duk" = "Kyuduk")."""
-    text = _folded(_honorifics().sub("", name.strip()))
+    text = _folded(_honorifics().sub("", plain_name(name)))
     text = re.sub(r"(?<=\w)[-‐‑’'](?=\w)", "", text)
     tokens = re.findall(r"\w+", text)
     names = [t for t in tokens if not _INITIAL.fullmatch(t)]
