@@ -92,3 +92,15 @@ def test_the_command_line_merges_splits_and_lists_judgements(tmp_path):
     assert wrong.exit_code == 1 and "is not a name actor" in wrong.output
     missing = runner.invoke(main, ["actors", "--db", db, "--merge", "999", str(ids["Lee Jun-il"])])
     assert missing.exit_code == 1 and "no actor 999" in missing.output
+
+
+def test_a_correction_groups_the_engagements_again(store):
+    save(store, "a", extraction("a", meeting("2024-07-22", ("Lee Jun-il", "DG", "KOR"), ("Seth Bailey", "DSR", "USA"))))
+    save(store, "b", extraction("b", meeting("2024-07-22", ("L. Jun-il", "DG", "KOR"), ("Seth Bailey", "DSR", "USA"))))
+    sources = lambda: sorted(len(e["sources"]) for e in store.list_engagements())
+    assert sources() == [1, 1]  # Lee Jun-il and L. Jun-il: not the same people, as far as readouts can tell
+    ids = {a["name"]: a["id"] for a in store.list_actors()}
+    store.merge_actors(ids["Lee Jun-il"], ids["L. Jun-il"])
+    assert sources() == [2]
+    store.split_actor(ids["Lee Jun-il"], "L. Jun-il")
+    assert sources() == [1, 1]

@@ -85,6 +85,26 @@ def group_document(db: Connection, document_id: int, previous: dict[int, int]) -
                                         sorted(touched))}
 
 
+def regroup(db: Connection, actor_ids: set[int]) -> None:
+    """Group again the reports of the engagements that name these actors (after an analyst's correction
+    changed who is who), page by page in the order they were stored, each keeping its engagement id where
+    it can; follow-ups are linked again."""
+    marks = ",".join("?" * len(actor_ids))
+    engagements = sorted({r["engagement_id"] for r in db.execute(
+        f"SELECT DISTINCT e.engagement_id FROM participants p JOIN events e ON e.id = p.event_id"
+        f" WHERE p.actor_id IN ({marks}) AND e.engagement_id IS NOT NULL", sorted(actor_ids))})
+    if not engagements:
+        return
+    previous: dict[int, dict[int, int]] = {}
+    for r in db.execute(f"SELECT document_id, seq, engagement_id FROM events WHERE engagement_id IN"
+                        f" ({','.join('?' * len(engagements))})", engagements):
+        previous.setdefault(r["document_id"], {})[r["seq"]] = r["engagement_id"]
+    db.execute(f"UPDATE events SET engagement_id = NULL WHERE engagement_id IN ({','.join('?' * len(engagements))})",
+               engagements)
+    for document_id in sorted(previous):
+        link_followups(db, document_id, group_document(db, document_id, previous[document_id]))
+
+
 def _people(reports: list[Report]) -> frozenset[int]:
     return frozenset().union(*(r.people for r in reports))
 

@@ -719,18 +719,21 @@ class Store:
 
     def merge_actors(self, target: int, source: int, reason: str = "analyst") -> None:
         """An analyst's correction: two actors are one person (the source's names, roles and events go to the
-        target). Kept as judgements (judgements.py), so that pages read again resolve the same way. ValueError
-        when an actor is missing."""
+        target, and the target's engagements are grouped again). Kept as judgements (judgements.py), so that
+        pages read again resolve the same way. ValueError when an actor is missing."""
         with self.transaction() as db:
             judgements.merge(db, target, source, reason)
             self._tidy_actors(db, {target, source})
+            grouping.regroup(db, {target})
 
     def split_actor(self, actor_id: int, name: str, reason: str = "analyst") -> int:
-        """An analyst's correction: a printed name is another person than the actor it was resolved to. The id of
-        the actor that name now stands for; ValueError when the actor is missing or never printed so."""
+        """An analyst's correction: a printed name is another person than the actor it was resolved to (the
+        engagements of both are grouped again). The id of the actor that name now stands for; ValueError when
+        the actor is missing or never printed so."""
         with self.transaction() as db:
             other = judgements.split(db, actor_id, name, reason)
             self._tidy_actors(db, {actor_id, other})
+            grouping.regroup(db, {actor_id, other})
         return other
 
     def judgements(self, actor_id: int | None = None) -> list[dict]:
