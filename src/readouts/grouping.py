@@ -1,13 +1,15 @@
 """Where the store groups reports into engagements, and links follow-ups to the engagements that held
 them. Each report of a page just written joins the engagements it fits (resolve/engagements.py
-decides), uniting them when it fits several, or starts one. Incremental: only the engagements that share a person with the report on a near date are
-read, never the whole database. Runs inside the page's write transaction, on SQLite and PostgreSQL.
+decides), uniting them when it fits several, or starts one. Incremental: only the engagements that
+share a person with the report on a near date are read, never the whole database. Runs inside the
+page's write transaction, on SQLite and PostgreSQL.
 """
 from __future__ import annotations
 
-from .dialect import Connection
 import json
+from datetime import date
 
+from .dialect import Connection
 from .resolve import followups
 from .resolve.actors import actor_key
 from .resolve.engagements import Report, can_unite, consensus, joins, near_days
@@ -218,3 +220,24 @@ def link_followups(db: Connection, document_id: int, engagements: set[int]) -> N
             if held is not None and followups.matches(wanted, held):
                 db.execute("UPDATE followups SET engagement_id = ? WHERE id = ?", (candidate["id"], row["id"]))
                 break
+
+
+def followups_as_of(db: Connection, as_of: date, status: str | None = None) -> list[dict]:
+    """The follow-ups (engagements agreed or announced for later), by the start of their window, each with
+    its status as of a day (resolve.followups.status: held, pending, overdue; only those of `status` if
+    given), the page that announced it and the engagement that held it (id, date, type), if any."""
+    rows = db.execute(
+        "SELECT f.*, d.doc_id, d.title AS document_title, d.publisher, d.published, g.date AS held_on,"
+        " g.type AS held_as FROM followups f JOIN documents d ON d.id = f.document_id"
+        " LEFT JOIN engagements g ON g.id = f.engagement_id"
+        " ORDER BY f.window_start IS NULL, f.window_start, f.id").fetchall()
+    out = []
+    for r in rows:
+        item = {k: r[k] for k in ("id", "type", "expected", "window_start", "window_end", "evidence", "engagement_id",
+                                  "held_on", "held_as", "doc_id", "document_id", "document_title", "publisher",
+                                  "published")}
+        item.update(location={"city": r["city"], "country": r["country"]} if r["city"] or r["country"] else None,
+                    people=json.loads(r["people"]), status=followups.status(dict(r), as_of))
+        if status is None or item["status"] == status:
+            out.append(item)
+    return out

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from . import grouping, judgements, kb, query, stamp
-from .resolve import followups
 from .resolve.engagements import consensus
 from .dialect import Connection, Row, connect, database_errors
 from .query import EventFilter
@@ -657,24 +656,8 @@ class Store:
         return found[0] if found else None
 
     def list_followups(self, as_of: date, status: str | None = None) -> list[dict]:
-        """The follow-ups (engagements agreed or announced for later), by the start of their window, each with
-        its status as of a day (resolve.followups.status: held, pending, overdue; only those of `status` if
-        given), the page that announced it and the engagement that held it (id, date, type), if any."""
-        rows = self.db.execute(
-            "SELECT f.*, d.doc_id, d.title AS document_title, d.publisher, d.published, g.date AS held_on,"
-            " g.type AS held_as FROM followups f JOIN documents d ON d.id = f.document_id"
-            " LEFT JOIN engagements g ON g.id = f.engagement_id"
-            " ORDER BY f.window_start IS NULL, f.window_start, f.id").fetchall()
-        out = []
-        for r in rows:
-            item = {k: r[k] for k in ("id", "type", "expected", "window_start", "window_end", "evidence", "engagement_id",
-                                      "held_on", "held_as", "doc_id", "document_id", "document_title", "publisher",
-                                      "published")}
-            item.update(location={"city": r["city"], "country": r["country"]} if r["city"] or r["country"] else None,
-                        people=json.loads(r["people"]), status=followups.status(dict(r), as_of))
-            if status is None or item["status"] == status:
-                out.append(item)
-        return out
+        """The follow-ups with their status as of a day (grouping.followups_as_of)."""
+        return grouping.followups_as_of(self.db, as_of, status)
 
     def get_event(self, event_id: int) -> dict | None:
         """One event with its participants, topics, evidence, the statements of its document and the source."""
