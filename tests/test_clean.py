@@ -516,3 +516,25 @@ def test_a_news_agency_credited_in_another_form_than_a_dateline_is_the_publisher
 def test_an_unknown_name_in_a_credit_form_is_no_publisher():
     doc = cleaned("Ministers meet\n\n• Summary\n\nThe two ministers met in Seoul on Tuesday and discussed the situation.")
     assert doc.publisher is None
+
+
+def test_a_hard_wrapped_wire_story_is_joined_into_its_paragraphs():
+    doc = cleaned("SEOUL, March 4 (Reuters) - Foreign Minister Cho Tae-yul held",
+                  "talks with Japanese Foreign Minister Kamikawa Yoko on Monday,",
+                  "the ministry said, as the two neighbours seek to improve ties",
+                  "strained over wartime history.",
+                  "The two ministers also discussed North Korea's missile launches",
+                  "and agreed to keep in close touch, the ministry said.")
+    assert doc.paragraphs[0].startswith("SEOUL, March 4 (Reuters) - Foreign Minister Cho Tae-yul held talks with Japanese")
+    assert doc.paragraphs[0].endswith("strained over wartime history.")
+    assert doc.paragraphs[1].startswith("The two ministers also discussed North Korea's missile launches and agreed")
+
+
+def test_menus_and_lists_are_not_joined():
+    lines = ["• Unlimited access to all of the reporting and analysis of the site",
+             "• The daily update, an email newsletter with the news of the day",
+             "• Searchable archive of all content, photo galleries and the rest",
+             "• Contact the reporters with tips or requests for more of the news"]
+    from readouts.clean import unwrapped
+    assert unwrapped(lines) == lines
+    assert unwrapped(["Home", "News", "Press releases", "Contact us"]) == ["Home", "News", "Press releases", "Contact us"]

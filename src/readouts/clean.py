@@ -78,6 +78,10 @@ NO_LANGUAGE = "zxx"  # the detector's answer for text without linguistic content
 # wordninja's unigram model (English Wikipedia word frequencies, shipped with the package). Names
 # the model does not know split into rare or short pieces ("Blinken" -> "blink en", "Leonean" ->
 # "leone an") and are left alone; corpus pages gave no other split (tests/corpus, shared/cases).
+# hard-wrapped paragraphs (unwrapped): lines of wire width, in runs of at least WRAP_RUN lines
+WRAP_MIN, WRAP_MAX, WRAP_RUN = 20, 80, 4
+PROSE_WORD = re.compile(r"\b[a-z]{2,}\b")
+WIRE_LEAD = re.compile(r"^(?:date \d{4}-\d{2}-\d{2} )?[A-Z][\w .,/'-]{1,40}\([^()]{2,30}\)\s*(?:--|[-–—])")
 GLUED_CANDIDATE = re.compile(r"(?<![\w./@-])[A-Za-z][a-z]{7,}(?![\w@-]|\.\w)")
 GLUED_FIRST_MIN = 6  # letters of the first word
 GLUED_SECOND_MIN = 5  # letters of a second word that is not a function word ("doorstep ping" is not one)
@@ -253,6 +257,46 @@ def english_word_costs() -> dict[str, float]:
     import wordninja  # imported here: its word list loads on first use
 
     return wordninja.DEFAULT_LANGUAGE_MODEL._wordcost  # the model has no public lookup of one word
+
+
+def _wrapped_prose(line: str) -> bool:
+    """A line that may be one of a hard-wrapped paragraph: of wire-story width, prose (a few
+    lowercase words), not a list item."""
+    return WRAP_MIN <= len(line) <= WRAP_MAX and len(PROSE_WORD.findall(line)) >= 3 and bullet_stripped(line) == line
+
+
+def unwrapped(lines: list[str]) -> list[str]:
+    """Hard-wrapped paragraphs joined again (a wire story filed at ~65 characters a line: "U.S.
+    Secretary of State Antony" / "Blinken has held his first phone call ..."): in a run of at
+    least WRAP_RUN consecutive prose lines of wire width, several not ending a sentence, a line that
+    does not end a sentence continues on the next. Lines stay as they are elsewhere (menus,
+    headlines, lists). Blank lines end a run."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= WRAP_RUN and sum(not SENTENCE_END.search(line) for line in run[:-1]) >= WRAP_RUN - 1:
+            if out and WIRE_LEAD.match(out[-1]) and not SENTENCE_END.search(out[-1]):
+                run.insert(0, out.pop())  # the story's first line, opening on its dateline: "SEOUL (Reuters) - ..."
+            joined = [run[0]]
+            for line in run[1:]:
+                if SENTENCE_END.search(joined[-1]):
+                    joined.append(line)
+                else:
+                    joined[-1] += " " + line
+            out.extend(joined)
+        else:
+            out.extend(run)
+        run.clear()
+
+    for line in lines:
+        if _wrapped_prose(line):
+            run.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return out
 
 
 def bullet_stripped(line: str) -> str:
@@ -676,7 +720,7 @@ def clean(raw: RawDocument, as_of: date | None = None) -> CleanDocument:
     `readouts extract --as-of`), else nothing: never the clock."""
     html = read_html(raw.text) if raw.media_type == "text/html" else HtmlPage(text=raw.text)
     # one pass over the text for the spaces (they never span lines) and glued words, then each line's ends
-    printed = [line for line in map(str.strip, unglued(HORIZONTAL_SPACE.sub(" ", normalise_text(html.text))).split("\n"))
+    printed = [line for line in unwrapped(list(map(str.strip, unglued(HORIZONTAL_SPACE.sub(" ", normalise_text(html.text))).split("\n"))))
                if line]
     crawler = read_crawler_prefix(printed[0]) if printed else None
     if crawler:  # a lead paragraph on the crawler's line is the page's first line
