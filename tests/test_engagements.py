@@ -13,6 +13,7 @@ from readouts.cli import main
 from readouts.ingest import iter_input_files
 from readouts.pipeline import ingest_files
 from readouts.resolve.engagements import Report, clash, consensus, joins, vote
+from readouts import export
 from readouts.store import EventFilter, Store
 from test_reextract import use_stamp
 from test_store import dump, extraction, meeting, save, store, store_url  # noqa: F401 (fixtures)
@@ -160,6 +161,11 @@ def test_events_json_is_an_array_of_engagements_with_their_sources(tmp_path, cor
             sorted(e["id"] for e in s.list_events())
     table = runner.invoke(main, ["events", "--db", db]).output
     assert "2 sources" in table
+    # the export's engagements table has one row per engagement, its sources table one per page reading
+    with Store.open(db) as s:
+        written = export.export(s, tmp_path / "out", "csv")
+    assert written["engagements.csv"] == len(engagements) < written["sources.csv"] == \
+        sum(len(e["sources"]) for e in engagements)
 
 
 CLUSTERS_F1_FLOOR = 0.815  # measured 0.820 (15 of the 18 gold reports are read; issue 15 aims at 0.95)

@@ -81,9 +81,11 @@ def test_totals_facets_and_the_order(examples_db):
 def test_export_writes_tidy_tables_in_every_format(examples_db, tmp_path):
     with Store.open(examples_db) as store:
         every = store.list_events()
+        engagements = store.list_engagements(EventFilter(limit=10_000))
         written = export.export(store, tmp_path / "csv", "csv")
-        assert written["engagements.csv"] == len(every)
-        assert written["participants.csv"] == sum(len(e["participants"]) for e in every)
+        assert written["engagements.csv"] == len(engagements) == len({e["engagement_id"] for e in every})
+        assert written["sources.csv"] == len(every)  # one row per page reading
+        assert written["participants.csv"] == sum(len(g["participants"]) for g in engagements)
         raw = (tmp_path / "csv" / "participants.csv").read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf") and "Kvarnström".encode() in raw  # UTF-8 with a BOM, for Excel
         with (tmp_path / "csv" / "engagements.csv").open(encoding="utf-8-sig", newline="") as f:
@@ -97,10 +99,9 @@ def test_export_writes_tidy_tables_in_every_format(examples_db, tmp_path):
 
         pq = pytest.importorskip("pyarrow.parquet")  # the test extra installs it
         export.export(store, tmp_path / "parquet", "parquet", EventFilter(countries=("KOR",)))
-        table = pq.read_table(tmp_path / "parquet" / "participants.parquet")
-        assert table.column_names == list(export.COLUMNS["participants"])
-        assert table.num_rows == sum(len(e["participants"]) for e in every if "KOR" in
-                                     [e["country"]] + [p["country"] for p in e["participants"]])
+        table = pq.read_table(tmp_path / "parquet" / "sources.parquet")
+        assert table.column_names == list(export.COLUMNS["sources"])
+        assert table.num_rows == sum(1 for e in every if "KOR" in [e["country"]] + [p["country"] for p in e["participants"]])
         export.export(store, tmp_path / "jsonl", "jsonl")
         first = json.loads((tmp_path / "jsonl" / "actors.jsonl").read_text("utf-8").splitlines()[0])
         assert list(first) == list(export.COLUMNS["actors"])

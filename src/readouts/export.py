@@ -1,9 +1,9 @@
 """Tidy tables of the database for pandas, R and spreadsheets (`readouts export`).
 
 One function per table, each a list of rows (dicts with the table's columns, in order) built from
-the events a filter matches (query.list_events) and what they point to: engagements (one row per
-event), sources (the page reading each engagement comes from), participants (engagement x actor),
-topics (engagement x topic), statements (one row per statement and target, with the side that made
+the events (page readings) a filter matches (query.list_events) and what they point to: engagements
+(one row per engagement, the values most of its sources give), sources (one row per page reading,
+with its engagement), participants (engagement x actor), topics (page reading x topic), statements (one row per statement and target, with the side that made
 it), actors and documents. Every date has a separate precision column (year, month, day), so that
 "2021-07" is never read as a day. Written as CSV (UTF-8 with a byte-order mark, so that Excel reads
 "Kvarnström"), Parquet (pyarrow, extra `parquet`) or JSON lines; the statements also as PLOVER event
@@ -39,14 +39,16 @@ def date_precision(value: str | None) -> str | None:
 
 # column name -> type ("int", "str", "bool"): the Parquet schema, and the order of every format's columns
 COLUMNS: dict[str, dict[str, str]] = {
-    "engagements": {"event_id": "int", "date": "str", "date_precision": "str", "date_inferred": "bool", "type": "str",
-                    "format": "str", "city": "str", "country": "str", "participants": "int", "topics": "str",
-                    "document_id": "int", "doc_id": "str", "publisher": "str", "url": "str"},
-    "sources": {"event_id": "int", "document_id": "int", "doc_id": "str", "publisher": "str", "url": "str",
-                "title": "str", "published": "str", "published_precision": "str", "evidence": "str"},
-    "participants": {"event_id": "int", "date": "str", "date_precision": "str", "actor_id": "int", "actor": "str",
-                     "printed_name": "str", "title": "str", "organization": "str", "country": "str", "kind": "str"},
-    "topics": {"event_id": "int", "date": "str", "date_precision": "str", "topic": "str", "phrase": "str"},
+    "engagements": {"engagement_id": "int", "date": "str", "date_precision": "str", "date_inferred": "bool",
+                    "type": "str", "format": "str", "city": "str", "country": "str", "participants": "int",
+                    "topics": "str", "sources": "int"},
+    "sources": {"engagement_id": "int", "event_id": "int", "document_id": "int", "doc_id": "str", "publisher": "str",
+                "url": "str", "title": "str", "published": "str", "published_precision": "str", "date": "str",
+                "date_precision": "str", "type": "str", "evidence": "str"},
+    "participants": {"engagement_id": "int", "date": "str", "date_precision": "str", "actor_id": "int", "actor": "str",
+                     "printed_name": "str", "title": "str", "country": "str", "kind": "str", "sources": "int"},
+    "topics": {"engagement_id": "int", "event_id": "int", "date": "str", "date_precision": "str", "topic": "str",
+               "phrase": "str"},
     "statements": {"statement_id": "int", "document_id": "int", "doc_id": "str", "published": "str",
                    "published_precision": "str", "source": "str", "action": "str", "target": "str", "topic": "str",
                    "evidence": "str", "evidence_start": "int", "evidence_end": "int"},
@@ -68,40 +70,42 @@ def iter_events(store: Store, f: EventFilter) -> Iterator[dict]:
         offset += PAGE
 
 
-def engagement_rows(events: list[dict]) -> list[dict]:
-    """One row per engagement: its own columns, how many took part, its topics (";"-separated; the topics
-    table has one row each) and the page it was read from."""
-    return [{"event_id": e["id"], "date": e["date"], "date_precision": date_precision(e["date"]),
-             "date_inferred": e["date_inferred"], "type": e["type"], "format": e["format"], "city": e["city"],
-             "country": e["country"], "participants": len(e["participants"]), "topics": ";".join(e["topics"]),
-             "document_id": e["document_id"], "doc_id": e["doc_id"], "publisher": e["publisher"], "url": e["url"]}
-            for e in events]
+def engagement_rows(engagements: list[dict]) -> list[dict]:
+    """One row per engagement (Store.engagements: the values most of its sources give): how many took
+    part, its topics (";"-separated; the topics table has one row each) and how many pages report it."""
+    return [{"engagement_id": g["id"], "date": g["date"], "date_precision": date_precision(g["date"]),
+             "date_inferred": g["date_inferred"], "type": g["type"], "format": g["format"],
+             "city": (g["location"] or {}).get("city"), "country": (g["location"] or {}).get("country"),
+             "participants": len(g["participants"]), "topics": ";".join(g["topics"]), "sources": len(g["sources"])}
+            for g in engagements]
 
 
 def source_rows(events: list[dict], documents: dict[int, dict]) -> list[dict]:
-    """One row per page reading of an engagement: the page, and the sentences that report it (evidence,
-    one a line). documents: id -> documents row (document_rows)."""
+    """One row per page reading of an engagement (an event as the page reads it): the page, what it read
+    (date, type) and the sentences that report it (evidence, one a line). documents: id -> documents row
+    (document_rows)."""
     rows = []
     for e in events:
         d = documents[e["document_id"]]
-        rows.append({"event_id": e["id"], "document_id": d["document_id"], "doc_id": d["doc_id"],
-                     "publisher": d["publisher"], "url": d["url"], "title": d["title"], "published": d["published"],
-                     "published_precision": d["published_precision"], "evidence": "\n".join(e["evidence"])})
+        rows.append({"engagement_id": e["engagement_id"], "event_id": e["id"], "document_id": d["document_id"],
+                     "doc_id": d["doc_id"], "publisher": d["publisher"], "url": d["url"], "title": d["title"],
+                     "published": d["published"], "published_precision": d["published_precision"], "date": e["date"],
+                     "date_precision": date_precision(e["date"]), "type": e["type"], "evidence": "\n".join(e["evidence"])})
     return rows
 
 
-def participant_rows(events: list[dict], actors: dict[int, dict]) -> list[dict]:
-    """One row per engagement and participant: the actor (its id and name across pages) and the name,
-    title, organization and country this page printed. actors: id -> actors row (actor_rows)."""
-    return [{"event_id": e["id"], "date": e["date"], "date_precision": date_precision(e["date"]),
+def participant_rows(engagements: list[dict], actors: dict[int, dict]) -> list[dict]:
+    """One row per engagement and actor: the actor (its id and name across pages), the name and title
+    most of the engagement's sources print, and how many of them name it. actors: id -> actors row."""
+    return [{"engagement_id": g["id"], "date": g["date"], "date_precision": date_precision(g["date"]),
              "actor_id": p["actor_id"], "actor": actors[p["actor_id"]]["name"], "printed_name": p["name"],
-             "title": p["title"], "organization": p["organization"], "country": p["country"], "kind": p["kind"]}
-            for e in events for p in e["participants"]]
+             "title": p["title"], "country": p["country"], "kind": p["kind"], "sources": p["sources"]}
+            for g in engagements for p in g["participants"]]
 
 
 def topic_rows(events: list[dict]) -> list[dict]:
-    """One row per engagement and topic, with the phrase that signalled it."""
-    return [{"event_id": e["id"], "date": e["date"], "date_precision": date_precision(e["date"]), "topic": topic,
+    """One row per page reading and topic, with the phrase that signalled it on that page."""
+    return [{"engagement_id": e["engagement_id"], "event_id": e["id"], "date": e["date"], "date_precision": date_precision(e["date"]), "topic": topic,
              "phrase": e["topic_evidence"].get(topic)} for e in events for topic in e["topics"]]
 
 
@@ -156,10 +160,14 @@ def document_rows(store: Store, document_ids: set[int]) -> dict[int, dict]:
 def tables(store: Store, f: EventFilter) -> dict[str, list[dict]]:
     """Every table of the events the filter matches, by name (the keys of COLUMNS)."""
     events = list(iter_events(store, f))
+    # the engagements the matching page readings belong to, each once, in the order of its first reading
+    engagements = [g for _, ids in _chunks(list(dict.fromkeys(e["engagement_id"] for e in events if e["engagement_id"])))
+                   for g in store.engagements(ids)]
     documents = document_rows(store, {e["document_id"] for e in events})
-    actors = actor_rows(store, {p["actor_id"] for e in events for p in e["participants"]})
-    return {"engagements": engagement_rows(events), "sources": source_rows(events, documents),
-            "participants": participant_rows(events, actors), "topics": topic_rows(events),
+    actors = actor_rows(store, {p["actor_id"] for e in events for p in e["participants"]}
+                        | {p["actor_id"] for g in engagements for p in g["participants"]})
+    return {"engagements": engagement_rows(engagements), "sources": source_rows(events, documents),
+            "participants": participant_rows(engagements, actors), "topics": topic_rows(events),
             "statements": statement_rows(store, documents), "actors": list(actors.values()),
             "documents": list(documents.values())}
 
