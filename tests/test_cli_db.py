@@ -31,7 +31,7 @@ def test_ingest_twice_is_idempotent_and_queries_work(tmp_path, repo_root):
     rows = json.loads(run("events", "--db", db, "--actor", "Kim Gunn", "--format", "json").stdout)
     assert len(rows) == 4 and all(any(p["name"] == "Kim Gunn" for p in r["participants"]) for r in rows)
     csv_out = run("events", "--db", db, "--type", "phone_call", "--format", "csv").stdout.splitlines()
-    assert csv_out[0].startswith("event_id,date,date_precision") and len(csv_out) == 2
+    assert csv_out[0].startswith("engagement_id,event_id,document_id") and len(csv_out) == 2
     shown = run("show", rows[0]["sources"][0]["event_id"], "--db", db)
     assert "Evidence:" in shown.output and "Source:" in shown.output
     actor = run("actors", "Kim Gunn", "--db", db)

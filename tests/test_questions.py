@@ -70,7 +70,7 @@ def test_the_data_for_pandas_r_and_excel_by_command(db, tmp_path):
     raw = (tmp_path / "participants.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert {"event_id", "actor_id", "actor", "title", "country", "date_precision"} <= set(rows[0])
+    assert {"engagement_id", "actor_id", "actor", "title", "country", "date_precision"} <= set(rows[0])
     assert any(r["actor"] == "Niclas Kvarnström" for r in rows)
 
 

@@ -277,8 +277,8 @@ def _facet_names(_ctx: click.Context, _param: click.Parameter, value: str | None
               help=f"Also count the matching reports by these (comma-separated: {', '.join(FACETS)}).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
               show_default=True, help="json: one array of the engagements, each with its sources; jsonl: one"
-                                      " engagement a line; csv: one source (a page's report) a row, as the"
-                                      " engagements table of `readouts export`.")
+                                      " engagement a line; csv: one source (a page's reading) a row, with its"
+                                      " engagement id, as the sources table of `readouts export`.")
 def events_command(db_url, sort, limit, offset, facets, fmt, **filters) -> None:
     """The timeline of engagements, newest first; '~' marks a date whose year (or more) was inferred.
 
@@ -304,7 +304,8 @@ def events_command(db_url, sort, limit, offset, facets, fmt, **filters) -> None:
     elif fmt == "csv":
         with open_store(db_url, readonly=True) as store:
             reports = [store.get_event(s["event_id"]) for e in engagements for s in e["sources"]]
-        export.write_csv(sys.stdout, export.engagement_rows(reports), list(export.COLUMNS["engagements"]), bom=False)
+            documents = export.document_rows(store, {r["document_id"] for r in reports})
+        export.write_csv(sys.stdout, export.source_rows(reports, documents), list(export.COLUMNS["sources"]), bom=False)
     else:
         for e in engagements:
             people = "; ".join(_participant(p) for p in e["participants"])
