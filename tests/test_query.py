@@ -120,3 +120,13 @@ def test_a_facet_not_counted_in_time_is_left_out_and_the_list_is_answered(tmp_pa
         assert query.facets(store, EventFilter(), ["type", "country"], seconds=-1) == {"type": None, "country": None}
         assert store.list_events() and query.count_events(store, EventFilter()) == len(store.list_events())
         assert store.db.execute("SELECT COUNT(*) AS n FROM events").fetchone()["n"]  # the connection goes on
+
+
+def test_an_unknown_statement_filter_value_is_answered_with_the_valid_ones(examples_db):
+    with Store.open(examples_db) as store:
+        with pytest.raises(query.FilterError, match="unknown action 'nukes'; valid: AGREE"):
+            query.checked_statements(store, query.StatementFilter(action="nukes"))
+        with pytest.raises(query.FilterError, match="unknown topic"):
+            query.checked_statements(store, query.StatementFilter(topic="russia"))
+        f = query.checked_statements(store, query.StatementFilter(action="agree", source="South Korea"))
+        assert (f.action, f.source) == ("AGREE", "KOR") and query.list_statements(store, f)

@@ -288,14 +288,16 @@ def actor_events(actor_id: Id, store: StoreDep, limit: Annotated[int, Query(ge=1
 Code = Annotated[str | None, Query(max_length=20, pattern=r"^[A-Za-z_]*$")]
 
 
-def statement_filter(source: Code = None, target: Code = None, action: Code = None, topic: Code = None,
-                     since: DateBound = None, until: DateBound = None) -> StatementFilter:
-    """The filters of a list of statements (query.StatementFilter); empty values are no filter."""
+def statement_filter(store: StoreDep, source: Code = None, target: Code = None, action: Code = None,
+                     topic: Code = None, since: DateBound = None, until: DateBound = None) -> StatementFilter:
+    """The filters of a list of statements (query.checked_statements); empty values are no filter. An
+    unknown action, topic or side, or a date that is not one, is a 400 whose message lists the valid
+    values."""
     try:
-        since, until = (date_filter(d) if d else None for d in (since, until))
-    except ValueError as exc:
+        return query.checked_statements(store, StatementFilter(source or None, target or None, action or None,
+                                                               topic or None, since=since, until=until))
+    except FilterError as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from None
-    return StatementFilter(source or None, target or None, action or None, topic or None, since=since, until=until)
 
 
 StatementFilterDep = Annotated[StatementFilter, Depends(statement_filter)]

@@ -70,8 +70,8 @@ def page_timeout_option(command):
 def extract_command(paths: tuple[Path, ...], jobs: int, jsonl: bool, as_of: date | None, page_timeout: float) -> None:
     """Print one JSON object per document found under PATHS (no database).
 
-    Each object follows spec/document.schema.json; doc_id is the file name without extension
-    (or the record's "doc_id" with --jsonl). A document that cannot be read is reported on
+    Each object follows the document schema (tests/spec/document.schema.json); doc_id is the file name
+    without extension (or the record's "doc_id" with --jsonl). A document that cannot be read is reported on
     stderr and the exit code is 1.
     """
     options = ReadOptions(as_of=as_of, page_timeout=page_timeout)
@@ -375,8 +375,12 @@ def trends_command(db_url: str, period: str, topics: tuple[str, ...], measure: s
 def statements_command(db_url, source, target, action, topic, since, until, limit, fmt) -> None:
     """Who said what to whom: statements read from the pages, newest page first, with the side that
     made them, the PLOVER action, the sides they aim at, the topic and the sentence."""
-    f = query.StatementFilter(source, target, action, topic, since=since, until=until, limit=limit)
     with open_store(db_url, readonly=True) as store:
+        try:
+            f = query.checked_statements(store, query.StatementFilter(source, target, action, topic, since=since,
+                                                                      until=until, limit=limit))
+        except FilterError as exc:
+            raise click.UsageError(str(exc)) from None
         statements = query.list_statements(store, f)
         total = query.count_statements(store, f)
     for s in statements:

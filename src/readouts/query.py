@@ -392,6 +392,30 @@ class StatementFilter:
     offset: int = 0
 
 
+@cache
+def action_ids() -> tuple[str, ...]:
+    """The PLOVER actions a statement may have (data/plover.json)."""
+    data = json.loads(resources.files("readouts.data").joinpath("plover.json").read_text("utf-8"))
+    return tuple(data["quad_codes"])
+
+
+def checked_statements(store: Store, f: StatementFilter) -> StatementFilter:
+    """The statement filter with its ids made canonical and checked as `checked` does for events:
+    FilterError naming the valid values for an unknown action, topic or side, or a bad date."""
+    try:
+        since, until = (date_filter(d) if d else None for d in (f.since, f.until))
+    except ValueError as exc:
+        raise FilterError(str(exc)) from None
+
+    def side(value: str | None) -> str | None:
+        return _one_of("country", country_code(value) or value, country_ids(),
+                       lambda v: store.db.execute("SELECT 1 FROM statements WHERE source = ? OR targets LIKE ?",
+                                                  (v, f'%"{v}"%')).fetchone() is not None) if value else None
+
+    return replace(f, source=side(f.source), target=side(f.target), action=_one_of("action", f.action, action_ids()),
+                   topic=_one_of("topic", f.topic, topic_ids()), since=since, until=until)
+
+
 # a statement is dated by its page: the page's publication date, else the first date of its events
 STATEMENT_DATE = ("COALESCE(d.published, (SELECT MIN(e.date) FROM events e WHERE e.document_id = d.id))")
 
@@ -421,7 +445,7 @@ def list_statements(store: Store, f: StatementFilter) -> list[dict]:
     where, args = _statement_conditions(store, f)
     sql = (f"SELECT s.id, s.document_id, s.source, s.action, s.targets, s.topic, s.evidence, d.doc_id, d.title,"
            f" d.publisher, {STATEMENT_DATE} AS date FROM statements s JOIN documents d ON d.id = s.document_id"
-           f" WHERE {where} ORDER BY date IS NULL, date DESC, s.id")
+           f" WHERE {where} ORDER BY {STATEMENT_DATE} IS NULL, {STATEMENT_DATE} DESC, s.id")
     if f.limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args += [f.limit, f.offset]
