@@ -74,3 +74,12 @@ def test_an_impossible_date_in_a_filter_is_a_usage_error(tmp_path, bound):
         pass
     result = CliRunner().invoke(main, ["events", "--db", str(db), "--since", bound])
     assert result.exit_code == 2 and "is not a date like 2024, 2024-07 or 2024-07-22" in result.output
+
+
+def test_a_refused_input_is_named_once_in_its_line(tmp_path):
+    db = str(tmp_path / "r.db")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = CliRunner().invoke(main, ["ingest", str(empty), "--db", db])
+    line = next(l for l in result.stderr.splitlines() if l.startswith("failed:"))
+    assert line == f"failed: {empty}: empty file"

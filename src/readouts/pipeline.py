@@ -356,6 +356,8 @@ def write(store: "Store", prepared: Prepared) -> IngestResult:
             return IngestResult(path, status, prepared.clean.unsupported if status == "skipped" else "")
         except ReadoutsError as exc:
             reason = str(exc)
+    # the reason of an input refused while read names it first ("a.txt: empty file"): the result names it already
+    reason = reason.removeprefix(f"{prepared.path}: ")
     store.record_failure(prepared.path, reason)
     return IngestResult(path, "failed", reason)
 
