@@ -49,6 +49,11 @@ def test_events_filters_and_pagination(server):
     assert [e["id"] for e in page["items"]] == [e["id"] for e in everything["items"][2:4]]
     _, text = get_json(f"{server}/api/events?q=Lancaster%20House")
     assert [e["city"] for e in text["items"]] == ["London"]
+    # engagements page the same way: the total of all matches, whatever the page's size
+    _, engagements = get_json(f"{server}/api/engagements?limit=200&facets=type")
+    _, first = get_json(f"{server}/api/engagements?limit=2")
+    assert first["total"] == engagements["total"] == len(engagements["items"]) > 2 and len(first["items"]) == 2
+    assert sum(v["count"] for v in engagements["facets"]["type"]) == everything["total"]
 
 
 def test_errors_have_the_right_status_and_the_security_headers_json_for_the_api_html_for_pages(server):

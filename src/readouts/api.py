@@ -229,10 +229,13 @@ def vocabulary(kind: Literal["topic", "type", "country", "format"], store: Store
     return {"items": query.vocabulary(store, kind)}
 
 
-@router.get("/engagements", summary="Engagements with a report matching the filters, newest first, with their sources")
+@router.get("/engagements", summary="Engagements with a report matching the filters, newest first, with their sources,"
+                                    " the total and facet counts (of the matching reports)")
 def list_engagements(store: StoreDep, f: FilterDep, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-                     offset: Offset = 0) -> dict:
-    return {"items": store.list_engagements(replace(f, limit=limit, offset=offset)), "limit": limit, "offset": offset}
+                     offset: Offset = 0, facets: Annotated[list[str], Depends(facet_names)] = []) -> dict:  # noqa: B006
+    return {"items": store.list_engagements(replace(f, limit=limit, offset=offset)),
+            "total": len(query.engagement_ids(store, replace(f, limit=None, offset=0))), "limit": limit, "offset": offset,
+            **({"facets": query.facets(store, f, facets)} if facets else {})}
 
 
 @router.get("/engagements/{engagement_id}", summary="One engagement: the values most sources give, and every source")
