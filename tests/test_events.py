@@ -591,3 +591,9 @@ def test_here_in_a_wire_story_is_its_datelines_place_and_the_lead_tells_where_an
 def test_here_without_a_dateline_names_no_place():
     out = doc(JAKARTA.split(" -- ", 1)[1], published="2023-09-06", publisher="Yonhap News Agency")
     assert out.events[0].location is None
+
+
+def test_a_date_in_parentheses_is_a_conversion_not_the_engagements_day():
+    out = doc("On May 3, commencing at 9:00 p.m. (local time, on May 4, 10:00 a.m. Japan time), Prime Minister "
+              "Ishiba Shigeru held a meeting with President Lee Jae-myung.", published="2025-05-05")
+    assert [e.date for e in out.events] == ["2025-05-03"]

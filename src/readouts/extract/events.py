@@ -444,11 +444,13 @@ def _sentence_facts(doc: Document, i: int, kind: str, roster: Roster, predicate:
     # the date nearest after the predicate in its own clause comes first ("visited from February 21
     # to 22, and held talks ... on February 22"), then the nearest before it ("On December 11, X met
     # Y"), then those of later clauses ("On January 29, X spoke with Y, and shared the results of Y's
-    # visit to China from January 26 to 27")
+    # visit to China from January 26 to 27"); a date in parentheses is a conversion or an aside ("On
+    # August 18, at 11:30 a.m. (local time, on August 19, 0:30 a.m. Japan time)") and comes last
     clause = patterns().clause_break.search(sentence.text, predicate)
     clause_end = clause.start() if clause else len(sentence.text)
     dates = sorted((d for d in doc.dates[i] if not _inside(d.start, spans)),
-                   key=lambda d: (0 if predicate <= d.start < clause_end else 1 if d.start < predicate else 2,
+                   key=lambda d: (_in_parentheses(sentence.text, d.start),
+                                  0 if predicate <= d.start < clause_end else 1 if d.start < predicate else 2,
                                   abs(d.start - predicate)))
     if context is not None:  # "earlier in the day" is the day the page spoke of last
         anaphoric_day = patterns().anaphoric_day
@@ -488,6 +490,11 @@ def _issued_on(facts: Facts, predicate: int) -> list[DateMention]:
     its predicate are those of the acts it speaks of ("condemn the launch on November 21"), so a
     statement that names none is dated by its page."""
     return [d for d in facts.dates if d.start < predicate]
+
+
+def _in_parentheses(text: str, at: int) -> bool:
+    """Whether position at of text lies inside a parenthesis opened before it and not yet closed."""
+    return text.rfind("(", 0, at) > text.rfind(")", 0, at)
 
 
 def _candidates_from(doc: Document, i: int, kind: str, predicate: int, roster: Roster,
