@@ -597,3 +597,7 @@ def test_a_date_in_parentheses_is_a_conversion_not_the_engagements_day():
     out = doc("On May 3, commencing at 9:00 p.m. (local time, on May 4, 10:00 a.m. Japan time), Prime Minister "
               "Ishiba Shigeru held a meeting with President Lee Jae-myung.", published="2025-05-05")
     assert [e.date for e in out.events] == ["2025-05-03"]
+
+
+def test_a_summit_named_with_dotted_abbreviations_is_a_meeting_not_the_visit_around_it():
+    assert engagement_type("Mr. Ishiba, who is visiting Washington, held a Japan-U.S.-ROK Summit Meeting.")[0] == "meeting"
