@@ -287,3 +287,9 @@ def test_a_lower_case_head_after_a_possessive_country_and_new_or_incoming_keep_t
 def test_a_korean_given_name_in_separate_syllables_may_end_on_a_preposition():
     assert [p.name for p in find_people("President Lee Sang In met Prime Minister Ishiba Shigeru.")][:1] == ["Lee Sang In"]
     assert [p.name for p in find_people("Foreign Minister Kang Kyung Wha In Seoul met him.")] == ["Kang Kyung Wha"]
+
+
+def test_a_negotiator_is_an_office():
+    found = [(p.name, p.title, p.country) for p in
+             find_people("Hwang Joon-kook, South Korea's chief nuclear negotiator, met him on Monday.")]
+    assert found == [("Hwang Joon-kook", "chief nuclear negotiator", "KOR")]
