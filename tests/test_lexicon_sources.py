@@ -98,6 +98,19 @@ def _words(entry: str):
     return re.compile(r"(?<!\w)" + re.escape(entry) + r"(?!\w)", re.I).search
 
 
+MONTHS = "|".join(name for full, short in json.loads(DATA.joinpath("lang/en.json").read_text("utf-8"))["months"]
+                   for name in [full, *short])
+
+
+def _label(entry: str):
+    """A dateline label: the word before a date ('Date : 2018-09-28', 'Published : June 7, 2013')."""
+    return re.compile(r"(?<![^\W\d_])" + re.escape(entry) + rf"\s*[:：]?\s*(?:\d|(?:{MONTHS})\b)", re.I).search
+
+
+def _dateline(entry: str):
+    return _cased_pattern(entry.replace("MONTH", MONTHS))
+
+
 def _strings(value) -> list[str]:
     """The string leaves of a section (list items and dict values, at any depth), each once."""
     if isinstance(value, str):
@@ -110,6 +123,8 @@ def _strings(value) -> list[str]:
 COVERED = {
     "boilerplate.json": {"exact": _line, "patterns": _line_pattern, "inline": _pattern, "captions": _line_pattern,
                          "bylines": _line_pattern},
+    "datelines.json": {"labels": _label, "update_labels": _label, "crawler_prefix": _cased_pattern,
+                       "news_dateline": _dateline},
 }
 
 
