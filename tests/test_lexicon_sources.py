@@ -76,8 +76,9 @@ def test_every_silencer_says_where_it_comes_from(topic, entry):
 # {section: {entry: source}}, the entry being the string as the section holds it (so that an edited
 # entry must be sourced again); '*' gives one source to every entry of a section, which only a
 # dictionary, the guide or a public record can do: corpus pages are listed for each entry.
-# A source: {"cameo": {code: the dictionary's wording}, "spec": the guide's words, "public": a public
-# record, "corpus": [two or more pages]}. How an entry is found on a page, for its corpus source:
+# A source: {"cameo": {code: the dictionary's wording}, "spec": the guide's words, "public": the name of
+# a public record the file's '_public' describes, "corpus": [two or more pages]}. How an entry is found
+# on a page, for its corpus source:
 def _line(entry: str):
     return re.compile(r"^[\s•·*-]*" + re.escape(" ".join(entry.split())) + r"\s*$", re.I | re.M).search
 
@@ -111,6 +112,23 @@ def _dateline(entry: str):
     return _cased_pattern(entry.replace("MONTH", MONTHS))
 
 
+def _before_name(entry: str):
+    """A form of address or abbreviated title: before a capitalised word ('H.E. Mr. Kim', 'Amb. Goldberg')."""
+    return re.compile(r"(?<![\w.])(?i:" + re.escape(entry.removesuffix(".")) + r")\.?\s+[A-Z]").search
+
+
+def _after_name(entry: str):
+    return re.compile(r"[A-Z][a-z]+,?\s+" + re.escape(entry) + r"\b").search
+
+
+def _abbreviation(entry: str):
+    return re.compile(r"(?<![\w.])(?i:" + re.escape(entry) + r")\.").search
+
+
+def _opener(entry: str):
+    return re.compile(r"\.\s+" + re.escape(entry) + r"\b").search
+
+
 def _strings(value) -> list[str]:
     """The string leaves of a section (list items and dict values, at any depth), each once."""
     if isinstance(value, str):
@@ -125,6 +143,10 @@ COVERED = {
                          "bylines": _line_pattern},
     "datelines.json": {"labels": _label, "update_labels": _label, "crawler_prefix": _cased_pattern,
                        "news_dateline": _dateline},
+    "honorifics.json": {"honorifics": _before_name, "post_nominals": _after_name},
+    "sentences.json": {"abbreviations": _abbreviation, "titles_before_names": _before_name, "openers": _opener,
+                       "list_marker": _cased_pattern},
+    "roles.json": {"roles": _words},
 }
 
 
@@ -160,12 +182,13 @@ def test_every_section_of_a_covered_file_is_checked(name):
 
 @pytest.mark.parametrize("name,section,entry,finder", list(_entries()), ids=lambda v: v[:40] if isinstance(v, str) else "")
 def test_every_data_entry_says_where_it_comes_from(name, section, entry, finder):
-    sourced = json.loads(DATA.joinpath(name).read_text("utf-8"))["_sources"].get(section, {})
+    data = json.loads(DATA.joinpath(name).read_text("utf-8"))
+    sourced = data["_sources"].get(section, {})
     source = sourced.get(entry) or sourced.get("*")
     assert source, f"{name} {section}: no source for {entry!r}"
     assert set(source) <= {"cameo", "spec", "corpus", "public"}, source
     assert "*" not in sourced or "corpus" not in sourced["*"], "corpus pages attest one entry, not a section"
     for code, wording in source.get("cameo", {}).items():
         assert re.fullmatch(r"\d{3,4}", code) and wording.strip(), (code, wording)
-    assert "public" not in source or source["public"].strip(), source
+    assert "public" not in source or data["_public"][source["public"]].strip(), source
     _check_source(source, finder(entry), lambda gold: True)
