@@ -133,11 +133,14 @@ def _strings(value) -> list[str]:
     """The string leaves of a section (list items and dict values, at any depth), each once."""
     if isinstance(value, str):
         return [value]
+    if not isinstance(value, (dict, list)):
+        return []
     items = value.values() if isinstance(value, dict) else value
     return list(dict.fromkeys(s for item in items for s in _strings(item)))
 
 
-# file -> section -> how its entries are found on a page; every section of a covered file is listed
+# file -> section -> how its entries are found on a page (None: a setting, not wording); every section of
+# a covered file is listed
 COVERED = {
     "boilerplate.json": {"exact": _line, "patterns": _line_pattern, "inline": _pattern, "captions": _line_pattern,
                          "bylines": _line_pattern},
@@ -147,6 +150,9 @@ COVERED = {
     "sentences.json": {"abbreviations": _abbreviation, "titles_before_names": _before_name, "openers": _opener,
                        "list_marker": _cased_pattern},
     "roles.json": {"roles": _words},
+    "dates.json": {"numbered_sessions": _pattern, **dict.fromkeys(
+        ["wording", "marked_dates", "years", "evidence_window_days", "news_year_window_days"])},
+    "lang/ko.json": {"name": None, "date_markers": _words},
 }
 
 
@@ -165,7 +171,7 @@ def _entries():
     for name, sections in COVERED.items():
         data = json.loads(DATA.joinpath(name).read_text("utf-8"))
         for section, finder in sections.items():
-            for entry in _strings(data[section]):
+            for entry in [] if finder is None else _strings(data[section]):
                 if (name, section, entry) not in AWAITING_A_SOURCE:
                     yield name, section, entry, finder
 
