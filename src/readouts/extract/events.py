@@ -52,7 +52,6 @@ class EventPatterns:
     dateline: re.Pattern
     joint: GatedPattern
     call_in_title: tuple[tuple[str, re.Pattern], ...]
-    venue_parenthesis: re.Pattern  # "meetings (July 25-27, " before a place: where the engagement was
     secondary_types: frozenset[str]  # a type that yields to another predicate printed before its own
     place_prepositions: frozenset[str]  # a place right after one of these is where the engagement was
     address_prepositions: frozenset[str]  # ... or after one of these and an address: "in Jung-gu, Seoul"
@@ -97,7 +96,6 @@ def patterns() -> EventPatterns:
         dateline=re.compile(data["dateline"]),
         joint=GatedPattern(data["joint_predicates"], re.I),
         call_in_title=tuple((kind, re.compile(p, re.I)) for kind, p in data["call_in_title"].items()),
-        venue_parenthesis=re.compile(data["venue_parenthesis"], re.I),
         secondary_types=frozenset(data["secondary_types"]),
         place_prepositions=frozenset(data["place_prepositions"]),
         address_prepositions=frozenset(data["address_prepositions"]),
@@ -187,8 +185,6 @@ def _is_locative(before: str) -> bool:
     address chain ("at the Lotte Hotel in Sogong-dong, Jung-gu, Seoul") or a country before it
     ("visiting Indonesia (Jakarta)")."""
     p = patterns()
-    if p.venue_parenthesis.search(before):
-        return True
     before = _OPEN_PARENTHESIS.sub("", before.rstrip())
     words = before.split()
     if words and words[-1].lower() in p.place_prepositions:
