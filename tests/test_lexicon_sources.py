@@ -153,6 +153,15 @@ COVERED = {
     "dates.json": {"numbered_sessions": _pattern, **dict.fromkeys(
         ["wording", "marked_dates", "years", "evidence_window_days", "news_year_window_days"])},
     "lang/ko.json": {"name": None, "date_markers": _words},
+    "events.json": {"types": _pattern, "predicate_blockers": _pattern, "planned": _pattern, "not_held": _pattern,
+                    "background": _pattern, "gathering": _pattern, "same_day": _pattern, "separate_events": _pattern,
+                    "ambiguous_meeting": _pattern, "call_in_title": _pattern, "dateline": _cased_pattern,
+                    "joint_predicates": _pattern, "place_prepositions": _words, "address_prepositions": _words,
+                    "departure": _pattern, "purpose": _cased_pattern, "visited_country": _cased_pattern,
+                    "anaphoric_day": _pattern, "pronoun_subject": _cased_pattern, "separate_events_after": _pattern,
+                    "introductory_phrase": _cased_pattern, "secondary_types": None,
+                    "issuer_phrase": _cased_pattern, "statement_title": _pattern, "issuing_office": _cased_pattern,
+                    "clause_break": _cased_pattern},
 }
 
 
@@ -165,6 +174,17 @@ AWAITING_A_SOURCE = {
     ("boilerplate.json", "captions", r"[^.]{0,60}\bwho (?:makes?|has|have|is|are|holds?|gives?|shakes?|poses?|delivers?"
                                      r"|attends?|speaks?|talks?)\b[^.]{0,120}"),
 }
+
+
+def _event_type_held(entry: str):
+    """A predicate of an engagement type is attested by a page whose gold holds an event of that type."""
+    kinds = {pattern: kind for kind, patterns in json.loads(DATA.joinpath("events.json").read_text("utf-8"))["types"]
+             for pattern in patterns}
+    return lambda gold: entry not in kinds or kinds[entry] in {event["type"] for event in gold["events"]}
+
+
+# what a corpus page's gold holds when it attests an entry, where the entry signals a fact the gold has
+HOLDS = {("events.json", "types"): _event_type_held}
 
 
 def _entries():
@@ -197,4 +217,5 @@ def test_every_data_entry_says_where_it_comes_from(name, section, entry, finder)
     for code, wording in source.get("cameo", {}).items():
         assert re.fullmatch(r"\d{3,4}", code) and wording.strip(), (code, wording)
     assert "public" not in source or data["_public"][source["public"]].strip(), source
-    _check_source(source, finder(entry), lambda gold: True)
+    holds = HOLDS[name, section](entry) if (name, section) in HOLDS else lambda gold: True
+    _check_source(source, finder(entry), holds)
