@@ -25,7 +25,7 @@ TOPICS = json.loads(DATA.joinpath("topics.json").read_text("utf-8"))["topics"]
 def _check_source(source: dict, matches, holds) -> None:
     """A source names at least one origin; a corpus origin is two or more pages that the entry
     matches (matches(text)) and whose gold holds what the entry signals (holds(gold))."""
-    assert source and set(source) <= {"cameo", "spec", "corpus", "public"}, source
+    assert source and set(source) <= {"cameo", "phoenix", "spec", "corpus", "public"}, source
     assert "spec" not in source or source["spec"].strip(), source
     pages = source.get("corpus", [])
     assert not pages or len(set(pages)) >= 2, f"one page is no source: {pages}"
@@ -76,7 +76,7 @@ def test_every_silencer_says_where_it_comes_from(topic, entry):
 # {section: {entry: source}}, the entry being the string as the section holds it (so that an edited
 # entry must be sourced again); '*' gives one source to every entry of a section, which only a
 # dictionary, the guide or a public record can do: corpus pages are listed for each entry.
-# A source: {"cameo": {code: the dictionary's wording}, "spec": the guide's words, "public": the name of
+# A source: {"cameo": {code: the dictionary's wording}, "phoenix": {agent noun: its sector code}, "spec": the guide's words, "public": the name of
 # a public record the file's '_public' describes, "corpus": [two or more pages]}. How an entry is found
 # on a page, for its corpus source:
 def _line(entry: str):
@@ -121,6 +121,15 @@ def _after_name(entry: str):
     return re.compile(r"[A-Z][a-z]+,?\s+" + re.escape(entry) + r"\b").search
 
 
+def _cased_words(entry: str):
+    return re.compile(r"(?<![\w-])" + re.escape(entry) + r"(?![\w-])").search
+
+
+def _word_ending(entry: str):
+    """A possessive ending: at the end of a word ('Japan's')."""
+    return re.compile(r"\w" + re.escape(entry) + r"(?!\w)").search
+
+
 def _abbreviation(entry: str):
     return re.compile(r"(?<![\w.])(?i:" + re.escape(entry) + r")\.").search
 
@@ -153,6 +162,14 @@ COVERED = {
     "dates.json": {"numbered_sessions": _pattern, **dict.fromkeys(
         ["wording", "marked_dates", "years", "evidence_window_days", "news_year_window_days"])},
     "lang/ko.json": {"name": None, "date_markers": _words},
+    "titles.json": {"heads": _cased_words, "modifiers": _cased_words, "excluded_heads": _cased_words,
+                    "vocabulary": _cased_words, "connectors": _cased_words, "name_stopwords": _cased_words,
+                    "plural_heads": _cased_words, "government_title": _pattern, "office_words": _cased_words,
+                    "caption_positions": _cased_words, "counterpart_possessives": _cased_words,
+                    "counterpart_nouns": _cased_words, "leading_articles": _cased_words,
+                    "possessive_endings": _word_ending, "first_person": _cased_words,
+                    "abbreviated_heads": _before_name, "months_in_names": _cased_words, "body_articles": _cased_words,
+                    "listed_officials": _words, "counterpart_countries": _pattern, "delegation": _cased_pattern},
     "events.json": {"types": _pattern, "predicate_blockers": _pattern, "planned": _pattern, "not_held": _pattern,
                     "background": _pattern, "gathering": _pattern, "same_day": _pattern, "separate_events": _pattern,
                     "ambiguous_meeting": _pattern, "call_in_title": _pattern, "dateline": _cased_pattern,
@@ -187,11 +204,16 @@ def _event_type_held(entry: str):
 HOLDS = {("events.json", "types"): _event_type_held}
 
 
+# sections that map an entry (the key) to what it stands for: the key is what is sourced
+KEYED = {("titles.json", "plural_heads"), ("titles.json", "abbreviated_heads")}
+
+
 def _entries():
     for name, sections in COVERED.items():
         data = json.loads(DATA.joinpath(name).read_text("utf-8"))
         for section, finder in sections.items():
-            for entry in [] if finder is None else _strings(data[section]):
+            keyed = (name, section) in KEYED
+            for entry in [] if finder is None else list(data[section]) if keyed else _strings(data[section]):
                 if (name, section, entry) not in AWAITING_A_SOURCE:
                     yield name, section, entry, finder
 
@@ -212,10 +234,12 @@ def test_every_data_entry_says_where_it_comes_from(name, section, entry, finder)
     sourced = data["_sources"].get(section, {})
     source = sourced.get(entry) or sourced.get("*")
     assert source, f"{name} {section}: no source for {entry!r}"
-    assert set(source) <= {"cameo", "spec", "corpus", "public"}, source
+    assert set(source) <= {"cameo", "phoenix", "spec", "corpus", "public"}, source
     assert "*" not in sourced or "corpus" not in sourced["*"], "corpus pages attest one entry, not a section"
     for code, wording in source.get("cameo", {}).items():
         assert re.fullmatch(r"\d{3,4}", code) and wording.strip(), (code, wording)
+    for agent, code in source.get("phoenix", {}).items():  # Phoenix.agents.txt: AGENT_NOUN [~SECTOR]
+        assert re.fullmatch(r"[A-Z._!]+", agent) and re.fullmatch(r"\[~[A-Z]{3,6}\]", code), (agent, code)
     assert "public" not in source or data["_public"][source["public"]].strip(), source
     holds = HOLDS[name, section](entry) if (name, section) in HOLDS else lambda gold: True
     _check_source(source, finder(entry), holds)
