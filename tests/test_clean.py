@@ -280,7 +280,6 @@ def test_printed_date_wins_over_crawler_date():
                   "Top nuclear envoys of South Korea and the U.S. discussed North Korea issues on the phone Wednesday.")
     assert doc.published == "2020-01-02" and doc.reference_inferred is False
     assert doc.title == "Top Nuke Envoys of S. Korea, US Discuss N. Korea"
-    assert doc.publisher == "KBS World"
 
 
 def test_news_dateline_takes_its_year_from_the_crawler_date():
