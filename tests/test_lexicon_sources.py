@@ -170,6 +170,9 @@ COVERED = {
                     "possessive_endings": _word_ending, "first_person": _cased_words,
                     "abbreviated_heads": _before_name, "months_in_names": _cased_words, "body_articles": _cased_words,
                     "listed_officials": _words, "counterpart_countries": _pattern, "delegation": _cased_pattern},
+    "publishers.json": {"name_lines": _line_pattern, "domains": _words, "agencies": _words, "bylines": _line_pattern,
+                        "templates": _line_pattern, "banners": _line_pattern, "copyright": _pattern,
+                        "date_order": _words, "agency_credits": _cased_pattern, "countries": _words},
     "events.json": {"types": _pattern, "predicate_blockers": _pattern, "planned": _pattern, "not_held": _pattern,
                     "background": _pattern, "gathering": _pattern, "same_day": _pattern, "separate_events": _pattern,
                     "ambiguous_meeting": _pattern, "call_in_title": _pattern, "dateline": _cased_pattern,
@@ -205,35 +208,49 @@ HOLDS = {("events.json", "types"): _event_type_held}
 
 
 # sections that map an entry (the key) to what it stands for: the key is what is sourced
-KEYED = {("titles.json", "plural_heads"), ("titles.json", "abbreviated_heads")}
+KEYED = {("titles.json", "plural_heads"), ("titles.json", "abbreviated_heads"), ("publishers.json", "domains"),
+         ("publishers.json", "agencies"), ("publishers.json", "date_order"), ("publishers.json", "countries")}
+# sections of records whose named field is the entry; a record may carry its own 'source' (a source
+# object, or a line 'public record: ...' as offices.json's have)
+RECORDS = {("publishers.json", section): "pattern" for section in ("name_lines", "bylines", "templates", "banners")}
 
 
 def _entries():
     for name, sections in COVERED.items():
         data = json.loads(DATA.joinpath(name).read_text("utf-8"))
         for section, finder in sections.items():
-            keyed = (name, section) in KEYED
-            for entry in [] if finder is None else list(data[section]) if keyed else _strings(data[section]):
+            value = data[section]
+            if finder is None:
+                items = []
+            elif (name, section) in RECORDS:
+                items = [(record[RECORDS[name, section]], record.get("source")) for record in value]
+            else:
+                items = [(entry, None) for entry in (list(value) if (name, section) in KEYED else _strings(value))]
+            for entry, own in items:
                 if (name, section, entry) not in AWAITING_A_SOURCE:
-                    yield name, section, entry, finder
+                    yield name, section, entry, finder, own
 
 
 @pytest.mark.parametrize("name", COVERED)
 def test_every_section_of_a_covered_file_is_checked(name):
     data = json.loads(DATA.joinpath(name).read_text("utf-8"))
     assert {k for k in data if not k.startswith("_")} == set(COVERED[name])
-    entries = {(section, entry) for n, section, entry, _ in _entries() if n == name}
+    entries = {(section, entry) for n, section, entry, *_ in _entries() if n == name}
     stale = {(section, entry) for section, sourced in data["_sources"].items() for entry in sourced
              if entry != "*" and (section, entry) not in entries}
     assert not stale, f"sources of entries no longer in {name}: {stale}"
 
 
-@pytest.mark.parametrize("name,section,entry,finder", list(_entries()), ids=lambda v: v[:40] if isinstance(v, str) else "")
-def test_every_data_entry_says_where_it_comes_from(name, section, entry, finder):
+@pytest.mark.parametrize("name,section,entry,finder,own", list(_entries()),
+                         ids=lambda v: v[:40] if isinstance(v, str) else "")
+def test_every_data_entry_says_where_it_comes_from(name, section, entry, finder, own):
     data = json.loads(DATA.joinpath(name).read_text("utf-8"))
-    sourced = data["_sources"].get(section, {})
-    source = sourced.get(entry) or sourced.get("*")
+    sourced = data.get("_sources", {}).get(section, {})
+    source = own or sourced.get(entry) or sourced.get("*")
     assert source, f"{name} {section}: no source for {entry!r}"
+    if isinstance(source, str):
+        assert re.fullmatch(r"public record: \S.*", source), source
+        return
     assert set(source) <= {"cameo", "phoenix", "spec", "corpus", "public"}, source
     assert "*" not in sourced or "corpus" not in sourced["*"], "corpus pages attest one entry, not a section"
     for code, wording in source.get("cameo", {}).items():
