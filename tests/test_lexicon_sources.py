@@ -125,6 +125,11 @@ def _cased_words(entry: str):
     return re.compile(r"(?<![\w-])" + re.escape(entry) + r"(?![\w-])").search
 
 
+def _country_form(entry: str):
+    """A country's name or adjective as printed, or one of its 'patterns' (a regex: it has a group)."""
+    return _cased_pattern(entry) if "(?" in entry else _cased_words(entry)
+
+
 def _word_ending(entry: str):
     """A possessive ending: at the end of a word ('Japan's')."""
     return re.compile(r"\w" + re.escape(entry) + r"(?!\w)").search
@@ -173,6 +178,7 @@ COVERED = {
     "publishers.json": {"name_lines": _line_pattern, "domains": _words, "agencies": _words, "bylines": _line_pattern,
                         "templates": _line_pattern, "banners": _line_pattern, "copyright": _pattern,
                         "date_order": _words, "agency_credits": _cased_pattern, "countries": _words},
+    "countries.json": {"not_countries": _cased_words, "countries": _country_form},
     "events.json": {"types": _pattern, "predicate_blockers": _pattern, "planned": _pattern, "not_held": _pattern,
                     "background": _pattern, "gathering": _pattern, "same_day": _pattern, "separate_events": _pattern,
                     "ambiguous_meeting": _pattern, "call_in_title": _pattern, "dateline": _cased_pattern,
