@@ -179,6 +179,8 @@ COVERED = {
                         "templates": _line_pattern, "banners": _line_pattern, "copyright": _pattern,
                         "date_order": _words, "agency_credits": _cased_pattern, "countries": _words},
     "countries.json": {"not_countries": _cased_words, "countries": _country_form},
+    "places.json": {"district_suffixes": _cased_words, "places": _cased_words, "venues": _cased_words},
+    "offices.json": {"offices": _pattern},
     "events.json": {"types": _pattern, "predicate_blockers": _pattern, "planned": _pattern, "not_held": _pattern,
                     "background": _pattern, "gathering": _pattern, "same_day": _pattern, "separate_events": _pattern,
                     "ambiguous_meeting": _pattern, "call_in_title": _pattern, "dateline": _cased_pattern,
@@ -218,7 +220,8 @@ KEYED = {("titles.json", "plural_heads"), ("titles.json", "abbreviated_heads"), 
          ("publishers.json", "agencies"), ("publishers.json", "date_order"), ("publishers.json", "countries")}
 # sections of records whose named field is the entry; a record may carry its own 'source' (a source
 # object, or a line 'public record: ...' as offices.json's have)
-RECORDS = {("publishers.json", section): "pattern" for section in ("name_lines", "bylines", "templates", "banners")}
+RECORDS = {**{("publishers.json", section): "pattern" for section in ("name_lines", "bylines", "templates", "banners")},
+           ("places.json", "places"): "city", ("places.json", "venues"): "name", ("offices.json", "offices"): "pattern"}
 
 
 def _entries():
@@ -242,7 +245,7 @@ def test_every_section_of_a_covered_file_is_checked(name):
     data = json.loads(DATA.joinpath(name).read_text("utf-8"))
     assert {k for k in data if not k.startswith("_")} == set(COVERED[name])
     entries = {(section, entry) for n, section, entry, *_ in _entries() if n == name}
-    stale = {(section, entry) for section, sourced in data["_sources"].items() for entry in sourced
+    stale = {(section, entry) for section, sourced in data.get("_sources", {}).items() for entry in sourced
              if entry != "*" and (section, entry) not in entries}
     assert not stale, f"sources of entries no longer in {name}: {stale}"
 
