@@ -181,6 +181,7 @@ COVERED = {
     "countries.json": {"not_countries": _cased_words, "countries": _country_form},
     "places.json": {"district_suffixes": _cased_words, "places": _cased_words, "venues": _cased_words},
     "offices.json": {"offices": _pattern},
+    "officials.json": {"in_office_as_of": None, "honorifics": _before_name, "roles": _cased_words, "officials": _words},
     "events.json": {"types": _pattern, "predicate_blockers": _pattern, "planned": _pattern, "not_held": _pattern,
                     "background": _pattern, "gathering": _pattern, "same_day": _pattern, "separate_events": _pattern,
                     "ambiguous_meeting": _pattern, "call_in_title": _pattern, "dateline": _cased_pattern,
@@ -221,7 +222,8 @@ KEYED = {("titles.json", "plural_heads"), ("titles.json", "abbreviated_heads"), 
 # sections of records whose named field is the entry; a record may carry its own 'source' (a source
 # object, or a line 'public record: ...' as offices.json's have)
 RECORDS = {**{("publishers.json", section): "pattern" for section in ("name_lines", "bylines", "templates", "banners")},
-           ("places.json", "places"): "city", ("places.json", "venues"): "name", ("offices.json", "offices"): "pattern"}
+           ("places.json", "places"): "city", ("places.json", "venues"): "name", ("offices.json", "offices"): "pattern",
+           ("officials.json", "officials"): "name"}
 
 
 def _entries():
