@@ -182,6 +182,12 @@ COVERED = {
     "places.json": {"district_suffixes": _cased_words, "places": _cased_words, "venues": _cased_words},
     "offices.json": {"offices": _pattern},
     "officials.json": {"in_office_as_of": None, "honorifics": _before_name, "roles": _cased_words, "officials": _words},
+    "lang/en.json": {"name": None, "date_order": None, "local_time": _pattern, "attribution_verbs": _cased_words,
+                     **dict.fromkeys(["months", "weekdays", "ordinal_suffixes", "range_words", "pertain",
+                                      "ordinal_article", "relative_periods", "period_names", "weekday_modifiers",
+                                      "period_modifiers", "duration_words", "relative_days", "future_cues",
+                                      "future_suffixes", "past_verbs", "past_suffix", "day_ordinal_followers",
+                                      "month_cues", "month_modifiers", "relative_day_gates"], _words)},
     "events.json": {"types": _pattern, "predicate_blockers": _pattern, "planned": _pattern, "not_held": _pattern,
                     "background": _pattern, "gathering": _pattern, "same_day": _pattern, "separate_events": _pattern,
                     "ambiguous_meeting": _pattern, "call_in_title": _pattern, "dateline": _cased_pattern,
@@ -218,12 +224,13 @@ HOLDS = {("events.json", "types"): _event_type_held}
 
 # sections that map an entry (the key) to what it stands for: the key is what is sourced
 KEYED = {("titles.json", "plural_heads"), ("titles.json", "abbreviated_heads"), ("publishers.json", "domains"),
-         ("publishers.json", "agencies"), ("publishers.json", "date_order"), ("publishers.json", "countries")}
+         ("publishers.json", "agencies"), ("publishers.json", "date_order"), ("publishers.json", "countries"),
+         ("lang/en.json", "relative_periods")}
 # sections of records whose named field is the entry; a record may carry its own 'source' (a source
 # object, or a line 'public record: ...' as offices.json's have)
 RECORDS = {**{("publishers.json", section): "pattern" for section in ("name_lines", "bylines", "templates", "banners")},
            ("places.json", "places"): "city", ("places.json", "venues"): "name", ("offices.json", "offices"): "pattern",
-           ("officials.json", "officials"): "name"}
+           ("officials.json", "officials"): "name", ("lang/en.json", "relative_days"): "phrase"}
 
 
 def _entries():
