@@ -1,6 +1,9 @@
-"""Lexicon hygiene: every entry of data/actions.json and data/topics.json says where it comes from (a
-CAMEO code the crosswalk maps to its action, the annotation guide's wording, or at least two corpus
-pages it matches whose gold holds its action or topic), so that no entry reads one page's wording."""
+"""Lexicon hygiene: every entry of the data files says where it comes from (a field dictionary's code:
+CAMEO.2.0.txt, Phoenix.agents.txt, the CAMEO2PLOVER crosswalk; the annotation guide's wording; a public
+record; or at least two corpus pages it matches, whose gold holds what it signals where it signals a
+fact), so that no entry reads one page's wording. data/actions.json's actions and data/topics.json's
+phrases carry their source in the entry; every other file in a '_sources' object beside its data (or
+in a record's own 'source'); every data file is listed, section by section."""
 import json
 import re
 from importlib import resources
@@ -143,6 +146,12 @@ def _opener(entry: str):
     return re.compile(r"\.\s+" + re.escape(entry) + r"\b").search
 
 
+def _anchored(entry: str):
+    """A pattern anchored at the end or start of the text around a predicate ('was ' + 'condemned'),
+    found anywhere on a page."""
+    return _pattern(entry.removeprefix("^").removesuffix("$"))
+
+
 def _strings(value) -> list[str]:
     """The string leaves of a section (list items and dict values, at any depth), each once."""
     if isinstance(value, str):
@@ -188,6 +197,22 @@ COVERED = {
                                       "period_modifiers", "duration_words", "relative_days", "future_cues",
                                       "future_suffixes", "past_verbs", "past_suffix", "day_ordinal_followers",
                                       "month_cues", "month_modifiers", "relative_day_gates"], _words)},
+    # actions and crosswalk are checked above; topic_targets, excluded_objects, international_bodies and
+    # asked_of_counterparts are settings in codes (countries, topics, actions), not wording
+    "actions.json": {**dict.fromkeys(["actions", "crosswalk", "topic_targets", "excluded_objects", "international_bodies",
+                                      "asked_of_counterparts"]),
+                     **dict.fromkeys(["negation", "passive_before", "third_party_subjects", "negative", "clause_breaks",
+                                      "relative_clause", "subject_boundaries", "plural_subjects", "addressed",
+                                      "act_boundary", "title_complement", "between_pair", "asked_subject_boundaries",
+                                      "passive_after", "counterpart_objects", "non_state_objects", "pair_joiner",
+                                      "introductory"], _anchored),
+                     "joint_forms": _cased_words},
+    # topics and silencers are checked above
+    "topics.json": {"topics": None, "silenced_by": None},
+    # codes of the PLOVER codebook's quad categories (its _note cites the table)
+    "plover.json": {"quad_codes": None},
+    # tests/test_kb.py checks it is the conversion of the vendored POCOM list its '_source' names
+    "us_officials.json": {"roles": None, "officials": None},
     "events.json": {"types": _pattern, "predicate_blockers": _pattern, "planned": _pattern, "not_held": _pattern,
                     "background": _pattern, "gathering": _pattern, "same_day": _pattern, "separate_events": _pattern,
                     "ambiguous_meeting": _pattern, "call_in_title": _pattern, "dateline": _cased_pattern,
@@ -223,7 +248,7 @@ HOLDS = {("events.json", "types"): _event_type_held}
 
 
 # sections that map an entry (the key) to what it stands for: the key is what is sourced
-KEYED = {("titles.json", "plural_heads"), ("titles.json", "abbreviated_heads"), ("publishers.json", "domains"),
+KEYED = {("actions.json", "joint_forms"), ("titles.json", "plural_heads"), ("titles.json", "abbreviated_heads"), ("publishers.json", "domains"),
          ("publishers.json", "agencies"), ("publishers.json", "date_order"), ("publishers.json", "countries"),
          ("lang/en.json", "relative_periods")}
 # sections of records whose named field is the entry; a record may carry its own 'source' (a source
@@ -247,6 +272,16 @@ def _entries():
             for entry, own in items:
                 if (name, section, entry) not in AWAITING_A_SOURCE:
                     yield name, section, entry, finder, own
+
+
+def test_every_data_file_is_covered():
+    def files(folder, prefix=""):
+        for item in folder.iterdir():
+            if item.is_dir():
+                yield from files(item, f"{prefix}{item.name}/")
+            elif item.name.endswith(".json"):
+                yield prefix + item.name
+    assert set(files(DATA)) == set(COVERED)
 
 
 @pytest.mark.parametrize("name", COVERED)
