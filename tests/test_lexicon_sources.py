@@ -183,7 +183,8 @@ COVERED = {
                     "counterpart_nouns": _cased_words, "leading_articles": _cased_words,
                     "possessive_endings": _word_ending, "first_person": _cased_words,
                     "abbreviated_heads": _before_name, "months_in_names": _cased_words, "body_articles": _cased_words,
-                    "listed_officials": _words, "counterpart_countries": _pattern, "delegation": _cased_pattern},
+                    "listed_officials": _words, "counterpart_countries": _pattern, "delegation": _cased_pattern,
+                    "syllable_stopwords": _cased_words},
     "publishers.json": {"name_lines": _line_pattern, "domains": _words, "agencies": _words, "bylines": _line_pattern,
                         "templates": _line_pattern, "banners": _line_pattern, "copyright": _pattern,
                         "date_order": _words, "agency_credits": _cased_pattern, "countries": _words},
@@ -221,7 +222,11 @@ COVERED = {
                     "anaphoric_day": _pattern, "pronoun_subject": _cased_pattern, "separate_events_after": _pattern,
                     "introductory_phrase": _cased_pattern, "secondary_types": None,
                     "issuer_phrase": _cased_pattern, "statement_title": _pattern, "issuing_office": _cased_pattern,
-                    "clause_break": _cased_pattern},
+                    "clause_break": _cased_pattern, "dateline_here": _cased_pattern},
+    # which event types and formats may be one engagement: settings in the guide's codes (its _note cites them)
+    "engagements.json": {"type_groups": None, "format_parties": None, "max_days_apart": None},
+    "followups.json": {"triggers": _pattern, "negations": _anchored, "types": _pattern, "relative": _words,
+                       "window_days": None, "slack_days": None},
 }
 
 
@@ -255,7 +260,8 @@ KEYED = {("actions.json", "joint_forms"), ("titles.json", "plural_heads"), ("tit
 # object, or a line 'public record: ...' as offices.json's have)
 RECORDS = {**{("publishers.json", section): "pattern" for section in ("name_lines", "bylines", "templates", "banners")},
            ("places.json", "places"): "city", ("places.json", "venues"): "name", ("offices.json", "offices"): "pattern",
-           ("officials.json", "officials"): "name", ("lang/en.json", "relative_days"): "phrase"}
+           ("officials.json", "officials"): "name", ("lang/en.json", "relative_days"): "phrase",
+           ("followups.json", "relative"): "phrase"}
 
 
 def _entries():
