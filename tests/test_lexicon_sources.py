@@ -79,9 +79,9 @@ def test_every_silencer_says_where_it_comes_from(topic, entry):
 # {section: {entry: source}}, the entry being the string as the section holds it (so that an edited
 # entry must be sourced again); '*' gives one source to every entry of a section, which only a
 # dictionary, the guide or a public record can do: corpus pages are listed for each entry.
-# A source: {"cameo": {code: the dictionary's wording}, "phoenix": {agent noun: its sector code}, "spec": the guide's words, "public": the name of
-# a public record the file's '_public' describes, "corpus": [two or more pages]}. How an entry is found
-# on a page, for its corpus source:
+# A source: {"cameo": {code: the dictionary's wording}, "phoenix": {agent noun: its sector code},
+# "spec": the guide's words, "public": the name of a public record the file's '_public' describes,
+# "corpus": [two or more pages]}. How an entry is found on a page, for its corpus source:
 def _line(entry: str):
     return re.compile(r"^[\s•·*-]*" + re.escape(" ".join(entry.split())) + r"\s*$", re.I | re.M).search
 
@@ -257,9 +257,9 @@ HOLDS = {("events.json", "types"): _event_type_held}
 
 
 # sections that map an entry (the key) to what it stands for: the key is what is sourced
-KEYED = {("actions.json", "joint_forms"), ("titles.json", "plural_heads"), ("titles.json", "abbreviated_heads"), ("publishers.json", "domains"),
-         ("publishers.json", "agencies"), ("publishers.json", "date_order"), ("publishers.json", "countries"),
-         ("lang/en.json", "relative_periods")}
+KEYED = {("actions.json", "joint_forms"), ("titles.json", "plural_heads"), ("titles.json", "abbreviated_heads"),
+         ("publishers.json", "domains"), ("publishers.json", "agencies"), ("publishers.json", "date_order"),
+         ("publishers.json", "countries"), ("lang/en.json", "relative_periods")}
 # sections of records whose named field is the entry; a record may carry its own 'source' (a source
 # object, or a line 'public record: ...' as offices.json's have)
 RECORDS = {**{("publishers.json", section): "pattern" for section in ("name_lines", "bylines", "templates", "banners")},
