@@ -83,3 +83,9 @@ def test_a_refused_input_is_named_once_in_its_line(tmp_path):
     result = CliRunner().invoke(main, ["ingest", str(empty), "--db", db])
     line = next(l for l in result.stderr.splitlines() if l.startswith("failed:"))
     assert line == f"failed: {empty}: empty file"
+
+
+def test_a_folder_without_pages_is_said_so(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "empty"), "--db", str(tmp_path / "e.db")])
+    assert result.exit_code == 0 and f"no page found under {tmp_path / 'empty'}" in result.stderr

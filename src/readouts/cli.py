@@ -161,6 +161,8 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
         except ReadoutsError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(", ".join(f"{n} {status}" for status, n in counts.items()), err=True)
+    if not sum(counts.values()):
+        click.echo(f"readouts: no page found under {', '.join(map(str, paths))}", err=True)
     if counts["failed"]:
         sys.exit(1)
 
