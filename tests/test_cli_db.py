@@ -89,3 +89,10 @@ def test_a_folder_without_pages_is_said_so(tmp_path):
     (tmp_path / "empty").mkdir()
     result = CliRunner().invoke(main, ["ingest", str(tmp_path / "empty"), "--db", str(tmp_path / "e.db")])
     assert result.exit_code == 0 and f"no page found under {tmp_path / 'empty'}" in result.stderr
+
+
+def test_extract_reads_every_page_it_can_and_names_a_missing_one(repo_root, tmp_path):
+    missing = tmp_path / "gone.txt"
+    result = CliRunner().invoke(main, ["extract", str(repo_root / "examples"), str(missing)])
+    assert result.exit_code == 1 and len(result.stdout.splitlines()) == 5
+    assert f"readouts: {missing}: file not found" in result.stderr

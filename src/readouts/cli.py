@@ -59,8 +59,8 @@ def page_timeout_option(command):
 
 
 @main.command("extract")
-@click.argument("paths", nargs=-1, required=True,
-                type=click.Path(exists=True, allow_dash=True, path_type=Path))
+# a missing path fails alone, reported like any page that cannot be read, as ingest does
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes; the output is the same, in the same order, whatever the number.")
 @click.option("--jsonl", is_flag=True,
