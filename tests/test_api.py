@@ -391,3 +391,11 @@ def test_the_followups_page_lists_what_was_agreed_with_its_status(server):
     assert status == 200 and "joint symposium on August 27 in New York" in body.decode()
     assert get(f"{server}/api/followups?as_of=2024-13-01")[0] == 400
     assert get(f"{server}/api/followups?status=someday")[0] == 422
+
+
+def test_head_is_answered_as_get_without_a_body(server):
+    for path in ("/", "/api/events", "/topics"):
+        with urllib.request.urlopen(urllib.request.Request(f"{server}{path}", method="HEAD")) as r:
+            assert r.status == 200 and r.read() == b"" and r.headers["Content-Security-Policy"]
+    status, _, body = get(f"{server}/")
+    assert status == 200 and body  # GET still has its body

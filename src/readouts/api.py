@@ -74,6 +74,26 @@ def host_name(value: str) -> str:
     return value.partition(":")[0]
 
 
+class HeadAsGet:
+    """HEAD answered as GET without its body (RFC 9110: the headers a GET would send), for every
+    page and API path: FastAPI routes answer GET only, and a HEAD (a link checker, `curl -I`) got 405."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 class Guard:
     """The edge of the app (ASGI middleware): the security headers on every answer, and what is
     refused before the app reads a request: a Host header not among the server's names (400: a
@@ -367,6 +387,7 @@ def create_app(db_url: str, token: str | None = None, allowed_hosts: Iterable[st
     # The Guard adds the security headers too, not a BaseHTTPMiddleware (@app.middleware): that one
     # passes the body through a task group, which turns the Guard's 413 for a streamed body into an
     # exception group, and so into a 400.
+    app.add_middleware(HeadAsGet)
     app.add_middleware(Guard, token=token, allowed_hosts=allowed_hosts)
 
     # Starlette's class: the router raises it for an unknown path (404) or method (405), and FastAPI's
