@@ -106,5 +106,7 @@ def test_the_followups_command(tmp_path):
     pending = runner.invoke(main, ["followups", "--db", db, "--status", "pending", "--as-of", "2024-08-01"])
     assert pending.exit_code == 0 and "pending  meeting    2024-09" in pending.output
     overdue = runner.invoke(main, ["followups", "--db", db, "--as-of", "2025-01-01", "--format", "json"])
-    assert [f["status"] for f in json.loads(overdue.output)] == ["overdue"]
-    assert runner.invoke(main, ["followups", "--db", db, "--status", "held"]).output == ""
+    assert [f["status"] for f in json.loads(overdue.stdout)] == ["overdue"]
+    assert "1 follow-up(s) as of 2025-01-01" in overdue.stderr  # the count beside the JSON, not in it
+    held = runner.invoke(main, ["followups", "--db", db, "--status", "held", "--as-of", "2024-08-01"])
+    assert held.output == "0 follow-up(s) held as of 2024-08-01\n"

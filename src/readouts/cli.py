@@ -525,9 +525,12 @@ def followups_command(db_url: str, status: str | None, as_of: date | None, fmt: 
     else:
         for f in items:
             when = f["expected"] or (f"{f['window_start']} to {f['window_end']}" if f["window_start"] else "?")
+            place = ", ".join(filter(None, _place_parts(f))) or "-"
             held = f" -> engagement {f['engagement_id']} on {f['held_on']}" if f["engagement_id"] else ""
-            click.echo(f"{f['id']:>5}  {f['status']:<8} {f['type']:<10} {when:<24} {f['doc_id']}{held}")
+            click.echo(f"{f['id']:>5}  {f['status']:<8} {f['type']:<10} {when:<24} {place:<20} {f['doc_id']}{held}")
             click.echo(f"{'':>5}  > {f['evidence']}")
+    as_of_day = (as_of or date.today()).isoformat()
+    click.echo(f"{len(items)} follow-up(s)" + (f" {status}" if status else "") + f" as of {as_of_day}", err=fmt != "table")
 
 
 @main.command("documents")
