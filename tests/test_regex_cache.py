@@ -110,3 +110,13 @@ def test_no_home_folder_means_no_file(cache_dir, monkeypatch):
     same_behaviour(regex_cache.compile(*PATTERNS[3]), *PATTERNS[3])
     assert regex_cache._path() is None
     regex_cache.save()  # no exception
+
+
+def test_gates_derived_by_another_version_of_scan_are_not_read(cache_dir, monkeypatch):
+    """The gates kept beside the compiled code are derived by scan.py's rules: a changed scan.py
+    reads another file, never gates its old rules derived."""
+    regex_cache.remembered("gate", "key", lambda: "derived by the old rules")
+    regex_cache.save()
+    forget_loaded(monkeypatch)
+    monkeypatch.setattr(regex_cache, "_derivation_digest", lambda: "0ther5ca")
+    assert regex_cache.remembered("gate", "key", lambda: "derived by the new rules") == "derived by the new rules"

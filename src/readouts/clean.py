@@ -37,7 +37,9 @@ BODY_MIN_SENTENCE_WORDS = 8
 STAMP_PREFIX_WORDS = 6
 
 INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff\u00ad]")
-HORIZONTAL_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# a run of spaces that is not one plain space (replaced by one): the single spaces between words,
+# most of a text's, are left alone rather than each replaced by itself
+HORIZONTAL_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 LEADING_BULLET = re.compile(r"^(?:[•·▪◦●■□▶►※*]|-(?=\s))\s*")
 HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 LATIN = re.compile(r"[A-Za-z]")

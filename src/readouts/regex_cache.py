@@ -4,7 +4,7 @@ Python compiles a regex in Python code (its parser and code generator), and the 
 (thousands of country names, offices, topics, actions) cost about 0.2 s to compile: more than fifty
 pages' extraction, paid again by every process, every worker of `--jobs N` included. This module
 keeps what the compiler produced (and the scan gates derived from each pattern, see scan.py) in a
-JSON file per Python version, and builds the pattern from it on the next run.
+JSON file per Python version and version of scan.py, and builds the pattern from it on the next run.
 
 The file lives in $READOUTS_CACHE, else $XDG_CACHE_HOME/readouts, else ~/.cache/readouts;
 READOUTS_CACHE=off turns it off. An entry is found by the pattern's own text and flags, so a changed
@@ -50,7 +50,15 @@ def _path() -> Path | None:
             folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "readouts"
         except RuntimeError:  # no home folder (a service account): compile every time
             return None
-    return folder / f"patterns-{_VERSION}.json"
+    return folder / f"patterns-{_VERSION}-{_derivation_digest()}.json"
+
+
+def _derivation_digest() -> str:
+    """A digest of scan.py, whose rules derive the gates kept here beside the compiled code: a
+    changed rule starts a new file instead of reading gates derived by the old one."""
+    import hashlib  # here: only the run that finds the file pays for it
+
+    return hashlib.blake2b(Path(__file__).with_name("scan.py").read_bytes(), digest_size=4).hexdigest()
 
 
 def _load() -> dict[str, Any]:

@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 
 from ..gazetteer import find_countries, find_places
+from ..scan import GatedPattern
 from ..types import Document, FollowUp, Location, Participant, Sentence
 from .dates import DateMention
 
@@ -26,8 +27,9 @@ def _data() -> dict:
 
 
 @cache
-def _trigger() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in _data()["triggers"]), re.IGNORECASE)
+def _trigger() -> GatedPattern:
+    # gated: every body sentence is searched, and few announce anything
+    return GatedPattern("|".join(f"(?:{p})" for p in _data()["triggers"]), re.IGNORECASE)
 
 
 @cache

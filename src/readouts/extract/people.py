@@ -94,7 +94,7 @@ class TitleGrammar:
     body_articles: frozenset[str]  # "the Secretary-General": an office named without its holder
     delegation: re.Pattern  # "Delegations of ": the countries named next took part
     counterpart_countries: re.Pattern  # "his counterparts from the ": the countries named next took part
-    listed_officials: re.Pattern  # "senior Japanese government officials including ": group "adj"
+    listed_officials: GatedPattern  # "senior Japanese government officials including ": group "adj"
     # forms of address as casefolded token sequences ("the Rt Hon."), by first word, longest first:
     # one lookup a token
     honorifics: dict[str, tuple[tuple[str, ...], ...]]
@@ -160,7 +160,7 @@ def grammar() -> TitleGrammar:
         body_articles=frozenset(data["body_articles"]),
         delegation=re.compile(data["delegation"]),
         counterpart_countries=re.compile(data["counterpart_countries"]),
-        listed_officials=re.compile(rf"\b(?P<adj>{_NATIONALITY})\s+(?:[a-z]+\s+){{0,3}}"
+        listed_officials=GatedPattern(rf"\b(?P<adj>{_NATIONALITY})\s+(?:[a-z]+\s+){{0,3}}"
                                     rf"(?:{_alternatives(data['listed_officials']['groups'])}),?\s+"
                                     rf"(?:{_alternatives(data['listed_officials']['openers'])})\s+"),
         honorifics={first: tuple(sorted((f for f in honorifics if f[0] == first), key=len, reverse=True))
