@@ -322,9 +322,15 @@ def page_names(text: str) -> frozenset[str]:
     """Every run of two to NAME_WORDS consecutive words of a page, compacted as name keys are
     (case, accents, hyphens and spaces ignored: "KANG, Kyung-wha" gives "kangkyungwha"), so that a
     full name is looked up whole, never inside a longer one ("Cho Hyun" in "Cho Hyun-dong")."""
-    words = [_compact(w) for w in _WORD.findall(text)]
-    return frozenset("".join(words[i:j]) for i in range(len(words))
-                     for j in range(i + 2, min(len(words), i + NAME_WORDS) + 1))
+    # _compact of an ASCII word (letters, digits, hyphens) inlined: a page has thousands of words
+    words = [w.lower().replace("-", "") if w.isascii() else _compact(w) for w in _WORD.findall(text)]
+    names = set()
+    for i in range(len(words) - 1):
+        run = words[i]
+        for word in words[i + 1:i + NAME_WORDS]:
+            run += word
+            names.add(run)
+    return frozenset(names)
 
 
 def printed_bearer(family: str, page: frozenset[str], title: str | None = None, day: date | None = None,
