@@ -590,3 +590,20 @@ def test_a_date_in_parentheses_is_a_conversion_not_the_engagements_day():
 
 def test_a_summit_named_with_dotted_abbreviations_is_a_meeting_not_the_visit_around_it():
     assert engagement_type("Mr. Ishiba, who is visiting Washington, held a Japan-U.S.-ROK Summit Meeting.")[0] == "meeting"
+
+
+def test_an_official_and_his_counterpart_who_agree_have_met_though_one_side_is_not_printed():
+    # issue 13: a counterpart is of the other side, whether or not the first official's country is printed
+    event = the_event("First vice foreign minister Chang Ho-jin and his Japanese counterpart, Masataka Okano, "
+                      "exchanged views on bilateral relations on Thursday.", published="2023-10-05",
+                      publisher=None)
+    assert event.type == "meeting" and names(event) == ["Chang Ho-jin", "Masataka Okano"]
+    assert (event.date, event.date_inferred) == ("2023-10-05", False)
+
+
+def test_what_two_officials_agreed_to_do_does_not_date_their_engagement():
+    out = doc("SEOUL, Oct. 7 (Yonhap) -- The top diplomats of South Korea and Poland held talks in Seoul on "
+              "Monday.\n\nForeign Minister Kang Kyung-wha and her Polish counterpart, Jacek Czaputowicz, agreed to "
+              "strengthen ties, with a summit in New York last month among recent exchanges.", published="2019-10-07")
+    (event,) = [e for e in out.events if "Jacek Czaputowicz" in names(e)]
+    assert event.date == "2019-10-07"

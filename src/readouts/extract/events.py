@@ -554,12 +554,27 @@ def _joint_engagement(doc: Document, i: int, roster: Roster, context: DateMentio
         return None
     facts = _sentence_facts(doc, i, "meeting", roster, joint.start(), context)
     subjects = [p for p in facts.people if p.start < joint.start()]
-    if len(subjects) < 2 or len({p.country for p in subjects if p.country}) < 2:
+    if len(subjects) < 2 or _sides(sentence.text, subjects) < 2:
         return None
     kind = next((name for name, pattern in patterns().types
                  if name in _CALL_TYPES and pattern.search(sentence.text)), "meeting")
     location = None if kind in _CALL_TYPES else facts.location
-    return Candidate(kind, subjects, [sentence], facts.dates, location, bool(patterns().planned.search(sentence.text)))
+    # what they agreed to do is no part of their engagement, nor are its dates ("agreed to strengthen
+    # ties ..., including a summit ... last month"); "agreed Thursday in Tokyo to" dates the engagement
+    purpose = patterns().purpose.search(sentence.text, joint.end())
+    dates = [d for d in facts.dates if purpose is None or d.start < purpose.start()]
+    return Candidate(kind, subjects, [sentence], dates, location, bool(patterns().planned.search(sentence.text)))
+
+
+def _sides(text: str, subjects: list[PersonMention]) -> int:
+    """How many governments the officials of a subject speak for: the countries printed with them or
+    known of them (kb.official_country), and one more for those of no known country when the subject
+    names a counterpart ("Vu and his DPRK counterpart Pak Sang Gil": a counterpart is of the other side)."""
+    countries = {p.country or kb.official_country(p.name) for p in subjects}
+    unknown = None in countries
+    countries.discard(None)
+    return len(countries) + (unknown and people_grammar().counterpart.search(text, subjects[0].end, subjects[-1].start)
+                             is not None)
 
 
 def _named_in_next(doc: Document, pending: tuple[int, str], i: int, roster: Roster) -> Candidate | None:
