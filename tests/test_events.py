@@ -607,3 +607,22 @@ def test_what_two_officials_agreed_to_do_does_not_date_their_engagement():
               "strengthen ties, with a summit in New York last month among recent exchanges.", published="2019-10-07")
     (event,) = [e for e in out.events if "Jacek Czaputowicz" in names(e)]
     assert event.date == "2019-10-07"
+
+
+def test_counterparts_met_on_different_days_are_different_engagements():
+    # issue 13: several engagements in one sentence, each with its own day (day before or after its counterpart)
+    out = doc("Chinese Foreign Minister Wang Yi is scheduled to meet South Korean Foreign Minister Kang Kyung-wha on "
+              "Wednesday before visiting South Korean President Moon Jae-in on Thursday.", published="2019-12-04")
+    assert [(names(e), e.date) for e in out.events] == [
+        (["Wang Yi", "Kang Kyung-wha"], "2019-12-04"), (["Wang Yi", "Moon Jae-in"], "2019-12-05")]
+    out = doc("U.S. Special Representative Sung Kim arrived in Seoul on Saturday. On Monday Kim will meet with his "
+              "South Korean counterpart, Noh Kyu-duk, and on Tuesday with Russian Deputy Foreign Minister Igor "
+              "Morgulov in Seoul.", published="2021-08-22")
+    assert [(names(e), e.date) for e in out.events] == [
+        (["Sung Kim", "Noh Kyu-duk"], "2021-08-23"), (["Sung Kim", "Igor Morgulov"], "2021-08-24")]
+
+
+def test_counterparts_of_one_day_are_one_engagement():
+    out = doc("Foreign Minister Kang Kyung-wha will meet with Secretary of State Mike Pompeo and Japanese Foreign "
+              "Minister Taro Kono on Tuesday.", published="2019-08-01")
+    assert [names(e) for e in out.events] == [["Kang Kyung-wha", "Mike Pompeo", "Taro Kono"]]

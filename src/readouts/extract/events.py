@@ -528,12 +528,36 @@ def _candidates_from(doc: Document, i: int, kind: str, predicate: int, roster: R
 
     following = doc.sentences[i + 1].text if i + 1 < len(doc.sentences) else ""
     separate = patterns().separate_events.search(sentence.text) or patterns().separate_events_after.search(following)
-    if separate and kind not in _GROUP_TYPES and len(facts.people) >= 3:
-        hosts = [p for p in facts.people if p.start < predicate]
-        guests = [p for p in facts.people if p.start > predicate]
-        if hosts and len(guests) >= 2:
-            return [candidate(hosts + [g]) for g in guests]
+    hosts = [p for p in facts.people if p.start < predicate]
+    guests = [p for p in facts.people if p.start > predicate]
+    if kind in _GROUP_TYPES or len(guests) < 2:
+        return [candidate(facts.people)]
+    if separate and hosts:
+        return [candidate(hosts + [g]) for g in guests]
+    if hosts or patterns().pronoun_subject.match(sentence.text):
+        days = _day_of_each(guests, dates)
+        if days is not None:
+            return [replace(candidate(hosts + [g]), dates=[day, *(d for d in dates if d is not day)])
+                    for g, day in zip(guests, days)]
     return [candidate(facts.people)]
+
+
+def _day_of_each(guests: list[PersonMention], dates: list[DateMention]) -> list[DateMention] | None:
+    """'On Monday Kim will meet A, and on Tuesday B' / 'will meet A on Wednesday before visiting B on
+    Thursday': one engagement per counterpart when the sentence gives them different days, each its
+    own: the day printed before the first counterpart heads the counterparts after it, else each day
+    follows the counterparts it belongs to. The day of each guest, in order; None unless every guest
+    has one and they are not all the same."""
+    days = sorted((d for d in dates if d.day and d.value), key=lambda d: d.start)
+    if len({d.value for d in days}) < 2:
+        return None
+    if days[0].start < guests[0].start:  # each day heads the counterparts printed after it
+        owned = [next((d for d in reversed(days) if d.start < g.start), None) for g in guests]
+    else:  # each day closes the counterparts printed before it
+        owned = [next((d for d in days if d.start > g.end), None) for g in guests]
+    if any(d is None for d in owned) or len({d.value for d in owned}) < 2:
+        return None
+    return owned
 
 
 def _days_of_departures(text: str, dates: list[DateMention], predicate: int) -> list[DateMention]:
