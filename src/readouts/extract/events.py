@@ -767,7 +767,10 @@ def _spans_of(mention: DateMention) -> list[Span]:
 def _event_date(draft: Draft, doc: Document, title_dates: list[DateMention], previous: Event | None,
                 captions: list[tuple[set[str], list[DateMention]]]) -> EventDate:
     pictured = [d for keys, dates in captions if len(keys & set(draft.people)) >= 2 for d in dates]
-    mentions = [d for c in draft.candidates for d in c.dates] + pictured + title_dates
+    mentions = [d for c in draft.candidates for d in c.dates] + pictured
+    # the headline's date is the day of the engagement it reports: another engagement's, whose own
+    # sentences date it ("Last month, Park ... held summit talks with Obama"), is not overridden by it
+    mentions += [] if any(m.value for m in mentions) else title_dates
     same_day = any(patterns().same_day.search(c.sentence) for c in draft.candidates)
     if same_day and previous is not None and not any(d.value for d in mentions):
         return EventDate(previous.date, previous.date_inferred, previous.date_spans)
