@@ -626,3 +626,17 @@ def test_counterparts_of_one_day_are_one_engagement():
     out = doc("Foreign Minister Kang Kyung-wha will meet with Secretary of State Mike Pompeo and Japanese Foreign "
               "Minister Taro Kono on Tuesday.", published="2019-08-01")
     assert [names(e) for e in out.events] == [["Kang Kyung-wha", "Mike Pompeo", "Taro Kono"]]
+
+
+def test_he_is_the_official_who_opens_the_sentence_before():
+    # issue 13: a referent carried across sentences of one paragraph, though that sentence reports no engagement
+    out = doc("U.S. Special Representative Sung Kim arrived in Seoul on Saturday for a four-day visit. He met with "
+              "Foreign Minister Chung Eui-yong at the minister's residence on Sunday.", published="2021-08-22")
+    assert [(names(e), e.date) for e in out.events] == [(["Sung Kim", "Chung Eui-yong"], "2021-08-22")]
+
+
+def test_officials_met_on_another_day_do_not_name_the_unnamed_sides():
+    out = doc("The U.S. special envoy for North Korea was scheduled to meet his South Korean counterpart on Monday. "
+              "U.S. Special Representative Sung Kim met with South Korean Foreign Minister Chung Eui-yong on Sunday.",
+              published="2021-08-22")
+    assert (["Sung Kim", "Chung Eui-yong"], "2021-08-22") in [(names(e), e.date) for e in out.events]

@@ -694,6 +694,9 @@ def _names_the_sides(draft: Draft, cand: Candidate, roster: Roster) -> bool:
     countries = {p.country or kb.official_country(p.name) for p, _ in people}
     if not {p.country for p in draft.people.values()} <= countries:
         return False
+    days, named_days = _days(draft.candidates), _days([cand])
+    if days and named_days and not days & named_days:
+        return False  # an engagement of another day ("He met with X at his residence on Sunday")
     draft.people.clear()
     draft.spans.clear()
     draft.candidates.append(cand)
@@ -703,6 +706,11 @@ def _names_the_sides(draft: Draft, cand: Candidate, roster: Roster) -> bool:
 
 
 _DAY_AFTER_NAME = re.compile(r"\s+(?:on\s+)?")  # "Clinton Friday", "Kim on Saturday"
+
+
+def _days(candidates: list[Candidate]) -> set[str]:
+    """The days (not months) the candidates' sentences give."""
+    return {d.value for c in candidates for d in c.dates if d.day and d.value}
 
 
 def _date_each_counterpart(doc: Document, drafts: list[Draft], roster: Roster) -> None:
@@ -938,7 +946,8 @@ def _drafts(doc: Document, roster: Roster) -> list[Draft]:
             if gathering.search(sentence.text):
                 _add_gathered(drafts, doc.people[i], roster)
         for cand in candidates:
-            if len(cand.people) == 1 and drafts and (subject := _referred_subject(cand, drafts[-1])):
+            if len(cand.people) == 1 and (subject := _referred_subject(cand, drafts[-1] if drafts else None,
+                                                                      _opening_official(doc, i - 1, roster))):
                 cand.people.insert(0, subject)
             if not (drafts and _names_the_sides(drafts[-1], cand, roster)):
                 _merge(drafts, cand, roster)
@@ -954,15 +963,35 @@ SUBJECT_REACH = 48  # characters: "The Deputy Secretary of State also met": a su
 
 
 
-def _referred_subject(cand: Candidate, last: Draft) -> PersonMention | None:
+def _opening_official(doc: Document, j: int, roster: Roster) -> Iterator[PersonMention]:
+    """The official who opens sentence j (the subject of a "He" in the sentence after it, when both
+    are in one paragraph), resolved on the page; read only when asked (a roster scan of the sentence)."""
+    if j < 0 or doc.sentences[j].paragraph != doc.sentences[j + 1].paragraph:
+        return
+    sentence = doc.sentences[j]
+    named = [p for p in doc.people[j] + roster.spot(sentence, doc.people[j]) if not p.possessive and not p.body]
+    first = min(named, key=lambda p: p.start, default=None)
+    if first is not None and first.start < SUBJECT_REACH:
+        yield roster.resolve(first)
+
+
+def _referred_subject(cand: Candidate, last: Draft | None, opener: Iterator[PersonMention] = iter(())
+                      ) -> PersonMention | None:
     """The subject of an engagement sentence that names only the counterpart and refers to its own
-    subject: "He will meet Z" is the first of the last engagement's participants (when it has more than
-    one, the first is the one who met the others); "The minister also held talks with Z" is the one
-    of them whose title that role noun names."""
+    subject: "He will meet Z" is the official who opens the sentence before it in its paragraph
+    (`opener`: "Sung Kim arrived in Seoul on Saturday. He met with ..."), else the first of the last
+    engagement's participants (when it has more than one, the first is the one who met the others);
+    "The minister also held talks with Z" is the one of them whose title that role noun names."""
     text = cand.sentences[0].text
     m = patterns().pronoun_subject.match(text)
     if m is None or cand.predicate > SUBJECT_REACH or "," in text[:cand.predicate]:
         return None  # the predicate is not the subject's own ("The minister also thanked ..., welcoming X")
+    if not m.group("role"):
+        named = next(opener, None)
+        if named is not None and person_key(named.name) not in {person_key(p.name) for p in cand.people}:
+            return named
+    if last is None:
+        return None
     people = list(last.people.values())
     if not m.group("role"):
         return people[0] if len(people) > 1 else None
