@@ -640,3 +640,19 @@ def test_officials_met_on_another_day_do_not_name_the_unnamed_sides():
               "U.S. Special Representative Sung Kim met with South Korean Foreign Minister Chung Eui-yong on Sunday.",
               published="2021-08-22")
     assert (["Sung Kim", "Chung Eui-yong"], "2021-08-22") in [(names(e), e.date) for e in out.events]
+
+
+def test_talks_on_the_sidelines_are_dated_to_the_month_not_guessed_to_the_day():
+    # ANNOTATION.md Precision: a day the text does not give is not guessed (batch1 doc_287fac2f610582d6)
+    out = doc("Foreign Minister Kang Kyung-wha and U.S. Secretary of State Mike Pompeo met in San Francisco on "
+              "Tuesday. Kang and Japanese Foreign Minister Toshimitsu Motegi also held a one-on-one meeting on the "
+              "sidelines.", published="2020-01-15")
+    assert [(names(e), e.date) for e in out.events] == [
+        (["Kang Kyung-wha", "Mike Pompeo"], "2020-01-14"), (["Kang Kyung-wha", "Toshimitsu Motegi"], "2020-01")]
+
+
+def test_officials_named_after_an_engagement_reported_without_names_are_its_participants_not_a_new_meeting():
+    out = doc("SEOUL, May 25 (Yonhap) -- The top diplomats of South Korea, the United States and Japan condemned "
+              "the launches in back-to-back phone talks Wednesday.\n\nForeign Minister Park Jin and his American "
+              "counterpart Antony Blinken agreed to cooperate closely.", published="2022-05-25")
+    assert [(e.type, names(e)) for e in out.events] == [("phone_call", ["Park Jin", "Antony Blinken"])]

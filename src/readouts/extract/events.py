@@ -781,7 +781,7 @@ def _event_date(draft: Draft, doc: Document, title_dates: list[DateMention], pre
     mentions += [] if any(m.value for m in mentions) else title_dates
     same_day = any(patterns().same_day.search(c.sentence) for c in draft.candidates)
     if same_day and previous is not None and not any(d.value for d in mentions):
-        return EventDate(previous.date, previous.date_inferred, previous.date_spans)
+        return EventDate(previous.date and previous.date[:7], previous.date_inferred, previous.date_spans)
     read = sorted((m for m in mentions if m.value), key=lambda m: len(m.value) < 10)  # days before months
     if read:
         first = read[0]
@@ -935,12 +935,10 @@ def _drafts(doc: Document, roster: Roster) -> list[Draft]:
                     leads[lead] = _list_lead(doc, paragraph_sentences[lead], roster)
                 for cand in candidates:
                     _with_list_lead(cand, leads[lead], roster)
+        elif pending and i - pending[0] <= 2 and (late := _named_in_next(doc, pending, i, roster)):
+            candidates, pending = [late], None  # the engagement just reported without names
         elif joint := _joint_engagement(doc, i, roster, context):
             candidates = [joint]
-        elif pending and i - pending[0] <= 2:
-            late = _named_in_next(doc, pending, i, roster)
-            candidates = [late] if late else []
-            pending = None if late else pending
         else:
             candidates = []
             if gathering.search(sentence.text):
