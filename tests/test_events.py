@@ -20,6 +20,11 @@ def the_event(text, **page):
     return event
 
 
+def named_days(text, published):
+    """(participants' names, date) of each event a small page reports."""
+    return [(names(e), e.date) for e in doc(text, published=published).events]
+
+
 def test_engagement_types():
     assert engagement_type("They spoke by phone on Monday.")[0] == "phone_call"
     assert engagement_type("Kim met with Pak.")[0] == "meeting"
@@ -611,43 +616,40 @@ def test_what_two_officials_agreed_to_do_does_not_date_their_engagement():
 
 def test_counterparts_met_on_different_days_are_different_engagements():
     # issue 13: several engagements in one sentence, each with its own day (day before or after its counterpart)
-    out = doc("Chinese Foreign Minister Wang Yi is scheduled to meet South Korean Foreign Minister Kang Kyung-wha on "
-              "Wednesday before visiting South Korean President Moon Jae-in on Thursday.", published="2019-12-04")
-    assert [(names(e), e.date) for e in out.events] == [
-        (["Wang Yi", "Kang Kyung-wha"], "2019-12-04"), (["Wang Yi", "Moon Jae-in"], "2019-12-05")]
-    out = doc("U.S. Special Representative Sung Kim arrived in Seoul on Saturday. On Monday Kim will meet with his "
-              "South Korean counterpart, Noh Kyu-duk, and on Tuesday with Russian Deputy Foreign Minister Igor "
-              "Morgulov in Seoul.", published="2021-08-22")
-    assert [(names(e), e.date) for e in out.events] == [
+    assert named_days("Chinese Foreign Minister Wang Yi is scheduled to meet South Korean Foreign Minister Kang "
+                      "Kyung-wha on Wednesday before visiting South Korean President Moon Jae-in on Thursday.",
+                      "2019-12-04") == [(["Wang Yi", "Kang Kyung-wha"], "2019-12-04"),
+                                        (["Wang Yi", "Moon Jae-in"], "2019-12-05")]
+    assert named_days("U.S. Special Representative Sung Kim arrived in Seoul on Saturday. On Monday Kim will meet "
+                      "with his South Korean counterpart, Noh Kyu-duk, and on Tuesday with Russian Deputy Foreign "
+                      "Minister Igor Morgulov in Seoul.", "2021-08-22") == [
         (["Sung Kim", "Noh Kyu-duk"], "2021-08-23"), (["Sung Kim", "Igor Morgulov"], "2021-08-24")]
 
 
 def test_counterparts_of_one_day_are_one_engagement():
-    out = doc("Foreign Minister Kang Kyung-wha will meet with Secretary of State Mike Pompeo and Japanese Foreign "
-              "Minister Taro Kono on Tuesday.", published="2019-08-01")
-    assert [names(e) for e in out.events] == [["Kang Kyung-wha", "Mike Pompeo", "Taro Kono"]]
+    assert named_days("Foreign Minister Kang Kyung-wha will meet with Secretary of State Mike Pompeo and Japanese "
+                      "Foreign Minister Taro Kono on Tuesday.", "2019-08-01") == [
+        (["Kang Kyung-wha", "Mike Pompeo", "Taro Kono"], "2019-08-06")]
 
 
 def test_he_is_the_official_who_opens_the_sentence_before():
     # issue 13: a referent carried across sentences of one paragraph, though that sentence reports no engagement
-    out = doc("U.S. Special Representative Sung Kim arrived in Seoul on Saturday for a four-day visit. He met with "
-              "Foreign Minister Chung Eui-yong at the minister's residence on Sunday.", published="2021-08-22")
-    assert [(names(e), e.date) for e in out.events] == [(["Sung Kim", "Chung Eui-yong"], "2021-08-22")]
+    assert named_days("U.S. Special Representative Sung Kim arrived in Seoul on Saturday for a four-day visit. He "
+                      "met with Foreign Minister Chung Eui-yong at the minister's residence on Sunday.",
+                      "2021-08-22") == [(["Sung Kim", "Chung Eui-yong"], "2021-08-22")]
 
 
 def test_officials_met_on_another_day_do_not_name_the_unnamed_sides():
-    out = doc("The U.S. special envoy for North Korea was scheduled to meet his South Korean counterpart on Monday. "
-              "U.S. Special Representative Sung Kim met with South Korean Foreign Minister Chung Eui-yong on Sunday.",
-              published="2021-08-22")
-    assert (["Sung Kim", "Chung Eui-yong"], "2021-08-22") in [(names(e), e.date) for e in out.events]
+    assert (["Sung Kim", "Chung Eui-yong"], "2021-08-22") in named_days(
+        "The U.S. special envoy for North Korea was scheduled to meet his South Korean counterpart on Monday. U.S. "
+        "Special Representative Sung Kim met with South Korean Foreign Minister Chung Eui-yong on Sunday.", "2021-08-22")
 
 
 def test_talks_on_the_sidelines_are_dated_to_the_month_not_guessed_to_the_day():
     # ANNOTATION.md Precision: a day the text does not give is not guessed (batch1 doc_287fac2f610582d6)
-    out = doc("Foreign Minister Kang Kyung-wha and U.S. Secretary of State Mike Pompeo met in San Francisco on "
-              "Tuesday. Kang and Japanese Foreign Minister Toshimitsu Motegi also held a one-on-one meeting on the "
-              "sidelines.", published="2020-01-15")
-    assert [(names(e), e.date) for e in out.events] == [
+    assert named_days("Foreign Minister Kang Kyung-wha and U.S. Secretary of State Mike Pompeo met in San Francisco "
+                      "on Tuesday. Kang and Japanese Foreign Minister Toshimitsu Motegi also held a one-on-one "
+                      "meeting on the sidelines.", "2020-01-15") == [
         (["Kang Kyung-wha", "Mike Pompeo"], "2020-01-14"), (["Kang Kyung-wha", "Toshimitsu Motegi"], "2020-01")]
 
 
