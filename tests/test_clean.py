@@ -118,6 +118,9 @@ def test_pipe_caption_with_photo_credit_is_dropped():
     ("All News 23:43 May 25, 2022", "2022-05-25"),
     ("Muhammad Irfan 4 minutes ago Fri 12th February 2021 | 10:40 AM", "2021-02-12"),
     ("Bruxelles, 25/06/2015 - 00:00, UNIQUE ID: 150625_01", "2015-06-25"),
+    # the issuer after the time; a dateline in brackets (batch2 doc_e65cce07d92a7361, batch4 doc_6bd0795d5ca36090)
+    ("Wednesday, May 31, 2023, 3:00 p.m. Ministry of Foreign Affairs", "2023-05-31"),
+    ("[May 27, 2015]", "2015-05-27"),
 ])
 def test_dateline_families(line, expected):
     doc = cleaned(line, PARAGRAPH)
@@ -134,7 +137,8 @@ def test_date_label_on_its_own_line_then_the_date():
                                   "2021.07.15 was the day of the meeting",
                                   "Remarks at a news conference following talks with Foreign Minister Chung Eui-yong,"
                                   " Seoul, March 25, 2021", "The two met at 10:00 March 3, 2024",
-                                  "They met on Friday March 3, 2024", "Seoul, March 20, 2024, the ministers met there"])
+                                  "They met on Friday March 3, 2024", "Seoul, March 20, 2024, the ministers met there",
+                                  "May 31, 2023, 3:00 p.m. The ministers met Kim Gunn", "[May 27, 2015, they met]"])
 def test_sentences_and_revision_dates_are_not_datelines(line):
     assert read_dateline(line) is None
 

@@ -20,6 +20,11 @@ def the_event(text, **page):
     return event
 
 
+def named_days(text, published):
+    """(participants' names, date) of each event a small page reports."""
+    return [(names(e), e.date) for e in doc(text, published=published).events]
+
+
 def test_engagement_types():
     assert engagement_type("They spoke by phone on Monday.")[0] == "phone_call"
     assert engagement_type("Kim met with Pak.")[0] == "meeting"
@@ -590,3 +595,66 @@ def test_a_date_in_parentheses_is_a_conversion_not_the_engagements_day():
 
 def test_a_summit_named_with_dotted_abbreviations_is_a_meeting_not_the_visit_around_it():
     assert engagement_type("Mr. Ishiba, who is visiting Washington, held a Japan-U.S.-ROK Summit Meeting.")[0] == "meeting"
+
+
+def test_an_official_and_his_counterpart_who_agree_have_met_though_one_side_is_not_printed():
+    # issue 13: a counterpart is of the other side, whether or not the first official's country is printed
+    event = the_event("First vice foreign minister Chang Ho-jin and his Japanese counterpart, Masataka Okano, "
+                      "exchanged views on bilateral relations on Thursday.", published="2023-10-05",
+                      publisher=None)
+    assert event.type == "meeting" and names(event) == ["Chang Ho-jin", "Masataka Okano"]
+    assert (event.date, event.date_inferred) == ("2023-10-05", False)
+
+
+def test_what_two_officials_agreed_to_do_does_not_date_their_engagement():
+    out = doc("SEOUL, Oct. 7 (Yonhap) -- The top diplomats of South Korea and Poland held talks in Seoul on "
+              "Monday.\n\nForeign Minister Kang Kyung-wha and her Polish counterpart, Jacek Czaputowicz, agreed to "
+              "strengthen ties, with a summit in New York last month among recent exchanges.", published="2019-10-07")
+    (event,) = [e for e in out.events if "Jacek Czaputowicz" in names(e)]
+    assert event.date == "2019-10-07"
+
+
+def test_counterparts_met_on_different_days_are_different_engagements():
+    # issue 13: several engagements in one sentence, each with its own day (day before or after its counterpart)
+    assert named_days("Chinese Foreign Minister Wang Yi is scheduled to meet South Korean Foreign Minister Kang "
+                      "Kyung-wha on Wednesday before visiting South Korean President Moon Jae-in on Thursday.",
+                      "2019-12-04") == [(["Wang Yi", "Kang Kyung-wha"], "2019-12-04"),
+                                        (["Wang Yi", "Moon Jae-in"], "2019-12-05")]
+    assert named_days("U.S. Special Representative Sung Kim arrived in Seoul on Saturday. On Monday Kim will meet "
+                      "with his South Korean counterpart, Noh Kyu-duk, and on Tuesday with Russian Deputy Foreign "
+                      "Minister Igor Morgulov in Seoul.", "2021-08-22") == [
+        (["Sung Kim", "Noh Kyu-duk"], "2021-08-23"), (["Sung Kim", "Igor Morgulov"], "2021-08-24")]
+
+
+def test_counterparts_of_one_day_are_one_engagement():
+    assert named_days("Foreign Minister Kang Kyung-wha will meet with Secretary of State Mike Pompeo and Japanese "
+                      "Foreign Minister Taro Kono on Tuesday.", "2019-08-01") == [
+        (["Kang Kyung-wha", "Mike Pompeo", "Taro Kono"], "2019-08-06")]
+
+
+def test_he_is_the_official_who_opens_the_sentence_before():
+    # issue 13: a referent carried across sentences of one paragraph, though that sentence reports no engagement
+    assert named_days("U.S. Special Representative Sung Kim arrived in Seoul on Saturday for a four-day visit. He "
+                      "met with Foreign Minister Chung Eui-yong at the minister's residence on Sunday.",
+                      "2021-08-22") == [(["Sung Kim", "Chung Eui-yong"], "2021-08-22")]
+
+
+def test_officials_met_on_another_day_do_not_name_the_unnamed_sides():
+    assert (["Sung Kim", "Chung Eui-yong"], "2021-08-22") in named_days(
+        "The U.S. special envoy for North Korea was scheduled to meet his South Korean counterpart on Monday. U.S. "
+        "Special Representative Sung Kim met with South Korean Foreign Minister Chung Eui-yong on Sunday.", "2021-08-22")
+
+
+def test_talks_on_the_sidelines_are_dated_to_the_month_not_guessed_to_the_day():
+    # ANNOTATION.md Precision: a day the text does not give is not guessed (batch1 doc_287fac2f610582d6)
+    assert named_days("Foreign Minister Kang Kyung-wha and U.S. Secretary of State Mike Pompeo met in San Francisco "
+                      "on Tuesday. Kang and Japanese Foreign Minister Toshimitsu Motegi also held a one-on-one "
+                      "meeting on the sidelines.", "2020-01-15") == [
+        (["Kang Kyung-wha", "Mike Pompeo"], "2020-01-14"), (["Kang Kyung-wha", "Toshimitsu Motegi"], "2020-01")]
+
+
+def test_officials_named_after_an_engagement_reported_without_names_are_its_participants_not_a_new_meeting():
+    out = doc("SEOUL, May 25 (Yonhap) -- The top diplomats of South Korea, the United States and Japan condemned "
+              "the launches in back-to-back phone talks Wednesday.\n\nForeign Minister Park Jin and his American "
+              "counterpart Antony Blinken agreed to cooperate closely.", published="2022-05-25")
+    assert [(e.type, names(e)) for e in out.events] == [("phone_call", ["Park Jin", "Antony Blinken"])]

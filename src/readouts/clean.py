@@ -198,7 +198,10 @@ def date_rules() -> DateRules:
         after_date=re.compile(
             rf"[\s,–—-]*(?:at\s+)?(?:{TIME_OF_DAY})?\s*(?:\((?:[A-Za-z]{{2,9}}|local time)\)|(?-i:[A-Z]{{2,4}}))?\s*"
             rf"(?:,\s*[^\s:,][^:,]{{0,30}}:\s*\S+)*(?:[|·].*|(?:{updates})\b.*)?"
-            rf"|\s+[–—-]\s+[^–—]{{1,40}}(?:\s+[–—-]\s+[^–—]{{1,40}})?", re.IGNORECASE),
+            rf"|\s+[–—-]\s+[^–—]{{1,40}}(?:\s+[–—-]\s+[^–—]{{1,40}})?"
+            # or, after its time, the issuer ("Wednesday, May 31, 2023, 3:00 p.m. Ministry of Foreign Affairs")
+            rf"|,?\s*(?:{TIME_OF_DAY})\s+(?-i:[A-Z][\w&'’-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w&'’-]*)){{0,5}})",
+            re.IGNORECASE),
         crawler_prefix=re.compile(data["crawler_prefix"]),
         news_dateline=re.compile(data["news_dateline"].replace("MONTH", lexicon.month_names)),
         stamp_start=re.compile(rf"(?:[·|,)]|(?:{_alternation(data['labels'])})\s*[:：]|\s(?={TIME_OF_DAY})"
@@ -357,6 +360,8 @@ def read_dateline(line: str) -> DateMention | None:
     '23/07/2024 | Press release', 'May 11, 2018', 'Write: 2020-01-02 09:52:05Update: ...'."""
     rules = date_rules()
     core = bullet_stripped(line)
+    if core[:1] + core[-1:] in ("[]", "()"):  # a dateline in brackets: "[May 27, 2015]"
+        core = core[1:-1].strip()
     if len(core) > MAX_FURNITURE_CHARS or not YEAR_DIGITS.search(core) or rules.update_label.match(core):
         return None  # every dateline prints a year: most lines are done at once
     label = rules.label.match(core)

@@ -528,12 +528,36 @@ def _candidates_from(doc: Document, i: int, kind: str, predicate: int, roster: R
 
     following = doc.sentences[i + 1].text if i + 1 < len(doc.sentences) else ""
     separate = patterns().separate_events.search(sentence.text) or patterns().separate_events_after.search(following)
-    if separate and kind not in _GROUP_TYPES and len(facts.people) >= 3:
-        hosts = [p for p in facts.people if p.start < predicate]
-        guests = [p for p in facts.people if p.start > predicate]
-        if hosts and len(guests) >= 2:
-            return [candidate(hosts + [g]) for g in guests]
+    hosts = [p for p in facts.people if p.start < predicate]
+    guests = [p for p in facts.people if p.start > predicate]
+    if kind in _GROUP_TYPES or len(guests) < 2:
+        return [candidate(facts.people)]
+    if separate and hosts:
+        return [candidate(hosts + [g]) for g in guests]
+    if hosts or patterns().pronoun_subject.match(sentence.text):
+        days = _day_of_each(guests, dates)
+        if days is not None:
+            return [replace(candidate(hosts + [g]), dates=[day, *(d for d in dates if d is not day)])
+                    for g, day in zip(guests, days)]
     return [candidate(facts.people)]
+
+
+def _day_of_each(guests: list[PersonMention], dates: list[DateMention]) -> list[DateMention] | None:
+    """'On Monday Kim will meet A, and on Tuesday B' / 'will meet A on Wednesday before visiting B on
+    Thursday': one engagement per counterpart when the sentence gives them different days, each its
+    own: the day printed before the first counterpart heads the counterparts after it, else each day
+    follows the counterparts it belongs to. The day of each guest, in order; None unless every guest
+    has one and they are not all the same."""
+    days = sorted((d for d in dates if d.day and d.value), key=lambda d: d.start)
+    if len({d.value for d in days}) < 2:
+        return None
+    if days[0].start < guests[0].start:  # each day heads the counterparts printed after it
+        owned = [next((d for d in reversed(days) if d.start < g.start), None) for g in guests]
+    else:  # each day closes the counterparts printed before it
+        owned = [next((d for d in days if d.start > g.end), None) for g in guests]
+    if any(d is None for d in owned) or len({d.value for d in owned}) < 2:
+        return None
+    return owned
 
 
 def _days_of_departures(text: str, dates: list[DateMention], predicate: int) -> list[DateMention]:
@@ -554,12 +578,27 @@ def _joint_engagement(doc: Document, i: int, roster: Roster, context: DateMentio
         return None
     facts = _sentence_facts(doc, i, "meeting", roster, joint.start(), context)
     subjects = [p for p in facts.people if p.start < joint.start()]
-    if len(subjects) < 2 or len({p.country for p in subjects if p.country}) < 2:
+    if len(subjects) < 2 or _sides(sentence.text, subjects) < 2:
         return None
     kind = next((name for name, pattern in patterns().types
                  if name in _CALL_TYPES and pattern.search(sentence.text)), "meeting")
     location = None if kind in _CALL_TYPES else facts.location
-    return Candidate(kind, subjects, [sentence], facts.dates, location, bool(patterns().planned.search(sentence.text)))
+    # what they agreed to do is no part of their engagement, nor are its dates ("agreed to strengthen
+    # ties ..., including a summit ... last month"); "agreed Thursday in Tokyo to" dates the engagement
+    purpose = patterns().purpose.search(sentence.text, joint.end())
+    dates = [d for d in facts.dates if purpose is None or d.start < purpose.start()]
+    return Candidate(kind, subjects, [sentence], dates, location, bool(patterns().planned.search(sentence.text)))
+
+
+def _sides(text: str, subjects: list[PersonMention]) -> int:
+    """How many governments the officials of a subject speak for: the countries printed with them or
+    known of them (kb.official_country), and one more for those of no known country when the subject
+    names a counterpart ("Vu and his DPRK counterpart Pak Sang Gil": a counterpart is of the other side)."""
+    countries = {p.country or kb.official_country(p.name) for p in subjects}
+    unknown = None in countries
+    countries.discard(None)
+    return len(countries) + (unknown and people_grammar().counterpart.search(text, subjects[0].end, subjects[-1].start)
+                             is not None)
 
 
 def _named_in_next(doc: Document, pending: tuple[int, str], i: int, roster: Roster) -> Candidate | None:
@@ -655,6 +694,9 @@ def _names_the_sides(draft: Draft, cand: Candidate, roster: Roster) -> bool:
     countries = {p.country or kb.official_country(p.name) for p, _ in people}
     if not {p.country for p in draft.people.values()} <= countries:
         return False
+    days, named_days = _days(draft.candidates), _days([cand])
+    if days and named_days and not days & named_days:
+        return False  # an engagement of another day ("He met with X at his residence on Sunday")
     draft.people.clear()
     draft.spans.clear()
     draft.candidates.append(cand)
@@ -664,6 +706,11 @@ def _names_the_sides(draft: Draft, cand: Candidate, roster: Roster) -> bool:
 
 
 _DAY_AFTER_NAME = re.compile(r"\s+(?:on\s+)?")  # "Clinton Friday", "Kim on Saturday"
+
+
+def _days(candidates: list[Candidate]) -> set[str]:
+    """The days (not months) the candidates' sentences give."""
+    return {d.value for c in candidates for d in c.dates if d.day and d.value}
 
 
 def _date_each_counterpart(doc: Document, drafts: list[Draft], roster: Roster) -> None:
@@ -728,10 +775,13 @@ def _spans_of(mention: DateMention) -> list[Span]:
 def _event_date(draft: Draft, doc: Document, title_dates: list[DateMention], previous: Event | None,
                 captions: list[tuple[set[str], list[DateMention]]]) -> EventDate:
     pictured = [d for keys, dates in captions if len(keys & set(draft.people)) >= 2 for d in dates]
-    mentions = [d for c in draft.candidates for d in c.dates] + pictured + title_dates
+    mentions = [d for c in draft.candidates for d in c.dates] + pictured
+    # the headline's date is the day of the engagement it reports: another engagement's, whose own
+    # sentences date it ("Last month, Park ... held summit talks with Obama"), is not overridden by it
+    mentions += [] if any(m.value for m in mentions) else title_dates
     same_day = any(patterns().same_day.search(c.sentence) for c in draft.candidates)
     if same_day and previous is not None and not any(d.value for d in mentions):
-        return EventDate(previous.date, previous.date_inferred, previous.date_spans)
+        return EventDate(previous.date and previous.date[:7], previous.date_inferred, previous.date_spans)
     read = sorted((m for m in mentions if m.value), key=lambda m: len(m.value) < 10)  # days before months
     if read:
         first = read[0]
@@ -885,18 +935,17 @@ def _drafts(doc: Document, roster: Roster) -> list[Draft]:
                     leads[lead] = _list_lead(doc, paragraph_sentences[lead], roster)
                 for cand in candidates:
                     _with_list_lead(cand, leads[lead], roster)
+        elif pending and i - pending[0] <= 2 and (late := _named_in_next(doc, pending, i, roster)):
+            candidates, pending = [late], None  # the engagement just reported without names
         elif joint := _joint_engagement(doc, i, roster, context):
             candidates = [joint]
-        elif pending and i - pending[0] <= 2:
-            late = _named_in_next(doc, pending, i, roster)
-            candidates = [late] if late else []
-            pending = None if late else pending
         else:
             candidates = []
             if gathering.search(sentence.text):
                 _add_gathered(drafts, doc.people[i], roster)
         for cand in candidates:
-            if len(cand.people) == 1 and drafts and (subject := _referred_subject(cand, drafts[-1])):
+            if len(cand.people) == 1 and (subject := _referred_subject(cand, drafts[-1] if drafts else None,
+                                                                      _opening_official(doc, i - 1, roster))):
                 cand.people.insert(0, subject)
             if not (drafts and _names_the_sides(drafts[-1], cand, roster)):
                 _merge(drafts, cand, roster)
@@ -912,15 +961,35 @@ SUBJECT_REACH = 48  # characters: "The Deputy Secretary of State also met": a su
 
 
 
-def _referred_subject(cand: Candidate, last: Draft) -> PersonMention | None:
+def _opening_official(doc: Document, j: int, roster: Roster) -> Iterator[PersonMention]:
+    """The official who opens sentence j (the subject of a "He" in the sentence after it, when both
+    are in one paragraph), resolved on the page; read only when asked (a roster scan of the sentence)."""
+    if j < 0 or doc.sentences[j].paragraph != doc.sentences[j + 1].paragraph:
+        return
+    sentence = doc.sentences[j]
+    named = [p for p in doc.people[j] + roster.spot(sentence, doc.people[j]) if not p.possessive and not p.body]
+    first = min(named, key=lambda p: p.start, default=None)
+    if first is not None and first.start < SUBJECT_REACH:
+        yield roster.resolve(first)
+
+
+def _referred_subject(cand: Candidate, last: Draft | None, opener: Iterator[PersonMention] = iter(())
+                      ) -> PersonMention | None:
     """The subject of an engagement sentence that names only the counterpart and refers to its own
-    subject: "He will meet Z" is the first of the last engagement's participants (when it has more than
-    one, the first is the one who met the others); "The minister also held talks with Z" is the one
-    of them whose title that role noun names."""
+    subject: "He will meet Z" is the official who opens the sentence before it in its paragraph
+    (`opener`: "Sung Kim arrived in Seoul on Saturday. He met with ..."), else the first of the last
+    engagement's participants (when it has more than one, the first is the one who met the others);
+    "The minister also held talks with Z" is the one of them whose title that role noun names."""
     text = cand.sentences[0].text
     m = patterns().pronoun_subject.match(text)
     if m is None or cand.predicate > SUBJECT_REACH or "," in text[:cand.predicate]:
         return None  # the predicate is not the subject's own ("The minister also thanked ..., welcoming X")
+    if not m.group("role"):
+        named = next(opener, None)
+        if named is not None and person_key(named.name) not in {person_key(p.name) for p in cand.people}:
+            return named
+    if last is None:
+        return None
     people = list(last.people.values())
     if not m.group("role"):
         return people[0] if len(people) > 1 else None
