@@ -130,3 +130,9 @@ def test_wordings_of_the_genre_for_missiles_defence_and_russia():
     assert topics("the United States' ironclad commitment to the defense of Japan and the ROK") == ["deterrence_alliance"]
     assert topics("relations between Russia and the Democratic People's Republic of Korea (DPRK)") \
         == ["russia_dprk_cooperation"]
+
+
+def test_a_phrase_is_read_in_its_plural():
+    assert topics("They discussed efforts to strengthen both alliances.") == ["deterrence_alliance"]
+    assert topics("parties would continue to maintain dialogues") == ["dialogue"]
+    assert topics("the alliancesque wording") == []

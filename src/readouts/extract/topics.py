@@ -28,7 +28,9 @@ class TopicLexicon:
 
 
 def _edged(body: str) -> str:
-    return r"(?<![\w-])(?:" + body + r")(?![\w-])"
+    """A lexicon body matched on word edges, a noun also in its plural ("alliance" -> "alliances",
+    "dialogue" -> "dialogues"): the lexicon writes each phrase once, in the singular."""
+    return r"(?<![\w-])(?:" + body + r")(?:e?s)?(?![\w-])"
 
 
 @cache
