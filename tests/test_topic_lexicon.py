@@ -136,3 +136,12 @@ def test_a_phrase_is_read_in_its_plural():
     assert topics("They discussed efforts to strengthen both alliances.") == ["deterrence_alliance"]
     assert topics("parties would continue to maintain dialogues") == ["dialogue"]
     assert topics("the alliancesque wording") == []
+
+
+def test_a_time_anchor_adds_no_topic():
+    # ANNOTATION.md: time anchors add no topic ("one day after the nuclear test"), up to the clause's end
+    assert topics("The meetings came amid expectations that the stalled nuclear negotiations would resume.") == []
+    assert topics("The missile launches were the first since Trump met Kim in the DMZ dividing the two Koreas.") == ["missile_launch"]
+    assert topics("He called the test deeply troubling in the wake of the recent nuclear test.") == []
+    assert topics("The call came a day after the launch; they agreed to pursue sanctions.") == ["sanctions"]
+    assert topics("They discussed the nuclear test and agreed on sanctions.") == ["nuclear_program", "sanctions"]
