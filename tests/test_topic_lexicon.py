@@ -145,3 +145,10 @@ def test_a_time_anchor_adds_no_topic():
     assert topics("He called the test deeply troubling in the wake of the recent nuclear test.") == []
     assert topics("The call came a day after the launch; they agreed to pursue sanctions.") == ["sanctions"]
     assert topics("They discussed the nuclear test and agreed on sanctions.") == ["nuclear_program", "sanctions"]
+
+
+def test_a_visitors_purpose_adds_no_topic():
+    # ANNOTATION.md: a visitor's purpose ("came to attend the trilateral consultation") adds none
+    assert topics("He came to attend the trilateral consultation.") == []
+    assert topics("Poland's top diplomat was here to attend a cybersecurity conference.") == []
+    assert topics("They discussed cybersecurity cooperation.") == ["cyber"]
