@@ -98,3 +98,57 @@ def test_a_dialogue_that_names_the_meeting_format_is_no_offer_of_dialogue():
     assert topics("to deepen the partnership through strengthened dialogue mechanisms") == []
     assert topics("Vice ministers Le and Choi will co-chair the dialogue.") == []
     assert topics("They called on North Korea to return to dialogue.") == ["dialogue"]
+
+
+def test_a_ministers_portfolio_or_a_post_in_china_is_not_a_topic():
+    # the office as printed names no discussion: "Minister for the Abduction Issue", "ambassador to China"
+    assert topics("He will meet Minister for the Abduction Issue Jin Matsubara in Tokyo.") == []
+    assert topics("He summoned the DPRK ambassador to China to lodge a representation.") == []
+    assert topics("They agreed to raise the abduction issue and to work with China.") == ["abductees", "china"]
+
+
+def test_a_response_at_the_security_council_is_sanctions():
+    # UNSC measures are sanctions (spec): "a coordinated response at the UN Security Council"
+    for text in ("including through a coordinated response at the UN Security Council",
+                 "to further deepen coordination at the UN Security Council",
+                 "to strengthen pressure on North Korea, cooperating closely in the United Nations Security Council"):
+        assert topics(text) == ["sanctions"], text
+    assert topics("She briefed the Security Council on the launch.") == []
+
+
+def test_trade_negotiations_are_no_dialogue():
+    # topic null for trade (spec): negotiations on a free trade agreement are not talks with the North
+    assert topics("They launched negotiations on a modernised Free Trade Agreement.") == []
+    assert topics("to accelerate negotiations on the ROK-China and ROK-China-Japan free trade agreements") == []
+    assert topics("They urged Pyongyang to come back to the negotiations.") == ["dialogue"]
+
+
+def test_wordings_of_the_genre_for_missiles_defence_and_russia():
+    assert topics("the nuclear and missile issues as well as the abductions issue") \
+        == ["nuclear_program", "missile_launch", "abductees"]
+    assert topics("an end to the DPRK's intercontinental missile programme") == ["missile_launch"]
+    assert topics("the United States' ironclad commitment to the defense of Japan and the ROK") == ["deterrence_alliance"]
+    assert topics("relations between Russia and the Democratic People's Republic of Korea (DPRK)") \
+        == ["russia_dprk_cooperation"]
+
+
+def test_a_phrase_is_read_in_its_plural():
+    assert topics("They discussed efforts to strengthen both alliances.") == ["deterrence_alliance"]
+    assert topics("parties would continue to maintain dialogues") == ["dialogue"]
+    assert topics("the alliancesque wording") == []
+
+
+def test_a_time_anchor_adds_no_topic():
+    # ANNOTATION.md: time anchors add no topic ("one day after the nuclear test"), up to the clause's end
+    assert topics("The meetings came amid expectations that the stalled nuclear negotiations would resume.") == []
+    assert topics("The missile launches were the first since Trump met Kim in the DMZ dividing the two Koreas.") == ["missile_launch"]
+    assert topics("He called the test deeply troubling in the wake of the recent nuclear test.") == []
+    assert topics("The call came a day after the launch; they agreed to pursue sanctions.") == ["sanctions"]
+    assert topics("They discussed the nuclear test and agreed on sanctions.") == ["nuclear_program", "sanctions"]
+
+
+def test_a_visitors_purpose_adds_no_topic():
+    # ANNOTATION.md: a visitor's purpose ("came to attend the trilateral consultation") adds none
+    assert topics("He came to attend the trilateral consultation.") == []
+    assert topics("Poland's top diplomat was here to attend a cybersecurity conference.") == []
+    assert topics("They discussed cybersecurity cooperation.") == ["cyber"]

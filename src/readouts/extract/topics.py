@@ -28,7 +28,9 @@ class TopicLexicon:
 
 
 def _edged(body: str) -> str:
-    return r"(?<![\w-])(?:" + body + r")(?![\w-])"
+    """A lexicon body matched on word edges, a noun also in its plural ("alliance" -> "alliances",
+    "dialogue" -> "dialogues"): the lexicon writes each phrase once, in the singular."""
+    return r"(?<![\w-])(?:" + body + r")(?:e?s)?(?![\w-])"
 
 
 @cache
@@ -49,13 +51,14 @@ def lexicon() -> TopicLexicon:
     )
 
 
-_SILENCE_REACH = 80  # characters before a phrase read for a portfolio or a negation
+_SILENCE_REACH = 240  # characters before a phrase read for a portfolio, a negation or a time anchor
 
 
 def _spoken(text: str, at: int, topic: str) -> bool:
     """Whether the phrase at text[at:] names something discussed: not an office's portfolio ("envoy
     for the | North Korean nuclear issue"), not what no one raised ("did not mention the |
-    abduction issue"). Read only before a hit: cheaper than a scan of every sentence."""
+    abduction issue"), not the time anchor of a clause ("the talks came a day after the |
+    nuclear test"). Read only before a hit: cheaper than a scan of every sentence."""
     return lexicon().silenced_by[topic].search(text, max(0, at - _SILENCE_REACH), at) is None
 
 
