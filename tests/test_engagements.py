@@ -274,3 +274,28 @@ def test_on_every_corpus_no_engagement_spans_more_than_a_day_and_no_surname_stan
             if len(e["sources"]) > 1 and any(days_apart(a["date"], b["date"]) is None or days_apart(a["date"], b["date"]) > 1
                                                  for a in e["sources"] for b in e["sources"])] == []
     assert alone == []
+
+
+def test_the_whole_corpus_ingested_twice_or_read_again_keeps_its_engagements(store_url, corpus_dirs, monkeypatch):
+    """Every gold corpus ingested, then again (nothing written), then read again by another extractor
+    page by page (`readouts reextract`): the same engagements, with the same ids and tallies."""
+    from test_reextract import content
+    folders = [folder / "raw" for folder in corpus_dirs.values()]
+    use_stamp(monkeypatch, "old")
+    with Store.open(store_url) as s:
+        list(s.batches(ingest_files(s, iter_input_files(folders))))
+    before = dump(store_url)
+    with Store.open(store_url) as s:
+        assert {r.status for r in s.batches(ingest_files(s, iter_input_files(folders)))} == {"unchanged"}
+    assert dump(store_url) == before
+    use_stamp(monkeypatch, "new")
+    assert CliRunner().invoke(main, ["reextract", "--db", store_url, "--quiet"]).exit_code == 0
+    after = dump(store_url)
+    tables = dict(after)
+    assert grouped(after) == grouped(before) and content(store_url)["engagements"]
+    key = ("engagement_id", "field", "value")
+    assert sorted(tables["engagement_tallies"], key=lambda r: [r[k] for k in key]) == \
+        sorted(dict(before)["engagement_tallies"], key=lambda r: [r[k] for k in key])
+    with Store.open(store_url) as s:
+        stored, counted = _tallied(s)
+    assert stored == counted

@@ -156,7 +156,7 @@ def order_key(published: str | None, doc_id: str, seq: int) -> tuple:
 @dataclass(frozen=True)
 class Tally:
     """How many of an engagement's reports give one value of one field (read: how many of them
-    printed it, for a date), and where the first of them stands (order_key). Fields: the VOTED
+    printed it, for a date), and, for a VOTED field, where the first of them stands (order_key). Fields: the VOTED
     columns (date: "" for none; place: JSON [city, country]), "page" (a document id), "person" (an
     actor id) and "complete" (the format of a report naming all its parties)."""
 
@@ -178,7 +178,7 @@ def tallies(report: Report) -> list[Tally]:
     if _complete(report):
         counted.append(("complete", report.format, 0))
     counted += [("person", str(actor), 0) for actor in sorted(report.people)]
-    return [Tally(field, value, 1, read, report.order) for field, value, read in counted]
+    return [Tally(field, value, 1, read, report.order if field in VOTED else ()) for field, value, read in counted]
 
 
 def added(tallies_: Iterable[Tally]) -> list[Tally]:
