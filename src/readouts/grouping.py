@@ -272,10 +272,14 @@ def link_followups(db: Connection, document_id: int, engagements: set[int]) -> N
     """Link each pending follow-up to the first engagement (by date, then id) that held it: the page's
     own follow-ups against the engagements dated in their windows, and the follow-ups of other pages
     against the engagements this page's reports are in."""
+    # another page's follow-up is looked at when one of these engagements is dated in its window and may
+    # name someone it expects: a participant of the report it was agreed at, or one of the names printed with it
     pending = db.execute("SELECT * FROM followups WHERE engagement_id IS NULL AND window_start IS NOT NULL"
                          " AND (document_id = ?" + (f" OR id IN (SELECT f.id FROM followups f JOIN engagements g ON"
-                         f" g.date BETWEEN f.window_start AND f.window_end WHERE g.id IN"
-                         f" ({','.join('?' * len(engagements))}))" if engagements else "") + ") ORDER BY id",
+                         f" g.date BETWEEN f.window_start AND f.window_end WHERE g.id IN ({_marks(sorted(engagements))})"
+                         " AND (f.people != '[]' OR EXISTS (SELECT 1 FROM participants p JOIN engagement_tallies t"
+                         " ON t.engagement_id = g.id AND t.field = 'person' AND t.value = CAST(p.actor_id AS TEXT)"
+                         " WHERE p.event_id = f.event_id AND p.kind = 'person')))" if engagements else "") + ") ORDER BY id",
                          [document_id, *sorted(engagements)]).fetchall()
     for row in pending:
         wanted = {**dict(row), "people": _expected_people(db, row)}
