@@ -144,7 +144,7 @@ def test_every_page_has_a_json_twin_at_the_same_path(server):
     event = events["items"][0]
     actor_id = next(p["actor_id"] for p in event["participants"] if p["name"] == "Kim Gunn")
     for page, twin in ((f"/?actor=Kim+Gunn&limit=3",
-                            "/api/events?actor=Kim+Gunn&limit=3&facets=country,type,topic,year,format,publisher"),
+                            "/api/engagements?actor=Kim+Gunn&limit=3&facets=country,type,topic,year,format,publisher"),
                        (f"/events/{event['id']}", f"/api/events/{event['id']}"),
                        (f"/engagements/{event['engagement_id']}", f"/api/engagements/{event['engagement_id']}"),
                        (f"/actors/{actor_id}", f"/api/actors/{actor_id}"),

@@ -658,3 +658,44 @@ def test_officials_named_after_an_engagement_reported_without_names_are_its_part
               "the launches in back-to-back phone talks Wednesday.\n\nForeign Minister Park Jin and his American "
               "counterpart Antony Blinken agreed to cooperate closely.", published="2022-05-25")
     assert [(e.type, names(e)) for e in out.events] == [("phone_call", ["Park Jin", "Antony Blinken"])]
+
+
+def test_a_joint_sentence_after_a_nameless_lead_is_the_leads_engagement():
+    """The lead tells the type and day ("in their phone talks on Wednesday"), the next sentence who
+    agreed: one call, not a meeting dated by the page."""
+    event = the_event("The top diplomats of South Korea and the US condemned the launches in their phone talks "
+                      "on Wednesday, the ministry said.\n\nSouth Korean Foreign Minister Park Jin and his American "
+                      "counterpart Antony Blinken agreed to cooperate closely.", published="2022-05-26")
+    assert (event.type, event.date, event.date_inferred) == ("phone_call", "2022-05-25", False)
+    assert names(event) == ["Park Jin", "Antony Blinken"]
+
+
+def test_the_same_peoples_engagement_on_another_day_is_recalled_not_merged():
+    """A page on the envoys' second call mentions their first: neither its day nor "later in the day"
+    take the recalled day."""
+    out = doc("The top nuclear envoys of South Korea and the United States held their second phone talks on Friday, "
+              "the foreign ministry said.\n\n"
+              "Noh Kyu-duk, the ministry's special representative for Korean Peninsula peace and security affairs, "
+              "and his U.S. counterpart, Sung Kim, discussed follow-up efforts.\n\n"
+              "Noh and Kim held their first phone talks on Saturday.\n\n"
+              "Later in the day, Lee Moon-hee, director-general for North Korean nuclear affairs, spoke by phone "
+              "with his Russian counterpart, Oleg Burmistrov, the ministry said.", published="2021-05-28")
+    assert [(e.date, names(e)) for e in out.events] == [
+        ("2021-05-28", ["Noh Kyu-duk", "Sung Kim"]), ("2021-05-28", ["Lee Moon-hee", "Oleg Burmistrov"])]
+
+
+def test_a_reference_to_the_meeting_gives_its_day():
+    event = the_event("Unification Minister Kwon Young-se has met with Chinese ambassador Xing Haiming to exchange "
+                      "views.During their meeting on Wednesday, the ministry said that Kwon called for mature "
+                      "relations.", published="2022-08-22")
+    assert (event.date, event.date_inferred) == ("2022-08-17", False)
+
+
+def test_an_engagement_reported_as_a_noun_phrase_between_its_parties():
+    event = the_event("Cooperation reached a new level during a trilateral summit between President Yoon Suk Yeol, "
+                      "U.S. President Joe Biden and Japanese Prime Minister Fumio Kishida at Camp David on August 18.",
+                      published="2023-08-28")
+    assert (event.type, event.date, event.location.city) == ("meeting", "2023-08-18", "Camp David")
+    assert names(event) == ["Yoon Suk Yeol", "Joe Biden", "Fumio Kishida"]
+    assert not doc("They recalled the summit between President Yoon Suk Yeol and U.S. President Joe Biden "
+                   "on August 18.", published="2023-08-28").events

@@ -219,7 +219,7 @@ COVERED = {
                     "ambiguous_meeting": _pattern, "call_in_title": _pattern, "dateline": _cased_pattern,
                     "joint_predicates": _pattern, "place_prepositions": _words, "address_prepositions": _words,
                     "departure": _pattern, "purpose": _cased_pattern, "visited_country": _cased_pattern,
-                    "anaphoric_day": _pattern, "pronoun_subject": _cased_pattern, "separate_events_after": _pattern,
+                    "anaphoric_day": _pattern, "engagement_reference": _pattern, "pronoun_subject": _cased_pattern, "separate_events_after": _pattern,
                     "introductory_phrase": _cased_pattern, "secondary_types": None,
                     "issuer_phrase": _cased_pattern, "statement_title": _pattern, "issuing_office": _cased_pattern,
                     "clause_break": _cased_pattern, "dateline_here": _cased_pattern},

@@ -115,7 +115,7 @@ def test_envoy_meetings_since_2021_in_the_browser(browser, server):
     rows = timeline_rows(page)
     assert [r.split()[0].rstrip("~") for r in rows] == list(ENVOY_MEETINGS)
     assert all(name in rows[i] for i, names in enumerate(ENVOY_MEETINGS.values()) for name in names)
-    assert page.locator("p.count").inner_text().startswith("2 event(s) match")
+    assert page.locator("p.count").inner_text().startswith("2 engagement(s) match")
     page.locator(".facet[data-facet=year] a", has_text="2024").click()  # a facet narrows the list
     page.wait_for_url("**until=2024**")
     assert len(timeline_rows(page)) == 1

@@ -19,6 +19,9 @@ from readouts.ingest import read_document
     ("Amb. Kim Gunn met Dr. Lee at Building No. 2 on Dec. 11.", ["Amb. Kim Gunn met Dr. Lee at Building No. 2 on Dec. 11."]),
     ("He returned to the U.S. The minister stayed.", ["He returned to the U.S.", "The minister stayed."]),
     ("1. On the afternoon of May 2, they met. They spoke.", ["On the afternoon of May 2, they met.", "They spoke."]),
+    # a page that lost the space after a sentence; an abbreviation or a domain name stays whole
+    ("Kim was appointed last week.The ministry said so.", ["Kim was appointed last week.", "The ministry said so."]),
+    ("He returned to the U.S.The minister stayed at yonhap.co.kr.", ["He returned to the U.S.The minister stayed at yonhap.co.kr."]),
 ])
 def test_split(paragraph, expected):
     assert split_sentences(paragraph) == expected

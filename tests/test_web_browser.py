@@ -128,3 +128,37 @@ def test_the_topics_chart_is_legible_at_20_and_500_periods(browser, tmp_path, mo
         rows = page.locator("table.topic-totals tbody tr")
         assert rows.count() == 2 and rows.first.inner_text().split()[:2] == \
             ["sanctions", str(sum(n % 7 != 3 for n in range(months)))]
+
+
+def test_the_timeline_lists_each_engagement_once_and_its_page_shows_every_source_side_by_side(browser, tmp_path,
+                                                                                               corpus_dirs):
+    """The clusters corpus (16 pages, 8 engagements of 3-4 pages each and their near misses): one row
+    per engagement, its number of sources, and the engagement page with a card per source in a row."""
+    from conftest import running
+    from readouts.api import create_app
+    from readouts.ingest import iter_input_files
+    from readouts.pipeline import ingest_files
+    from readouts.store import Store
+    db = str(tmp_path / "clusters.db")
+    with Store.open(db) as store:
+        list(store.batches(ingest_files(store, iter_input_files([corpus_dirs["clusters"] / "raw"]))))
+        engagements = store.list_engagements()
+        reports = len(store.list_events())
+    with running(create_app(db)) as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(url + "/?actor=Blinken")
+        rows = page.locator("table.timeline tbody tr")
+        blinken = [e for e in engagements if any("Blinken" in p["name"] for p in e["participants"])]
+        assert rows.count() == len(blinken) == 2  # the first call with Chung, the call with Park: no row per page
+        counts = [int(rows.nth(i).locator("td.sources").inner_text()) for i in range(rows.count())]
+        assert counts == [len(e["sources"]) for e in blinken] == [3, 3]
+        page.goto(url + "/")
+        assert page.locator("table.timeline tbody tr").count() == len(engagements) < reports
+        assert page.locator("p.count").inner_text().startswith(f"{len(engagements)} engagement(s) match")
+        page.goto(url + "/?actor=Blinken")
+        page.locator("table.timeline tbody tr td.sources a").first.click()
+        page.wait_for_url("**/engagements/*")
+        cards = page.locator(".source-card")
+        assert cards.count() == 3
+        tops = {round(cards.nth(i).bounding_box()["y"]) for i in range(3)}
+        assert len(tops) == 1  # side by side

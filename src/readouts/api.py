@@ -235,6 +235,13 @@ def event_list(store: Store, f: EventFilter, facets: list[str]) -> dict:
             "offset": f.offset, **({"facets": query.facets(store, f, facets)} if facets else {})}
 
 
+def engagement_list(store: Store, f: EventFilter, facets: list[str]) -> dict:
+    """A page of engagements with a report matching the filter, each with its sources, the number of them
+    that match and, if asked, the facet counts (of the matching reports)."""
+    return {"items": store.list_engagements(f), "total": query.count_engagements(store, f), "limit": f.limit,
+            "offset": f.offset, **({"facets": query.facets(store, f, facets)} if facets else {})}
+
+
 router = APIRouter(prefix="/api")
 
 
@@ -253,9 +260,7 @@ def vocabulary(kind: Literal["topic", "type", "country", "format"], store: Store
                                     " the total and facet counts (of the matching reports)")
 def list_engagements(store: StoreDep, f: FilterDep, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                      offset: Offset = 0, facets: Annotated[list[str], Depends(facet_names)] = []) -> dict:  # noqa: B006
-    return {"items": store.list_engagements(replace(f, limit=limit, offset=offset)),
-            "total": len(query.engagement_ids(store, replace(f, limit=None, offset=0))), "limit": limit, "offset": offset,
-            **({"facets": query.facets(store, f, facets)} if facets else {})}
+    return engagement_list(store, replace(f, limit=limit, offset=offset), facets)
 
 
 @router.get("/engagements/{engagement_id}", summary="One engagement: the values most sources give, and every source")

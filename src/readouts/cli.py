@@ -293,8 +293,7 @@ def events_command(db_url, sort, limit, offset, facets, fmt, **filters) -> None:
     with open_store(db_url, readonly=True) as store:
         f = event_filter(store, **filters, sort=sort, limit=limit, offset=offset)
         engagements = store.list_engagements(f)
-        total = len(query.engagement_ids(store, replace(f, limit=None, offset=0))) if limit is not None or offset \
-            else len(engagements)
+        total = query.count_engagements(store, f) if limit is not None or offset else len(engagements)
         counts = query.facets(store, f, facets) if facets else {}
     shown = f"{total} engagement(s) match" + (f", {offset + 1}-{offset + len(engagements)} shown"
                                              if len(engagements) < total else "")

@@ -1,8 +1,12 @@
 """Where the store groups reports into engagements, and links follow-ups to the engagements that held
 them. Each report of a page just written joins the engagements it fits (resolve/engagements.py
-decides), uniting them when it fits several, or starts one. Incremental: only the engagements that
-share a person with the report on a near date are read, never the whole database. Runs inside the
-page's write transaction, on SQLite and PostgreSQL.
+decides), uniting them when it fits several, or starts one. Incremental: an engagement keeps running
+tallies of its reports (engagement_tallies: how many give each date, type, format, place, and its
+pages, people and complete formats), so a report is held against the engagements that share a person
+with it on a near date by their tallies alone, and joining one adds the report's counts and sets its
+columns from them: the work is that of the engagement's distinct values, not of its reports. An
+engagement that loses a report (a page read again, an analyst's correction) is counted again from its
+reports. Runs inside the page's write transaction, on SQLite and PostgreSQL.
 """
 from __future__ import annotations
 
@@ -12,79 +16,107 @@ from datetime import date
 from .dialect import Connection
 from .resolve import followups
 from .resolve.actors import actor_key
-from .resolve.engagements import Report, can_unite, consensus, joins, near_days
+from .resolve.engagements import (VOTED, Report, Sources, Tally, added, can_unite, joins, near_days, order_key,
+                                  shown, sources_of, sources_of_tallies, tallies)
 from .types import Extraction
 
 
-def reports_where(db: Connection, where: str, args: list) -> dict[int, list[Report]]:
-    """The reports of the events matching a condition on events e, by engagement (None: not grouped yet),
-    each engagement's in the order of their ids."""
+def _marks(values: list) -> str:
+    return ",".join("?" * len(values)) or "NULL"
+
+
+def reports_where(db: Connection, where: str, args: list) -> list[tuple[Report, int | None]]:
+    """The reports of the events matching a condition on events e, each with its engagement (None: not
+    grouped yet), in the order of their ids."""
     reports: dict[int, dict] = {}
-    for r in db.execute("SELECT e.id, e.document_id, e.type, e.date, e.country, e.format, e.engagement_id,"
-                        " p.actor_id, p.kind, p.country AS party FROM events e"
+    for r in db.execute("SELECT e.id, e.document_id, e.seq, e.type, e.date, e.date_inferred, e.city, e.country,"
+                        " e.format, e.engagement_id, d.published, d.doc_id, p.actor_id, p.kind, p.country AS party"
+                        " FROM events e JOIN documents d ON d.id = e.document_id"
                         f" LEFT JOIN participants p ON p.event_id = e.id WHERE {where} ORDER BY e.id", args):
         report = reports.setdefault(r["id"], {"row": r, "people": set(), "countries": set()})
         if r["actor_id"] is not None and r["kind"] == "person":
             report["people"].add(r["actor_id"])
         if r["party"]:
             report["countries"].add(r["party"])
-    grouped: dict[int, list[Report]] = {}
-    for event_id, found in reports.items():
-        r = found["row"]
-        grouped.setdefault(r["engagement_id"], []).append(Report(
-            event_id, r["document_id"], r["type"], r["date"], r["country"], r["format"],
-            frozenset(found["people"]), frozenset(found["countries"])))
-    return grouped
+    return [(Report(event_id, r["document_id"], r["type"], r["date"], r["country"], r["format"],
+                    frozenset(found["people"]), frozenset(found["countries"]), r["city"], bool(r["date_inferred"]),
+                    order_key(r["published"], r["doc_id"], r["seq"])), r["engagement_id"])
+            for event_id, found in reports.items() for r in [found["row"]]]
 
 
-def _candidates(db: Connection, report: Report) -> dict[int, list[Report]]:
-    """The engagements, with their reports, that share a person with the report on a near date."""
-    days = near_days(report.date)
-    if not days or not report.people:
+def _tallies(db: Connection, ids: list[int], page: int | None = None, voted: bool = False) -> dict[int, list[Tally]]:
+    """The tallies of these engagements, by engagement: all of them; of their pages only `page` when
+    given (an engagement has as many pages as reports); only those of the VOTED columns if `voted`."""
+    where = " AND field IN ('date', 'type', 'format', 'place')" if voted else \
+        " AND (field != 'page' OR value = ?)" if page is not None else ""
+    found: dict[int, list[Tally]] = {eid: [] for eid in ids}
+    for r in db.execute("SELECT engagement_id, field, value, sources, read_sources, first_source FROM engagement_tallies"
+                        f" WHERE engagement_id IN ({_marks(ids)}){where}",
+                        [*ids, *([str(page)] if page is not None and not voted else [])]):
+        found[r["engagement_id"]].append(Tally(r["field"], r["value"], r["sources"], r["read_sources"],
+                                               tuple(json.loads(r["first_source"]))))
+    return found
+
+
+def _candidates(db: Connection, report: Report) -> dict[int, Sources]:
+    """The engagements that share a person with the report on a near date, as grouping reads them
+    (of their pages, only whether the report's is one)."""
+    days, people = near_days(report.date), sorted(str(p) for p in report.people)
+    if not days or not people:
         return {}
-    people = sorted(report.people)
-    rows = db.execute("SELECT DISTINCT e.engagement_id FROM participants p JOIN events e ON e.id = p.event_id"
-                      f" WHERE p.actor_id IN ({','.join('?' * len(people))}) AND p.date IN ({','.join('?' * len(days))})"
-                      " AND e.document_id != ? AND e.engagement_id IS NOT NULL",
-                      [*people, *days, report.document_id])
+    rows = db.execute("SELECT DISTINCT p.engagement_id FROM engagement_tallies p JOIN engagement_tallies d"
+                      " ON d.engagement_id = p.engagement_id AND d.field = 'date'"
+                      f" WHERE p.field = 'person' AND p.value IN ({_marks(people)}) AND d.value IN ({_marks(days)})",
+                      [*people, *days])
     ids = sorted(r["engagement_id"] for r in rows)
-    if not ids:
-        return {}
-    return reports_where(db, f"e.engagement_id IN ({','.join('?' * len(ids))})", ids)
+    return {eid: sources_of_tallies(found) for eid, found in _tallies(db, ids, report.document_id).items()}
+
+
+def _with_pages(db: Connection, candidates: dict[int, Sources], ids: list[int]) -> list[Sources]:
+    """These candidates with all their pages, as uniting them reads them (a page reporting in two
+    engagements keeps them apart)."""
+    pages: dict[int, set[int]] = {eid: set() for eid in ids}
+    for r in db.execute(f"SELECT engagement_id, value FROM engagement_tallies WHERE field = 'page'"
+                        f" AND engagement_id IN ({_marks(ids)})", ids):
+        pages[r["engagement_id"]].add(int(r["value"]))
+    return [candidates[eid] | Sources(frozenset(pages[eid]), *([frozenset()] * 5)) for eid in ids]
 
 
 def group_document(db: Connection, document_id: int, previous: dict[int, int]) -> set[int]:
     """Group the reports of a page just written. previous: engagement ids its reports had before it was
     written again (by the report's seq), reused when they are left empty, so that re-reading a page
-    keeps the ids. Every engagement touched gets its values again; one left without reports goes.
-    The ids of the engagements touched that remain."""
-    touched = set(previous.values())
+    keeps the ids. The engagements that lost its old reports are counted again first; a report joining
+    one adds its counts; every engagement touched gets its columns again; one left without reports
+    goes. The ids of the engagements touched that remain."""
+    lost = set(previous.values())
     seqs = {r["id"]: r["seq"] for r in db.execute("SELECT id, seq FROM events WHERE document_id = ?", (document_id,))}
-    if not seqs and not touched:
+    if not seqs and not lost:
         return set()  # a page that reports nothing, and did not before
-    for report in reports_where(db, "e.document_id = ?", [document_id]).get(None, []):
+    for eid in sorted(lost):
+        _count_again(db, eid)
+    reports = [r for r, engagement in reports_where(db, "e.document_id = ?", [document_id]) if engagement is None]
+    gained: set[int] = set()
+    for report in reports:
+        mine = sources_of(report)
         candidates = _candidates(db, report)
         # the engagements naming most of the report's people first
-        order = sorted(candidates, key=lambda eid: (-len(report.people & _people(candidates[eid])), eid))
+        order = sorted(candidates, key=lambda eid: (-len(report.people & candidates[eid].people), eid))
         chosen: list[int] = []
         for eid in order:
-            if joins(report, candidates[eid]) and can_unite(report, [candidates[c] for c in [*chosen, eid]]):
+            if joins(mine, candidates[eid]) and (not chosen or can_unite(mine, _with_pages(db, candidates, [*chosen, eid]))):
                 chosen.append(eid)
-        if chosen:
-            target = min(chosen)
-            for other in chosen:
-                if other != target:
-                    db.execute("UPDATE events SET engagement_id = ? WHERE engagement_id = ?", (target, other))
-                    db.execute("UPDATE followups SET engagement_id = ? WHERE engagement_id = ?", (target, other))
-        else:
-            target = _reusable(db, previous.get(seqs[report.event_id])) or db.insert(
-                "INSERT INTO engagements (type, sources) VALUES (?, 0)", (report.type,))
+        target = min(chosen) if chosen else _reusable(db, previous.get(seqs[report.event_id])) or db.insert(
+            "INSERT INTO engagements (type, sources) VALUES (?, 0)", (report.type,))
+        for other in chosen:
+            if other != target:
+                _unite(db, target, other)
         db.execute("UPDATE events SET engagement_id = ? WHERE id = ?", (target, report.event_id))
-        touched.update(chosen or [target])
-    for eid in sorted(touched):
-        refresh(db, eid)
-    return {r["id"] for r in db.execute(f"SELECT id FROM engagements WHERE id IN ({','.join('?' * len(touched)) or 'NULL'})",
-                                        sorted(touched))}
+        _count(db, target, tallies(report), 1)
+        gained.add(target)
+    for eid in sorted(lost | gained):
+        _show(db, eid)
+    touched = sorted(lost | gained)
+    return {r["id"] for r in db.execute(f"SELECT id FROM engagements WHERE id IN ({_marks(touched)})", touched)}
 
 
 def regroup(db: Connection, actor_ids: set[int]) -> None:
@@ -99,16 +131,13 @@ def regroup(db: Connection, actor_ids: set[int]) -> None:
         return
     previous: dict[int, dict[int, int]] = {}
     for r in db.execute(f"SELECT document_id, seq, engagement_id FROM events WHERE engagement_id IN"
-                        f" ({','.join('?' * len(engagements))})", engagements):
+                        f" ({_marks(engagements)})", engagements):
         previous.setdefault(r["document_id"], {})[r["seq"]] = r["engagement_id"]
-    db.execute(f"UPDATE events SET engagement_id = NULL WHERE engagement_id IN ({','.join('?' * len(engagements))})",
-               engagements)
+    db.execute(f"UPDATE events SET engagement_id = NULL WHERE engagement_id IN ({_marks(engagements)})", engagements)
+    for eid in engagements:  # no report is in them now: none is a candidate until a report is
+        _count_again(db, eid)
     for document_id in sorted(previous):
         link_followups(db, document_id, group_document(db, document_id, previous[document_id]))
-
-
-def _people(reports: list[Report]) -> frozenset[int]:
-    return frozenset().union(*(r.people for r in reports))
 
 
 def _reusable(db: Connection, engagement_id: int | None) -> int | None:
@@ -120,41 +149,67 @@ def _reusable(db: Connection, engagement_id: int | None) -> int | None:
     return row["id"] if row else None
 
 
-def refresh(db: Connection, engagement_id: int, rows: list[dict] | None = None) -> None:
-    """An engagement's columns set to the values most of its reports give; the engagement deleted
-    when no report is left in it. rows: its reports as Store._event_rows gives them (read when None)."""
-    if rows is None:
-        rows = report_rows(db, engagement_id)
-    if not rows:
+def _count(db: Connection, engagement_id: int, counted: list[Tally], reports: int) -> None:
+    """Add tallies (of `reports` reports) to an engagement's."""
+    voted = [t for t in counted if t.field in VOTED]
+    known = {(t.field, t.value): t for t in _tallies(db, [engagement_id], voted=True)[engagement_id]} if voted else {}
+    rows = []
+    for t in counted:  # a vote's first source is kept: the earliest; counts of the others are added in SQL
+        if (t.field, t.value) in known:
+            t = added([known[t.field, t.value], t])[0]
+            db.execute("UPDATE engagement_tallies SET sources = ?, read_sources = ?, first_source = ?"
+                       " WHERE engagement_id = ? AND field = ? AND value = ?",
+                       (t.sources, t.read, json.dumps(t.first), engagement_id, t.field, t.value))
+        else:
+            rows.append((engagement_id, t.field, t.value, t.sources, t.read, json.dumps(t.first)))
+    db.executemany("INSERT INTO engagement_tallies (engagement_id, field, value, sources, read_sources, first_source)"
+                   " VALUES (?,?,?,?,?,?) ON CONFLICT (engagement_id, field, value) DO UPDATE SET"
+                   " sources = engagement_tallies.sources + excluded.sources,"
+                   " read_sources = engagement_tallies.read_sources + excluded.read_sources", rows)
+    db.execute("UPDATE engagements SET sources = sources + ? WHERE id = ?", (reports, engagement_id))
+
+
+def _count_again(db: Connection, engagement_id: int) -> None:
+    """An engagement's tallies counted again from the reports it holds (none: it holds none)."""
+    db.execute("DELETE FROM engagement_tallies WHERE engagement_id = ?", (engagement_id,))
+    db.execute("UPDATE engagements SET sources = 0 WHERE id = ?", (engagement_id,))
+    reports = [r for r, _ in reports_where(db, "e.engagement_id = ?", [engagement_id])]
+    if reports:
+        _count(db, engagement_id, added(t for r in reports for t in tallies(r)), len(reports))
+
+
+def _unite(db: Connection, target: int, other: int) -> None:
+    """Another engagement's reports, follow-ups and tallies moved to the target; the other goes."""
+    db.execute("UPDATE events SET engagement_id = ? WHERE engagement_id = ?", (target, other))
+    db.execute("UPDATE followups SET engagement_id = ? WHERE engagement_id = ?", (target, other))
+    moved = db.execute("SELECT sources FROM engagements WHERE id = ?", (other,)).fetchone()["sources"]
+    _count(db, target, _tallies(db, [other])[other], moved)
+    db.execute("DELETE FROM engagement_tallies WHERE engagement_id = ?", (other,))
+    db.execute("DELETE FROM engagements WHERE id = ?", (other,))
+
+
+def _show(db: Connection, engagement_id: int) -> None:
+    """An engagement's columns set to the values most of its reports give (from its tallies); the
+    engagement deleted when no report is left in it."""
+    row = db.execute("SELECT sources FROM engagements WHERE id = ?", (engagement_id,)).fetchone()
+    if row is None:
+        return  # united with another
+    if row["sources"] == 0:
         db.execute("UPDATE followups SET engagement_id = NULL WHERE engagement_id = ?", (engagement_id,))
+        db.execute("DELETE FROM engagement_tallies WHERE engagement_id = ?", (engagement_id,))
         db.execute("DELETE FROM engagements WHERE id = ?", (engagement_id,))
         return
-    shown = consensus(rows)
-    place = shown["location"] or {}
-    db.execute("UPDATE engagements SET date = ?, date_inferred = ?, type = ?, city = ?, country = ?, format = ?,"
-               " sources = ? WHERE id = ?",
-               (shown["date"], int(shown["date_inferred"]), shown["type"], place.get("city"), place.get("country"),
-                shown["format"], len(rows), engagement_id))
+    columns = shown(_tallies(db, [engagement_id], voted=True)[engagement_id])
+    db.execute("UPDATE engagements SET date = ?, date_inferred = ?, type = ?, city = ?, country = ?, format = ?"
+               " WHERE id = ?", (columns["date"], int(columns["date_inferred"]), columns["type"], columns["city"],
+                                 columns["country"], columns["format"], engagement_id))
 
 
-def report_rows(db: Connection, engagement_id: int) -> list[dict]:
-    """The reports of an engagement as consensus reads them (type, date, format, place, participants,
-    topics), in the order that breaks its ties: by the page's date of publication, then doc_id."""
-    rows = [dict(r) for r in db.execute(
-        "SELECT e.id, e.type, e.date, e.date_inferred, e.city, e.country, e.format FROM events e"
-        " JOIN documents d ON d.id = e.document_id WHERE e.engagement_id = ?"
-        " ORDER BY d.published IS NULL, d.published, d.doc_id, e.seq", (engagement_id,))]
-    by_id = {r["id"]: {**r, "participants": [], "topics": []} for r in rows}
-    if not by_id:
-        return []
-    marks = ",".join("?" * len(by_id))
-    for p in db.execute(f"SELECT event_id, actor_id, name, title, country, kind FROM participants WHERE event_id IN ({marks})"
-                        f" ORDER BY event_id, {db.dialect.rowid}", list(by_id)):
-        by_id[p["event_id"]]["participants"].append(dict(p))
-    for t in db.execute(f"SELECT event_id, topic FROM event_topics WHERE event_id IN ({marks})"
-                        f" ORDER BY event_id, {db.dialect.rowid}", list(by_id)):
-        by_id[t["event_id"]]["topics"].append(t["topic"])
-    return list(by_id.values())
+def count_all(db: Connection) -> None:
+    """Every engagement's tallies counted from its reports (a database grouped before tallies were kept)."""
+    for r in db.execute("SELECT id FROM engagements ORDER BY id").fetchall():
+        _count_again(db, r["id"])
+        _show(db, r["id"])
 
 
 def _announcing_event(extraction: Extraction, start: int) -> int | None:
@@ -192,34 +247,45 @@ def _expected_people(db: Connection, row) -> set[int]:
     return people
 
 
-def _held(db: Connection, engagement_id: int, not_from: int) -> dict | None:
-    """An engagement as resolve.followups.matches reads it; None when only the page `not_from` reports it."""
-    row = db.execute("SELECT id, type, date, country FROM engagements WHERE id = ?", (engagement_id,)).fetchone()
-    people = db.execute("SELECT DISTINCT p.actor_id, e.document_id FROM participants p JOIN events e ON e.id = p.event_id"
-                        " WHERE e.engagement_id = ? AND p.kind = 'person'", (engagement_id,)).fetchall()
-    pages = {r["document_id"] for r in db.execute("SELECT document_id FROM events WHERE engagement_id = ?", (engagement_id,))}
-    if row is None or pages <= {not_from}:
-        return None
-    return {**dict(row), "people": {r["actor_id"] for r in people}}
+def _held(db: Connection, wanted: dict) -> list[dict]:
+    """The engagements dated in a follow-up's window that name one of the people it expects, by date
+    then id, as resolve.followups.matches reads them (their people from their tallies); those only the
+    page that announced it reports are left out."""
+    people = sorted(str(p) for p in wanted["people"])
+    if not people:
+        return []
+    held: dict[int, dict] = {}
+    for r in db.execute("SELECT g.id, g.type, g.date, g.country, g.sources, t.value, EXISTS (SELECT 1 FROM"
+                        " engagement_tallies o WHERE o.engagement_id = g.id AND o.field = 'page' AND o.value = ?)"
+                        " AS announced FROM engagements g JOIN engagement_tallies t ON t.engagement_id = g.id"
+                        " AND t.field = 'person' WHERE g.date BETWEEN ? AND ? AND g.id IN (SELECT engagement_id"
+                        f" FROM engagement_tallies WHERE field = 'person' AND value IN ({_marks(people)}))"
+                        " ORDER BY g.date, g.id",
+                        [str(wanted["document_id"]), wanted["window_start"], wanted["window_end"], *people]):
+        if r["sources"] > int(bool(r["announced"])):
+            held.setdefault(r["id"], {"id": r["id"], "type": r["type"], "date": r["date"], "country": r["country"],
+                                      "people": set()})["people"].add(int(r["value"]))
+    return list(held.values())
 
 
 def link_followups(db: Connection, document_id: int, engagements: set[int]) -> None:
     """Link each pending follow-up to the first engagement (by date, then id) that held it: the page's
     own follow-ups against the engagements dated in their windows, and the follow-ups of other pages
     against the engagements this page's reports are in."""
+    # another page's follow-up is looked at when one of these engagements is dated in its window and may
+    # name someone it expects: a participant of the report it was agreed at, or one of the names printed with it
     pending = db.execute("SELECT * FROM followups WHERE engagement_id IS NULL AND window_start IS NOT NULL"
                          " AND (document_id = ?" + (f" OR id IN (SELECT f.id FROM followups f JOIN engagements g ON"
-                         f" g.date BETWEEN f.window_start AND f.window_end WHERE g.id IN"
-                         f" ({','.join('?' * len(engagements))}))" if engagements else "") + ") ORDER BY id",
+                         f" g.date BETWEEN f.window_start AND f.window_end WHERE g.id IN ({_marks(sorted(engagements))})"
+                         " AND (f.people != '[]' OR EXISTS (SELECT 1 FROM participants p JOIN engagement_tallies t"
+                         " ON t.engagement_id = g.id AND t.field = 'person' AND t.value = CAST(p.actor_id AS TEXT)"
+                         " WHERE p.event_id = f.event_id AND p.kind = 'person')))" if engagements else "") + ") ORDER BY id",
                          [document_id, *sorted(engagements)]).fetchall()
     for row in pending:
         wanted = {**dict(row), "people": _expected_people(db, row)}
-        for candidate in db.execute("SELECT id FROM engagements WHERE date BETWEEN ? AND ? ORDER BY date, id",
-                                    (row["window_start"], row["window_end"])).fetchall():
-            held = _held(db, candidate["id"], row["document_id"])
-            if held is not None and followups.matches(wanted, held):
-                db.execute("UPDATE followups SET engagement_id = ? WHERE id = ?", (candidate["id"], row["id"]))
-                break
+        held = next((e for e in _held(db, wanted) if followups.matches(wanted, e)), None)
+        if held is not None:
+            db.execute("UPDATE followups SET engagement_id = ? WHERE id = ?", (held["id"], row["id"]))
 
 
 def followups_as_of(db: Connection, as_of: date, status: str | None = None) -> list[dict]:

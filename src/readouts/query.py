@@ -300,19 +300,30 @@ def _matching(store: Store, f: EventFilter) -> tuple[str, list]:
     return f"SELECT e.id FROM events e{pages} WHERE {' AND '.join(where) or '1=1'}", args
 
 
+def _engagements_matching(store: Store, f: EventFilter) -> tuple[str, list]:
+    """The condition (a WHERE clause, or none) on engagements g that have a report matching the
+    filter, and its arguments."""
+    if replace(f, limit=None, offset=0, sort="oldest") == EventFilter():
+        return "", []  # no condition: the engagements alone
+    sql, args = _matching(store, f)
+    return f" WHERE g.id IN (SELECT e.engagement_id FROM events e WHERE e.id IN ({sql}))", args
+
+
 def engagement_ids(store: Store, f: EventFilter = EventFilter()) -> list[int]:
     """The ids of the engagements with a report (an event) matching the filter, in the filter's order by
     the engagements' own dates (the date most of their reports give), the filter's page of them."""
-    if replace(f, limit=None, offset=0, sort="oldest") == EventFilter():
-        where, args = "", []  # no condition: the engagements alone
-    else:
-        sql, args = _matching(store, f)
-        where = f" WHERE g.id IN (SELECT e.engagement_id FROM events e WHERE e.id IN ({sql}))"
+    where, args = _engagements_matching(store, f)
     sql = f"SELECT g.id FROM engagements g{where} ORDER BY {order_by(store, 'g.date', 'g.id', f)}"
     if f.limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args = [*args, f.limit, f.offset]
     return [r["id"] for r in store.db.execute(sql, args)]
+
+
+def count_engagements(store: Store, f: EventFilter) -> int:
+    """How many engagements have a report matching the filter, whatever its page."""
+    where, args = _engagements_matching(store, f)
+    return store.db.execute(f"SELECT COUNT(*) AS n FROM engagements g{where}", args).fetchone()["n"]
 
 
 def count_events(store: Store, f: EventFilter) -> int:

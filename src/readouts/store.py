@@ -10,14 +10,14 @@ from __future__ import annotations
 import contextlib
 import json
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from . import grouping, judgements, kb, query, stamp
-from .resolve.engagements import consensus
+from .resolve.engagements import consensus, order_key
 from .dialect import Connection, Row, connect, database_errors
 from .query import EventFilter
 from .types import CleanDocument, Event, Extraction, RawDocument, Span, StoreError, Write
@@ -31,8 +31,9 @@ BATCH_CHARACTERS = 64_000_000  # of page text held until written: a batch of lar
 STALE_CHUNK = 50  # stale pages read from the database at a time by `readouts reextract` (their raw text)
 
 # Each migration is applied once, in order, in one transaction: a script of ";"-separated statements
-# for every dialect, or a list of statements per dialect; {id} is the dialect's auto-increment key.
-MIGRATIONS: list[str | dict[str, list[str]]] = [
+# for every dialect, or a list of statements per dialect ({id} is the dialect's auto-increment key), or
+# a function of the connection (a change of the data that SQL alone does not make).
+MIGRATIONS: list[str | dict[str, list[str]] | Callable[[Connection], None]] = [
     """
     CREATE TABLE documents (
         id {id}, doc_id TEXT NOT NULL, source TEXT NOT NULL, sha256 TEXT UNIQUE,
@@ -214,6 +215,20 @@ MIGRATIONS: list[str | dict[str, list[str]]] = [
     CREATE INDEX followups_window ON followups(window_start, window_end);
     CREATE INDEX followups_engagement ON followups(engagement_id);
     """,
+    # Running tallies of each engagement's reports (grouping.py): how many give each value of a field
+    # (date, type, format, place: its columns by vote; page, person, complete: what grouping holds a new
+    # report against), how many of them printed it (read_sources: a date not inferred) and where the
+    # first of them stands (first_source: resolve.engagements.order_key, JSON), so that a page joins
+    # an engagement without its reports being read again.
+    """
+    CREATE TABLE engagement_tallies (
+        engagement_id INTEGER NOT NULL REFERENCES engagements(id) ON DELETE CASCADE, field TEXT NOT NULL,
+        value TEXT NOT NULL, sources INTEGER NOT NULL, read_sources INTEGER NOT NULL, first_source TEXT NOT NULL,
+        PRIMARY KEY (engagement_id, field, value));
+    CREATE INDEX engagement_tallies_value ON engagement_tallies(field, value);
+    """,
+    # ... counted for the engagements of a database grouped before
+    grouping.count_all,
 ]
 
 
@@ -389,6 +404,10 @@ class Store:
             db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             current = self.schema_version()
             for version, migration in enumerate(MIGRATIONS[current:], start=current + 1):
+                if callable(migration):
+                    migration(db)
+                    db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+                    continue
                 statements = migration[self.dialect.name] if isinstance(migration, dict) else migration.split(";")
                 for statement in statements:
                     if statement.strip():
@@ -647,6 +666,8 @@ class Store:
         reports: dict[int, list[dict]] = {}
         for report in self._event_rows(rows.fetchall()):
             reports.setdefault(report["engagement_id"], []).append(report)
+        for sources in reports.values():  # in the order of the engagements' tallies, whatever the database's collation
+            sources.sort(key=lambda r: order_key(r["published"], r["doc_id"], r["seq"]))
         return [{"id": eid, **consensus(reports[eid]), "sources": [_source(r) for r in reports[eid]]}
                 for eid in ids if eid in reports]
 

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from . import export, query
 from .api import (MAX_PAGE, SECURITY_HEADERS, DateBound, FilterDep, FollowUpStatus, Id, Offset, StatementFilterDep, StoreDep,
-                  Words, day_bound, event_list, found, get_document, statement_list)
+                  Words, day_bound, engagement_list, found, get_document, statement_list)
 from .extract.text import paragraph_spans
 from .types import TEXT
 from .query import EventFilter
@@ -97,17 +97,18 @@ def favicon() -> Response:
 @router.get("/")
 def timeline(store: StoreDep, f: FilterDep, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
              offset: Offset = 0, format: Format = "html") -> Response:
-    """The timeline, newest first, with the number of matches and facets that narrow it."""
+    """The timeline: the engagements, newest first, each once however many pages report it, with its number
+    of sources; the number of matches and facets (of the matching reports) that narrow it."""
     f = replace(f, limit=limit, offset=offset)
+    answer = engagement_list(store, f, TIMELINE_FACETS)
     if format == "json":
-        return JSONResponse(event_list(store, f, TIMELINE_FACETS))
-    answer = event_list(store, f, TIMELINE_FACETS)
+        return JSONResponse(answer)
     params = filter_params(f)
     paging = {"limit": limit} if limit != 100 else {}
-    total, events = answer["total"], answer["items"]
-    return page("timeline.html", twin="/api/events?" + query_string({**params, "limit": limit, "offset": offset,
-                                                                     "facets": ",".join(TIMELINE_FACETS)}),
-                events=events, filters=params, total=total, offset=offset, facets=facet_links(params, answer["facets"]),
+    total, engagements = answer["total"], answer["items"]
+    return page("timeline.html", twin="/api/engagements?" + query_string({**params, "limit": limit, "offset": offset,
+                                                                          "facets": ",".join(TIMELINE_FACETS)}),
+                engagements=engagements, filters=params, total=total, offset=offset, facets=facet_links(params, answer["facets"]),
                 downloads={t: f"/export/{t}.csv?" + query_string(params) for t in export.COLUMNS},
                 topics=query.topic_ids(), types=query.type_ids(), formats=query.FORMATS,
                 previous="/?" + query_string({**params, **paging, "offset": max(0, offset - limit)}) if offset else None,

@@ -57,6 +57,7 @@ class EventPatterns:
     address_prepositions: frozenset[str]  # ... or after one of these and an address: "in Jung-gu, Seoul"
     visited_country: re.Pattern  # group 1: where the name of a country visited begins
     anaphoric_day: re.Pattern  # "the same day": the day the page named last
+    engagement_reference: re.Pattern  # "During their meeting on ": the engagement just read, its day next
     dateline_here: re.Pattern  # "held talks here": at the place of the wire story's dateline
     pronoun_subject: re.Pattern  # "He will meet ...": the subject is the last engagement's first participant
     issuer_phrase: re.Pattern  # group 1: a statement's subject naming its issuers as a group
@@ -101,6 +102,7 @@ def patterns() -> EventPatterns:
         address_prepositions=frozenset(data["address_prepositions"]),
         visited_country=re.compile(data["visited_country"]),
         anaphoric_day=re.compile(data["anaphoric_day"], re.I),
+        engagement_reference=re.compile(f"(?:{data['engagement_reference']})\\Z", re.I),
         dateline_here=re.compile(data["dateline_here"]),
         pronoun_subject=re.compile(data["pronoun_subject"]),
         issuer_phrase=re.compile(data["issuer_phrase"]),
@@ -434,7 +436,11 @@ class Facts:
 def _sentence_facts(doc: Document, i: int, kind: str, roster: Roster, predicate: int = 0,
                     context: DateMention | None = None) -> Facts:
     sentence = doc.sentences[i]
-    spans = background_spans(sentence.text)
+    # a phrase of passing reference inside the predicate itself ("during a trilateral summit between")
+    # is the engagement reported, not another one
+    predicate_match = patterns().any_type.match(sentence.text, predicate) if predicate else None
+    reported = predicate_match.end() if predicate_match else predicate
+    spans = [s for s in background_spans(sentence.text) if not predicate <= s[0] < reported]
     found = doc.people[i] + roster.spot(sentence, doc.people[i])
     people = sorted((p for p in found if not _inside(p.start, spans) and not p.possessive), key=lambda p: p.start)
     # the date nearest after the predicate in its own clause comes first ("visited from February 21
@@ -601,17 +607,26 @@ def _sides(text: str, subjects: list[PersonMention]) -> int:
                              is not None)
 
 
-def _named_in_next(doc: Document, pending: tuple[int, str], i: int, roster: Roster) -> Candidate | None:
+def _named_in_next(doc: Document, pending: tuple[int, str], i: int, roster: Roster,
+                   joint: Candidate | None = None) -> Candidate | None:
     """'Top envoys discussed X on the phone Wednesday. ... A and B exchanged assessments': an
-    engagement sentence that names nobody takes its participants from the sentence after it."""
+    engagement sentence that names nobody takes its participants from the sentence after it (those
+    of the joint engagement read from it, when given: the subjects who agreed). A joint engagement
+    keeps the type its own sentence gives a call; a lead that reports a gathering (a conference, a
+    visit) tells nothing of two officials' own engagement."""
     start, kind = pending
+    if joint is not None and kind in _GROUP_TYPES:
+        return None
     facts = _sentence_facts(doc, i, kind, roster)
-    if len(facts.people) < 2:
+    people = facts.people if joint is None else joint.people
+    if len(people) < 2:
         return None
     lead = _sentence_facts(doc, start, kind, roster)
     first = doc.sentences[start]
-    return Candidate(kind, facts.people, [first, doc.sentences[i]], lead.dates + facts.dates,
-                     lead.location, bool(patterns().planned.search(first.text)))
+    kind = joint.type if joint is not None and joint.type in _CALL_TYPES else kind
+    return Candidate(kind, people, [first, doc.sentences[i]], lead.dates + facts.dates,
+                     None if kind in _CALL_TYPES else (joint and joint.location) or lead.location,
+                     bool(patterns().planned.search(first.text)))
 
 
 @dataclass
@@ -648,8 +663,22 @@ def _one_sided(draft: Draft, cand: Candidate) -> bool:
         and all(d.value in days for c in draft.candidates for d in c.dates if d.value)
 
 
-def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
-    """Add the candidate to the event about the same people, or start a new event."""
+def _day(dates: list[DateMention]) -> str | None:
+    """The first full day among a candidate's dates (the one its event is dated by, when printed)."""
+    return next((d.value for d in dates if d.value and len(d.value) == 10), None)
+
+
+def _recalled(draft: Draft, cand: Candidate) -> bool:
+    """The candidate names the draft's people in the same kind of engagement on another day than the
+    draft's own: it recalls their earlier (or later) engagement ("Noh and Kim held their first phone
+    talks on Saturday", on a page reporting their second on Friday), which is not this one."""
+    mine, theirs = _day(cand.dates), _day(draft.candidates[0].dates)
+    return cand.type == draft.type and mine is not None and theirs is not None and mine != theirs
+
+
+def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> bool:
+    """Add the candidate to the event about the same people, or start a new event. False when the
+    candidate is left out: it recalls another engagement of an event's people (_recalled)."""
     people: dict[str, list[tuple[PersonMention, PersonMention]]] = {}
     for mention in cand.people:
         resolved = roster.resolve(mention)
@@ -660,7 +689,7 @@ def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
     if len(keys) == 1:
         target = next((d for d in comparable if keys <= set(d.people)), None)
         if target is None and drafts and cand.type == "meeting":
-            return  # a lone name in a meeting sentence after the event is a reference, not an event
+            return True  # a lone name in a meeting sentence after the event is a reference, not an event
     else:
         # a visit, or an engagement of the same kind that named one side only and no other day (a
         # headline: "Ambassador Yoon Meets UK Minister for Asia"), is completed by a later sentence
@@ -668,6 +697,8 @@ def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
         target = next((d for d in comparable if keys == set(d.people)), None) or \
             next((d for d in comparable if set(d.people) < keys
                   and (d.type == "visit" or _one_sided(d, cand))), None)
+        if target is not None and _recalled(target, cand):
+            return False
     if target is None:
         target = Draft(cand.type, {}, [], {})
         drafts.append(target)
@@ -677,6 +708,7 @@ def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> None:
             target.add_person(key, resolved, mention)
     if _TYPE_STRENGTH.get(target.type, 1) < _TYPE_STRENGTH.get(cand.type, 1):
         target.type = cand.type
+    return True
 
 
 SIDES_NAMED_WITHIN = 2  # sentences: the officials of unnamed sides are named right after them
@@ -733,6 +765,19 @@ def _date_each_counterpart(doc: Document, drafts: list[Draft], roster: Roster) -
                 if len(owners) == 1:
                     lead = owners[0].candidates[0]
                     lead.dates = [day, *lead.dates]
+
+
+def _dated_by_reference(draft: Draft, doc: Document, i: int) -> None:
+    """'X met Y to exchange views. During their meeting on Wednesday, the ministry said ...': a
+    sentence that refers to the engagement just read by its noun gives its day, where none of the
+    engagement's sentences printed a day."""
+    if any(_day(c.dates) for c in draft.candidates):
+        return
+    text, reference = doc.sentences[i].text, patterns().engagement_reference
+    day = next((d for d in doc.dates[i] if d.value and len(d.value) == 10 and reference.search(text, 0, d.start)), None)
+    if day is not None:
+        lead = draft.candidates[0]
+        lead.dates = [day, *lead.dates]
 
 
 def _add_gathered(drafts: list[Draft], mentions: list[PersonMention], roster: Roster) -> None:
@@ -938,19 +983,28 @@ def _drafts(doc: Document, roster: Roster) -> list[Draft]:
         elif pending and i - pending[0] <= 2 and (late := _named_in_next(doc, pending, i, roster)):
             candidates, pending = [late], None  # the engagement just reported without names
         elif joint := _joint_engagement(doc, i, roster, context):
+            if pending and i - pending[0] <= 2:
+                # "... condemned the launches in their phone talks on Wednesday. A and his counterpart B
+                # agreed to ...": the engagement the lead reported, its officials named by this sentence
+                joint = _named_in_next(doc, pending, i, roster, joint) or joint
+                pending = None
             candidates = [joint]
         else:
             candidates = []
             if gathering.search(sentence.text):
                 _add_gathered(drafts, doc.people[i], roster)
+            elif drafts:
+                _dated_by_reference(drafts[-1], doc, i)
+        other_day = False  # the sentence tells of the same people's engagement on another day
         for cand in candidates:
             if len(cand.people) == 1 and (subject := _referred_subject(cand, drafts[-1] if drafts else None,
                                                                       _opening_official(doc, i - 1, roster))):
                 cand.people.insert(0, subject)
             if not (drafts and _names_the_sides(drafts[-1], cand, roster)):
-                _merge(drafts, cand, roster)
+                other_day = not _merge(drafts, cand, roster) or other_day
         named_days = [d for d in doc.dates[i] if d.day and d.value and not anaphoric_day.search(d.text)]
-        context = named_days[0] if named_days else context
+        # "later in the day" is the day of the engagements the page reports, not of one it recalls
+        context = named_days[0] if named_days and not other_day else context
     if not drafts and (issued := _titled_statement(doc, roster)):
         drafts.append(issued)
     return drafts

@@ -16,7 +16,10 @@ from importlib import resources
 from ..types import TEXT, Document, Sentence, Span
 
 _LOOK_BACK = 64  # characters before a boundary that hold its last word (abbreviations are short)
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+# a sentence end, then space; or, where a page lost the space ("last week.The ministry"), a word of
+# lowercase letters ending a sentence right before a capitalised word (an abbreviation or a domain name
+# has capitals or a lowercase letter after its period: "U.S.The" is left to the rule of abbreviations)
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -63,7 +66,8 @@ def sentence_bounds(paragraph: str) -> list[tuple[int, int]]:
             # opener follows an abbreviation that can end a clause.
             if not w.opener.match(paragraph, match.end()) or last in w.titles_before_names:
                 continue
-        bounds.append(_stripped(paragraph, start, match.start() + 1))
+        # the sentence keeps its closing mark (a glued boundary is empty: it ends right there)
+        bounds.append(_stripped(paragraph, start, match.start() + (match.end() > match.start())))
         start = match.end()
     if paragraph[start:].strip():
         bounds.append(_stripped(paragraph, start, len(paragraph)))

@@ -30,7 +30,9 @@ def _rules() -> dict:
 @dataclass(frozen=True)
 class Report:
     """What grouping reads of one report: its page, type, date, place, format and the resolved
-    actors it names (people: person actors; countries: the governments of its participants)."""
+    actors it names (people: person actors; countries: the governments of its participants); and
+    what an engagement's tallies count of it (city, date_inferred) and where it stands among the
+    engagement's sources (order: order_key)."""
 
     event_id: int
     document_id: int
@@ -40,6 +42,33 @@ class Report:
     format: str | None
     people: frozenset[int]
     countries: frozenset[str]
+    city: str | None = None
+    date_inferred: bool = False
+    order: tuple = ()
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What grouping reads of a set of reports (one report, or an engagement's, from its tallies):
+    their pages, types, dates (None: a report with no date), the countries their places are in, the
+    formats of those that name all their parties (_complete) and the person actors they name."""
+
+    documents: frozenset[int]
+    types: frozenset[str]
+    dates: frozenset[str | None]
+    countries: frozenset[str]
+    complete: frozenset[str]
+    people: frozenset[int]
+
+    def __or__(self, other: "Sources") -> "Sources":
+        return Sources(*(getattr(self, f) | getattr(other, f) for f in self.__dataclass_fields__))
+
+
+def sources_of(report: Report) -> Sources:
+    """A report as a set of one."""
+    return Sources(frozenset({report.document_id}), frozenset({report.type}), frozenset({report.date}),
+                   frozenset({report.country} - {None}),
+                   frozenset({report.format}) if _complete(report) else frozenset(), report.people)
 
 
 def _type_group(event_type: str) -> str:
@@ -50,12 +79,6 @@ def _type_group(event_type: str) -> str:
 def same_kind(a: str, b: str) -> bool:
     """Whether two event types may name the same engagement (data/engagements.json "type_groups")."""
     return _type_group(a) == _type_group(b)
-
-
-def days_apart(a: str | None, b: str | None) -> int | None:
-    """Days between two full ISO dates; None when either is missing or partial."""
-    first, second = parse_iso(a), parse_iso(b)
-    return None if first is None or second is None else abs((first - second).days)
 
 
 def near_days(date: str | None) -> list[str]:
@@ -73,21 +96,32 @@ def _complete(report: Report) -> bool:
     return parties is not None and len(report.countries) >= parties
 
 
-def clash(a: Report, b: Report) -> str | None:
-    """Why two reports cannot be one engagement, whatever else they share; None when they may be."""
-    if a.document_id == b.document_id:
-        return "same page"  # the extractor already told a page's engagements apart
-    if not same_kind(a.type, b.type):
-        return f"{a.type} is not {b.type}"
-    apart = days_apart(a.date, b.date)
-    if apart is None:
+def _differing(a: frozenset[str], b: frozenset[str]) -> tuple[str, str]:
+    """Two different values of a clash, the first of a's (of b's when a gives none) and another."""
+    first = min(a or b)
+    return first, min((a | b) - {first})
+
+
+def clash(a: Sources, b: Sources) -> str | None:
+    """Why two sets of reports (each already one engagement, or one report) cannot be one
+    engagement, whatever else they share; None when they may be. Every report of the one is held
+    against every report of the other: the same page, types of different groups, a date missing or
+    partial or more than "max_days_apart" from another, places in different countries, complete
+    reports of different formats."""
+    if a.documents & b.documents:
+        return "same page"
+    if len({_type_group(t) for t in a.types | b.types}) > 1:
+        return "{} is not {}".format(*_differing(a.types, b.types))
+    days = [parse_iso(d) for d in a.dates | b.dates]
+    if None in days:
         return "no full date"
+    apart = (max(days) - min(days)).days
     if apart > _rules()["max_days_apart"]:
         return f"{apart} days apart"
-    if a.country and b.country and a.country != b.country:
-        return f"in {a.country}, not {b.country}"
-    if a.format != b.format and _complete(a) and _complete(b):
-        return f"{a.format}, not {b.format}"
+    if len(a.countries | b.countries) > 1:
+        return "in {}, not {}".format(*_differing(a.countries, b.countries))
+    if len(a.complete | b.complete) > 1:
+        return "{}, not {}".format(*_differing(a.complete, b.complete))
     return None
 
 
@@ -97,19 +131,93 @@ def _same_people(people: frozenset[int], others: frozenset[int]) -> bool:
     return bool(shared) and (shared == people or shared == others)
 
 
-def joins(report: Report, members: Sequence[Report]) -> bool:
+def joins(report: Sources, members: Sources) -> bool:
     """Whether a report may join an engagement of these reports: no clash with any, and the same
     people as all of them together."""
-    if not members or any(clash(report, m) for m in members):
-        return False
-    return _same_people(report.people, frozenset().union(*(m.people for m in members)))
+    return clash(report, members) is None and _same_people(report.people, members.people)
 
 
-def can_unite(report: Report, groups: Sequence[Sequence[Report]]) -> bool:
+def can_unite(report: Sources, groups: Sequence[Sources]) -> bool:
     """Whether engagements that a report may each join may become one with it: no report of one
     clashes with a report of another."""
     return all(joins(report, group) for group in groups) and not any(
-        clash(a, b) for i, group in enumerate(groups) for other in groups[i + 1:] for a in group for b in other)
+        clash(a, b) for i, a in enumerate(groups) for b in groups[i + 1:])
+
+
+VOTED = ("date", "type", "format", "place")  # an engagement's columns, each the value most of its reports give
+
+
+def order_key(published: str | None, doc_id: str, seq: int) -> tuple:
+    """Where a report stands among an engagement's sources, in the order that breaks a tie of votes:
+    the page published first (an undated page last), then by doc_id, then its place on the page."""
+    return (published is None, published or "", doc_id, seq)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many of an engagement's reports give one value of one field (read: how many of them
+    printed it, for a date), and, for a VOTED field, where the first of them stands (order_key). Fields: the VOTED
+    columns (date: "" for none; place: JSON [city, country]), "page" (a document id), "person" (an
+    actor id) and "complete" (the format of a report naming all its parties)."""
+
+    field: str
+    value: str
+    sources: int
+    read: int
+    first: tuple
+
+
+def tallies(report: Report) -> list[Tally]:
+    """What an engagement's tallies count of one report."""
+    counted = [("date", report.date or "", int(not report.date_inferred)), ("type", report.type, 0),
+               ("page", str(report.document_id), 0)]
+    if report.format:
+        counted.append(("format", report.format, 0))
+    if report.city or report.country:
+        counted.append(("place", json.dumps([report.city, report.country]), 0))
+    if _complete(report):
+        counted.append(("complete", report.format, 0))
+    counted += [("person", str(actor), 0) for actor in sorted(report.people)]
+    return [Tally(field, value, 1, read, report.order if field in VOTED else ()) for field, value, read in counted]
+
+
+def added(tallies_: Iterable[Tally]) -> list[Tally]:
+    """Tallies of the same field and value summed (two engagements united, a report joining one)."""
+    sums: dict[tuple[str, str], Tally] = {}
+    for t in tallies_:
+        known = sums.get((t.field, t.value))
+        sums[t.field, t.value] = t if known is None else Tally(
+            t.field, t.value, known.sources + t.sources, known.read + t.read, min(known.first, t.first))
+    return list(sums.values())
+
+
+def sources_of_tallies(tallies_: Iterable[Tally]) -> Sources:
+    """An engagement as grouping reads it, from its tallies (its pages: those among them tallied)."""
+    by_field: dict[str, set[str]] = {}
+    for t in tallies_:
+        by_field.setdefault(t.field, set()).add(t.value)
+    places = [json.loads(v) for v in by_field.get("place", ())]
+    return Sources(frozenset(int(v) for v in by_field.get("page", ())), frozenset(by_field.get("type", ())),
+                   frozenset(v or None for v in by_field.get("date", ())),
+                   frozenset(country for _, country in places if country),
+                   frozenset(by_field.get("complete", ())), frozenset(int(v) for v in by_field.get("person", ())))
+
+
+def shown(tallies_: Iterable[Tally]) -> dict:
+    """An engagement's columns from its tallies, as consensus gives them from its reports: date,
+    date_inferred, type, format, city, country."""
+    best: dict[str, Tally] = {}
+    no_date = None
+    for t in tallies_:
+        if t.field == "date" and not t.value:
+            no_date = t
+        elif t.field in VOTED and (t.field not in best or (-t.sources, t.first) < (-best[t.field].sources, best[t.field].first)):
+            best[t.field] = t
+    date = best.get("date", no_date)
+    city, country = json.loads(best["place"].value) if "place" in best else (None, None)
+    return {"date": date.value or None if date else None, "date_inferred": date is None or date.read == 0,
+            "type": best["type"].value if "type" in best else None,
+            "format": best["format"].value if "format" in best else None, "city": city, "country": country}
 
 
 def vote(values: Iterable[Any]) -> tuple[Any, list[Any]]:
