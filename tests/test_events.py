@@ -699,3 +699,18 @@ def test_an_engagement_reported_as_a_noun_phrase_between_its_parties():
     assert names(event) == ["Yoon Suk Yeol", "Joe Biden", "Fumio Kishida"]
     assert not doc("They recalled the summit between President Yoon Suk Yeol and U.S. President Joe Biden "
                    "on August 18.", published="2023-08-28").events
+
+
+def test_an_engagement_also_held_without_a_day_takes_the_month_of_the_one_before():
+    # ANNOTATION.md, precision: "Separately, she also met C" -> YYYY-MM, never the page's day guessed
+    out = doc("Special Representative Kim Gunn met with Deputy Foreign Minister Igor Morgulov in Moscow on "
+              "August 13, 2013.\n\nSpecial Representative Kim also met with Ambassador Sung Kim.",
+              published="2013-08-09")
+    assert [(names(e), e.date) for e in out.events] == [(["Kim Gunn", "Igor Morgulov"], "2013-08-13"),
+                                                        (["Kim Gunn", "Sung Kim"], "2013-08")]
+
+
+def test_an_offer_to_meet_is_no_engagement_held():
+    # CAMEO OFFER [030]: an intent expressed, like "proposed to meet"
+    assert engagement_type("Kim has repeatedly offered to meet North Korean officials without preconditions.") is None
+    assert engagement_type("Kim met North Korean officials without preconditions.") is not None
