@@ -714,3 +714,15 @@ def test_an_offer_to_meet_is_no_engagement_held():
     # CAMEO OFFER [030]: an intent expressed, like "proposed to meet"
     assert engagement_type("Kim has repeatedly offered to meet North Korean officials without preconditions.") is None
     assert engagement_type("Kim met North Korean officials without preconditions.") is not None
+
+
+def test_a_side_named_as_a_group_of_officials_takes_part():
+    # ANNOTATION.md, unnamed participants; Phoenix's agent nouns (GOVERNMENT_OFFICIAL, GOVERNMENT_DELEGATION)
+    from readouts.extract.people import find_bodies, find_people
+    for text, body in [("Cho will also meet with other Russian officials.", ("Russian officials", "RUS")),
+                       ("He would meet Chinese officials this week.", ("Chinese officials", "CHN")),
+                       ("Lowcock will meet government officials, humanitarian partners.", ("government officials", None))]:
+        assert [(b.name, b.country) for b in find_bodies(text, find_people(text))] == [body]
+    listed = "He met senior Japanese government officials including Minister for the Abduction Issue Jin Matsubara."
+    assert find_bodies(listed, find_people(listed)) == []  # those listed are the participants
+    assert find_bodies("Senior officials said on Monday.", []) == []  # no side named

@@ -184,7 +184,7 @@ COVERED = {
                     "possessive_endings": _word_ending, "first_person": _cased_words,
                     "abbreviated_heads": _before_name, "months_in_names": _cased_words, "body_articles": _cased_words,
                     "listed_officials": _words, "counterpart_countries": _pattern, "delegation": _cased_pattern,
-                    "syllable_stopwords": _cased_words},
+                    "syllable_stopwords": _cased_words, "groups": _words},
     "publishers.json": {"name_lines": _line_pattern, "domains": _words, "agencies": _words, "bylines": _line_pattern,
                         "templates": _line_pattern, "banners": _line_pattern, "copyright": _pattern,
                         "date_order": _words, "agency_credits": _cased_pattern, "countries": _words},

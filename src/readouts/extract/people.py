@@ -94,6 +94,8 @@ class TitleGrammar:
     body_articles: frozenset[str]  # "the Secretary-General": an office named without its holder
     delegation: re.Pattern  # "Delegations of ": the countries named next took part
     counterpart_countries: re.Pattern  # "his counterparts from the ": the countries named next took part
+    group: re.Pattern  # "other Russian officials", "government officials": a side named as a group, "adj" its nationality
+    group_of_a_government: re.Pattern  # "government officials": a group of no nationality printed that is still a side
     listed_officials: GatedPattern  # "senior Japanese government officials including ": group "adj"
     # forms of address as casefolded token sequences ("the Rt Hon."), by first word, longest first:
     # one lookup a token
@@ -160,6 +162,12 @@ def grammar() -> TitleGrammar:
         body_articles=frozenset(data["body_articles"]),
         delegation=re.compile(data["delegation"]),
         counterpart_countries=re.compile(data["counterpart_countries"]),
+        # a group noun after a nationality, or after a word of government, and not followed by the
+        # officials it lists ("senior Japanese government officials including ...": those are named)
+        group=re.compile(rf"(?:\b(?P<adj>{_NATIONALITY})\s+)?(?P<mods>(?:(?:{_alternatives(data['groups']['modifiers'])})\s+){{0,2}})"
+                         rf"(?:{_alternatives(data['groups']['nouns'])})\b"
+                         rf"(?!,?\s+(?:{_alternatives(data['listed_officials']['openers'])})\b)"),
+        group_of_a_government=re.compile(rf"\b(?:{_alternatives(data['groups']['of_a_government'])})\b"),
         listed_officials=GatedPattern(rf"\b(?P<adj>{_NATIONALITY})\s+(?:[a-z]+\s+){{0,3}}"
                                     rf"(?:{_alternatives(data['listed_officials']['groups'])}),?\s+"
                                     rf"(?:{_alternatives(data['listed_officials']['openers'])})\s+"),
@@ -588,6 +596,8 @@ def find_bodies(sentence: str, people: list[PersonMention], headline: bool = Fal
                 continue  # inside an office: "head of the delegation of the Republic of Korea to the talks"
             bodies.extend(_side(country, side, m.end()) for country in _country_list(sentence, m.end())
                           if not read.covers(m.end() + country.end - 1))
+    if not headline:
+        bodies.extend(_groups(sentence, read))
     token_starts = [t.start for t in tokens]
     for m in g.counterpart.finditer(sentence):
         # counterparts by nationality whose names are not printed: "with his Japanese and South
@@ -596,6 +606,29 @@ def find_bodies(sentence: str, people: list[PersonMention], headline: bool = Fal
             bodies.extend(_side(country, "counterpart", m.start("adj"))
                           for country in gazetteer.find_countries(m.group("adj") or ""))
     return bodies
+
+
+def _groups(sentence: str, read: Coverage) -> Iterator[PersonMention]:
+    """Sides named as a group of officials (titles.json 'groups', Phoenix's agent nouns): of a
+    nationality ("meet with other Russian officials", "Chinese officials") or of a government
+    ("government officials", of no country known), one body each, outside the people already read."""
+    for m in grammar().group.finditer(sentence):
+        start, code = _nationality(m)
+        if code is None and not grammar().group_of_a_government.search(m.group("mods")) or read.covers(start):
+            continue
+        yield PersonMention(name=sentence[start:m.end()], title=None, organization=None, country=code,
+                            start=start, end=m.end(), body=True)
+
+
+def _nationality(group: re.Match) -> tuple[int, str | None]:
+    """Where a group's name starts and the country of its nationality: its one or two capitalised
+    words before the noun ("South Korean officials"), or the last of them ("With Chinese officials")."""
+    adj = group.group("adj")
+    if adj:
+        for at in (0, adj.rfind(" ") + 1):
+            if code := gazetteer.country_code(adj[at:]):
+                return group.start("adj") + at, code
+    return group.start("mods"), None
 
 
 def _plural_office(tokens: list[Token], i: int) -> tuple[int, int] | None:
