@@ -16,10 +16,12 @@ from importlib import resources
 from ..types import TEXT, Document, Sentence, Span
 
 _LOOK_BACK = 64  # characters before a boundary that hold its last word (abbreviations are short)
-# a sentence end, then space; or, where a page lost the space ("last week.The ministry"), a word of
-# lowercase letters ending a sentence right before a capitalised word (an abbreviation or a domain name
-# has capitals or a lowercase letter after its period: "U.S.The" is left to the rule of abbreviations)
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# a sentence's closing mark, then space; or, where a page lost the space ("last week.The ministry"), a
+# word of lowercase letters ending a sentence right before a capitalised word (an abbreviation or a
+# domain name has capitals or a lowercase letter after its period: "U.S.The" is left to the rule of
+# abbreviations). The boundary begins after the mark; the pattern opens on the mark itself so that the
+# scan skips to the next mark instead of trying a lookbehind at every character.
+_BOUNDARY = re.compile(r"[.!?](?:[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -58,16 +60,17 @@ def sentence_bounds(paragraph: str) -> list[tuple[int, int]]:
     start = marker.end() if marker else 0
     bounds: list[tuple[int, int]] = []
     for match in _BOUNDARY.finditer(paragraph, start):
+        boundary = match.start() + 1  # after the closing mark
         # Only the word before the boundary matters: a bounded look-back keeps a paragraph of
         # abbreviations ("Mr. Mr. Mr. ...") linear instead of copying the growing sentence each time.
-        last = _last_word(paragraph[max(start, match.start() - _LOOK_BACK):match.start()])
+        last = _last_word(paragraph[max(start, boundary - _LOOK_BACK):boundary])
         if last in w.abbreviations or (len(last) == 1 and "a" <= last <= "z"):
             # "U.S. Deputy ..." or an initial "J. Smith": not a boundary, unless a common sentence
             # opener follows an abbreviation that can end a clause.
             if not w.opener.match(paragraph, match.end()) or last in w.titles_before_names:
                 continue
         # the sentence keeps its closing mark (a glued boundary is empty: it ends right there)
-        bounds.append(_stripped(paragraph, start, match.start() + (match.end() > match.start())))
+        bounds.append(_stripped(paragraph, start, boundary + (match.end() > boundary)))
         start = match.end()
     if paragraph[start:].strip():
         bounds.append(_stripped(paragraph, start, len(paragraph)))
