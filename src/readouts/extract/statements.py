@@ -55,6 +55,38 @@ def _rule(entry: dict) -> ActionRule:
     return ActionRule(pattern, entry["action"], entry["target"], lowercase_starts(pattern))
 
 
+# how a phrase of data/cameo_phrases.json reads its target: as the same action of actions.json does
+_PHRASE_TARGETS = {"ACCUSE": "all", "AGREE": "agreed", "SUPPORT": "object", "REQUEST": "object",
+                   "REJECT": "object", "THREATEN": "object"}
+# the words between a phrase's verb and its noun ("reaffirmed | the UK's firm | commitment"): up to
+# three, none of them a word that opens a clause or a complement ("stressed the importance of support")
+_PHRASE_GAP = r"(?:(?!(?:that|to|of|for|on|in|with|as|which|who|when|while|if|but|and)\b)[\w.’'-]+\s+){0,3}?"
+
+
+def _verb_forms(verb: str) -> list[str]:
+    """A CAMEO verb's finite forms in the present and past ("reiterate" -> reiterate, reiterates,
+    reiterated; "stress" -> stress, stresses, stressed), the regular forms the dictionary leaves to
+    its reader to generate."""
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d"]
+    if verb.endswith(("s", "sh", "ch", "x", "o")):
+        return [verb, verb + "es", verb + "ed"]
+    return [verb, verb + "s", verb + "ed"]
+
+
+def _phrase_entries(data: dict) -> list[dict]:
+    """data/cameo_phrases.json as entries shaped like actions.json's: per group of verbs, a pattern
+    "VERB (up to three words) NOUN" in the present and past tense (not an infinitive: "to reiterate
+    support"), with the action of the nouns' CAMEO codes."""
+    entries = []
+    for phrase in data["phrases"]:
+        verbs = "|".join(sorted({form for verb in phrase["verbs"] for form in _verb_forms(verb)}, key=len, reverse=True))
+        nouns = "|".join(sorted(phrase["nouns"], key=len, reverse=True))
+        entries.append({"pattern": rf"\b(?<!\bto )(?:{verbs})\s+{_PHRASE_GAP}(?:{nouns})s?\b",
+                        "action": phrase["action"], "target": _PHRASE_TARGETS[phrase["action"]]})
+    return entries
+
+
 @dataclass(frozen=True)
 class ActionLexicon:
     rules: tuple[ActionRule, ...]
@@ -90,13 +122,15 @@ class ActionLexicon:
 @cache
 def lexicon() -> ActionLexicon:
     data = json.loads(resources.files("readouts.data").joinpath("actions.json").read_text("utf-8"))
+    entries = data["actions"] + _phrase_entries(
+        json.loads(resources.files("readouts.data").joinpath("cameo_phrases.json").read_text("utf-8")))
     return ActionLexicon(
-        rules=(rules := tuple(_rule(r) for r in data["actions"])),
+        rules=(rules := tuple(_rule(r) for r in entries)),
         rules_by_start=_by_start(rules),
         rules_anywhere=tuple(rule for rule in rules if _anywhere(rule)),
         # every rule starts on a word edge: testing it once per position, outside the alternation,
         # fails most positions at once
-        any_rule=GatedPattern(r"\b(?:" + "|".join(f"(?:{r['pattern']})" for r in data["actions"]) + ")", re.I),
+        any_rule=GatedPattern(r"\b(?:" + "|".join(f"(?:{r['pattern']})" for r in entries) + ")", re.I),
         negation=re.compile(data["negation"], re.I),
         passive_before=re.compile(data["passive_before"], re.I),
         passive_after=re.compile(data["passive_after"], re.I),
