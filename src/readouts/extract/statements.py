@@ -19,6 +19,8 @@ from .people import home_country
 from .topics import TopicHit, detect_topics, first_topic_between
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")  # a word that may be an official's surname
+_SINGULAR_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)  # a subject that refers back to one participant
+_PARTICIPLE = re.compile(r"\w+ing\b")  # a predicate of a participial clause: ", urging X to"
 _WORD = re.compile(r"[a-z]+")  # a word of lowercased text
 _CONTEXT = 40  # characters around a predicate read for passive voice and negation
 _SUBJECT_LEAD = 4  # characters before a subject's first country: "The " of "The United States"
@@ -297,11 +299,33 @@ def speakers_of(participants: list[tuple[str | None, str | None, str]]) -> Speak
     return {word: country for word, country in sides.items() if country}
 
 
-def _speaker(subject: str, speakers: Speakers, home: str | None) -> str | None:
-    """The side a clause speaks for: a participant its subject names, else the page's home side
+def _speaker(subject: str, speakers: Speakers, home: str | None, antecedent: str | None = None) -> str | None:
+    """The side a clause speaks for: a participant its subject names; for a subject "he" or "she",
+    the antecedent (the side of the participant last named before it); else the page's home side
     (plural subjects, "the two sides", and unnamed ones are read from it)."""
     named = next((speakers[w] for w in _WORD.findall(subject.lower()) if w in speakers), None)
-    return home if named is None or lexicon().plural_subjects.search(subject) else named
+    if named is None:
+        return antecedent if antecedent and _SINGULAR_PRONOUN.search(subject) else home
+    return home if lexicon().plural_subjects.search(subject) else named
+
+
+def _last_named(text: str, speakers: Speakers) -> str | None:
+    """The side of the participant text names last ("Park said he hoped": Park's), or None."""
+    return next((speakers[w] for w in reversed(_WORD.findall(text.lower())) if w in speakers), None)
+
+
+def _first_named(text: str, speakers: Speakers) -> str | None:
+    """The side of the participant text names first (a sentence's subject, which "He" of the next
+    sentence refers back to), or None."""
+    return next((speakers[w] for w in _WORD.findall(text.lower()) if w in speakers), None)
+
+
+def _possessor(match_text: str, parties: set[str]) -> str | None:
+    """The party whose position a predicate itself names ("reaffirmed the UK's commitment",
+    "conveyed Canada's support"): that side speaks, whoever the subject is ("He")."""
+    opening = next(iter(_named(match_text, None)), None)
+    found = [c for c in opening.codes if c in parties] if opening else []
+    return found[0] if len(found) == 1 else None
 
 
 def _counterparts(parties: set[str], speaker: str | None) -> list[str]:
@@ -389,20 +413,32 @@ def _acts(sentence: str, start: int, end: int, hits: list[TopicHit], parties: se
 
 
 def sentence_statements(sentence: str, parties: set[str], home: str | None,
-                        hits: list[TopicHit] | None = None, speakers: Speakers | None = None) -> list[Statement]:
+                        hits: list[TopicHit] | None = None, speakers: Speakers | None = None,
+                        antecedent: str | None = None) -> list[Statement]:
     """The statements of one sentence (hits: its topics, if already read; speakers: the words that
-    name each participant's side); an accusation is also read from a participant's clause that
-    calls what a country does illegal, threatening or destabilising."""
+    name each participant's side; antecedent: the side a "he" or "she" refers to when the sentence
+    names no participant before it); an accusation is also read from a participant's clause that
+    calls what a country does illegal, threatening or destabilising. A participial clause after a
+    comma (", urging X to") continues the clause before it: it is read with that clause's subject
+    (the sentence's opening when the main verb is no predicate: "met ..., agreeing on"), and not at
+    all after a neutral predicate ("Kim said ..., vowing to")."""
     lex = lexicon()
+    speakers = speakers or {}
     hits = detect_topics(sentence) if hits is None else hits
     sentence_topic = hits[0].topic if hits else None
     predicates = _predicates(sentence)
     out: list[Statement] = []
+    subject = ""
     for n, pred in enumerate(predicates):
         previous_end = predicates[n - 1].end if n else 0
-        # the subject of "X should" is a coordination ("the DPRK and the ROK should"): only a clause bounds it
-        subject = _subject_text(sentence, pred.start, previous_end,
-                                lex.asked_subject_boundaries if pred.rule.target == "asked" else None)
+        if _PARTICIPLE.match(sentence, pred.start) and sentence[:pred.start].endswith(", "):
+            if n and not predicates[n - 1].rule.action:
+                continue
+            if not n:  # the main clause's verb is none of the lexicon's ("met ..., agreeing"): its subject opens the sentence
+                subject = sentence[:pred.start]
+        else:  # the subject of "X should" is a coordination ("the DPRK and the ROK should"): only a clause bounds it
+            subject = _subject_text(sentence, pred.start, previous_end,
+                                    lex.asked_subject_boundaries if pred.rule.target == "asked" else None)
         # the subject of "X should" is the one asked, not the speaker
         if pred.rule.target != "asked" and _third_party(subject, parties, home) \
                 or lex.relative_clause.search(sentence[previous_end:pred.start]):
@@ -411,7 +447,11 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
         clause = sentence[pred.end:end]
         # the speaker and the clause's topic are read only for a statement: most predicates are
         # neutral ("said") and make none unless their clause accuses
-        speaker = _speaker(subject, speakers or {}, home) if pred.rule.action else None
+        if pred.rule.action:
+            speaker = _possessor(sentence[pred.start:pred.end], parties) \
+                or _speaker(subject, speakers, home, _last_named(sentence[:pred.start], speakers) or antecedent)
+        else:
+            speaker = None
         topic = (first_topic_between(sentence, pred.end, end, hits) or sentence_topic) if pred.rule.action else None
         acts = _acts(sentence, pred.end, end, hits, parties, speaker) \
             if pred.rule.action and pred.rule.target == "all" else []
@@ -424,7 +464,7 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
                 out.append(Statement(pred.rule.action, target, topic, source=source))
         if pred.rule.action != "ACCUSE" and lex.negative.search(sentence, pred.end, end):
             if not pred.rule.action:
-                speaker = _speaker(subject, speakers or {}, home)
+                speaker = _speaker(subject, speakers, home, _last_named(sentence[:pred.start], speakers) or antecedent)
             accused, windows = _accused(sentence, pred.end, end, parties, speaker)
             if accused:
                 about = next((t for a, b in windows if (t := first_topic_between(sentence, a, b, hits))), None) \
@@ -462,10 +502,13 @@ def extract_statements(sentences: list[str], parties: list[str], home: str | Non
     party_set = set(parties)
     seen: set[tuple] = set()
     statements: list[tuple[int, Statement]] = []
+    antecedent = None  # the side of the participant the last sentence that named one opened on
     for n, sentence in enumerate(sentences):
         hits = sentence_topics[n] if sentence_topics is not None else None
         own = sentence_parties[n] if sentence_parties is not None else party_set
-        for statement in sentence_statements(sentence, own, home, hits, speakers):
+        found = sentence_statements(sentence, own, home, hits, speakers, antecedent)
+        antecedent = _first_named(sentence, speakers or {}) or antecedent
+        for statement in found:
             key = (statement.action, tuple(statement.target), statement.topic)
             if key not in seen:
                 seen.add(key)
