@@ -102,7 +102,7 @@ def derive(lexicons: Path) -> dict:
         groups.setdefault((action, found["verbs"]), {})[noun] = found["cameo"]
     phrases = [{"action": action, "verbs": list(verbs), "nouns": nouns} for (action, verbs), nouns in sorted(groups.items())]
     return {
-        "_note": "Statement phrases 'VERB (up to three words) NOUN' derived by scripts/cameo_phrases.py from the "
+        "_note": "Statement phrases 'VERB (up to four words) NOUN' derived by scripts/cameo_phrases.py from the "
                  "CAMEO verb dictionary: the verbs this genre reports positions with and the one-word noun "
                  "patterns the dictionary found with them, grouped by the PLOVER type the crosswalk gives "
                  "their CAMEO code (listed with each noun) and by the verbs they go with. Read by "

@@ -60,9 +60,9 @@ def _rule(entry: dict) -> ActionRule:
 # how a phrase of data/cameo_phrases.json reads its target: as the same action of actions.json does
 _PHRASE_TARGETS = {"ACCUSE": "all", "AGREE": "agreed", "SUPPORT": "object", "REQUEST": "object",
                    "REJECT": "object", "THREATEN": "object"}
-# the words between a phrase's verb and its noun ("reaffirmed | the UK's firm | commitment"): up to
-# three, none of them a word that opens a clause or a complement ("stressed the importance of support")
-_PHRASE_GAP = r"(?:(?!(?:that|to|of|for|on|in|with|as|which|who|when|while|if|but|and)\b)[\w.’'-]+\s+){0,3}?"
+# the words between a phrase's verb and its noun ("reiterated | the United States' ironclad |
+# commitment"): up to four, none of them a word that opens a clause or a complement ("stressed the importance of support")
+_PHRASE_GAP = r"(?:(?!(?:that|to|of|for|on|in|with|as|which|who|when|while|if|but|and)\b)[\w.’'-]+\s+){0,4}?"
 
 
 def _verb_forms(verb: str) -> list[str]:
@@ -78,7 +78,7 @@ def _verb_forms(verb: str) -> list[str]:
 
 def _phrase_entries(data: dict) -> list[dict]:
     """data/cameo_phrases.json as entries shaped like actions.json's: per group of verbs, a pattern
-    "VERB (up to three words) NOUN" in the present and past tense (not an infinitive: "to reiterate
+    "VERB (up to four words) NOUN" in the present and past tense (not an infinitive: "to reiterate
     support"), with the action of the nouns' CAMEO codes."""
     entries = []
     for phrase in data["phrases"]:
@@ -309,6 +309,15 @@ def _speaker(subject: str, speakers: Speakers, home: str | None, antecedent: str
     return home if lexicon().plural_subjects.search(subject) else named
 
 
+def _coordinated(sentence: str, start: int, previous_end: int, speakers: Speakers) -> bool:
+    """Whether the subject of the predicate at start coordinates participants of several sides ("Diplomats
+    Sung Kim, Takehiro Funakoshi and Noh Kyu-duk agreed"): a plural subject, read from the home side.
+    The subject runs back to the last clause boundary ('asked_subject_boundaries'), past the "and"
+    and commas that 'subject_boundaries' stop at."""
+    words = _WORD.findall(_subject_text(sentence, start, previous_end, lexicon().asked_subject_boundaries).lower())
+    return len({speakers[w] for w in words if w in speakers}) > 1
+
+
 def _last_named(text: str, speakers: Speakers) -> str | None:
     """The side of the participant text names last ("Park said he hoped": Park's), or None."""
     return next((speakers[w] for w in reversed(_WORD.findall(text.lower())) if w in speakers), None)
@@ -448,8 +457,9 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
         # the speaker and the clause's topic are read only for a statement: most predicates are
         # neutral ("said") and make none unless their clause accuses
         if pred.rule.action:
-            speaker = _possessor(sentence[pred.start:pred.end], parties) \
-                or _speaker(subject, speakers, home, _last_named(sentence[:pred.start], speakers) or antecedent)
+            speaker = _possessor(sentence[pred.start:pred.end], parties) or (
+                home if _coordinated(sentence, pred.start, previous_end, speakers)
+                else _speaker(subject, speakers, home, _last_named(sentence[:pred.start], speakers) or antecedent))
         else:
             speaker = None
         topic = (first_topic_between(sentence, pred.end, end, hits) or sentence_topic) if pred.rule.action else None
@@ -462,6 +472,8 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
             target = _targets(pred.rule, sentence[pred.start:pred.end], subject, clause, topic, parties, speaker)
             if target:
                 out.append(Statement(pred.rule.action, target, topic, source=source))
+            if pred.rule.target == "agreed":
+                out += _measure(sentence, pred.end, end, hits, topic, parties, speaker, source)
         if pred.rule.action != "ACCUSE" and lex.negative.search(sentence, pred.end, end):
             if not pred.rule.action:
                 speaker = _speaker(subject, speakers, home, _last_named(sentence[:pred.start], speakers) or antecedent)
@@ -472,6 +484,21 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
                 out.append(Statement("ACCUSE", accused, about,
                                      source=None if pred.rule.target == "asked" else speaker))
     return out
+
+
+def _measure(sentence: str, start: int, end: int, hits: list[TopicHit], topic: str | None, parties: set[str],
+             speaker: str | None, source: str | None) -> list[Statement]:
+    """The agreement on a measure against a third country that a clause agreed on another topic also
+    names ("agreed to continue denuclearisation efforts through dialogue and sanctions": AGREE with
+    the counterparts on denuclearization, and AGREE aimed at PRK on sanctions; ANNOTATION.md,
+    Targets): aimed at the first other country the clause names, else at the one 'topic_targets'
+    gives the measure's topic."""
+    lex = lexicon()
+    measure = first_topic_between(sentence, start, end, [h for h in hits if h.topic in lex.topic_targets])
+    if measure is None or measure == topic:  # the clause's own statement is already aimed at it
+        return []
+    others = [c for c in _countries(sentence[start:end], speaker) if c not in parties | lex.international_bodies]
+    return [Statement("AGREE", others[:1] or [lex.topic_targets[measure]], measure, source=source)]
 
 
 def _accused(sentence: str, start: int, end: int, parties: set[str],
