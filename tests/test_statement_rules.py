@@ -325,3 +325,19 @@ def test_thanks_back_the_side_thanked_but_not_for_hospitality():
     assert keys("The minister thanked the United States for the deployment of a patrol aircraft.") \
         == {("SUPPORT", ("USA",))}
     assert keys("The minister thanked the United States for the warm hospitality.") == set()
+
+
+def test_an_exchange_of_views_accuses_nobody():
+    # ANNOTATION.md: "Nothing: discussed"; a neutral "said" can still accuse
+    assert keys("The advisors discussed the DPRK's illicit nuclear programs and recent provocations.") == set()
+    assert ("ACCUSE", ("PRK",)) in keys("The minister said the DPRK's illicit nuclear programs threaten the region.")
+
+
+def test_a_verb_glued_by_a_hyphen_is_an_adjective():
+    assert keys("The envoy will visit Seoul to discuss Pyongyang's much-denounced nuclear program.") == set()
+
+
+def test_only_a_subject_that_is_the_country_is_asked():
+    assert keys("They agreed that the North Korean problem should be resolved through dialogue.") \
+        == {("AGREE", ("USA",))}
+    assert ("REQUEST", ("PRK",)) in keys("Minister Park said North Korea should return to dialogue.")

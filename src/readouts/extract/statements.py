@@ -31,7 +31,7 @@ _ACCUSED_WINDOW = (40, 60)  # characters before and after a negative word in whi
 class ActionRule:
     pattern: re.Pattern
     action: str | None  # None: a neutral reporting verb ("discussed", "pointed out")
-    target: str  # object | all | agreed | self | subject
+    target: str  # object | all | agreed | self | subject | asked | none (a neutral verb that accuses nobody)
     starts: tuple[str, ...] | None  # lowercase literal texts a match begins with; None: any
 
     def may_match_at(self, lowered: str | None, pos: int) -> bool:
@@ -168,12 +168,13 @@ class Predicate:
 
 
 def _is_predicate(sentence: str, m: re.Match) -> bool:
-    """Not a passive, not negated, not a sentence-opening participle ("Asked to deliver remarks")."""
+    """Not a passive, not negated, not a sentence-opening participle ("Asked to deliver remarks"), not
+    an adjective made of a verb by a hyphen ("much-denounced")."""
     before = sentence[max(0, m.start() - _CONTEXT):m.start()]  # the words just around it decide
     after = sentence[m.end():m.end() + _CONTEXT]
     lex = lexicon()
     return not (lex.passive_before.search(before) or lex.passive_after.match(after) or lex.negation.search(before)
-                or (not before.strip() and after.lstrip().startswith("to ")))
+                or (not before.strip() and after.lstrip().startswith("to ")) or before.endswith("-"))
 
 
 def _predicates(sentence: str) -> list[Predicate]:
@@ -371,9 +372,13 @@ def _targets(rule: ActionRule, match_text: str, subject: str, clause: str, topic
         return sorted(set(_countries(match_text, speaker)))
     if rule.target == "subject":
         return sorted(set(_countries(subject, speaker)) - parties)
-    if rule.target == "asked":  # "The DPRK and the ROK should ...": the subject must open on the asked
+    if rule.target == "asked":  # "The DPRK and the ROK should ...": the subject opens and ends on the asked
         subject = lex.introductory.sub("", subject.strip(), count=1)  # "Lastly, the North needs to"
-        return sorted(set(_countries(subject, speaker))) if _opening(subject) else []
+        named = _named(subject, speaker)
+        # a country that only modifies the subject's noun is not asked ("the North Korean problem should be resolved")
+        if not _opening(subject) or not named or subject[named[-1].end:].strip():
+            return []
+        return sorted({code for mention in named for code in mention.codes})
     named = _named(clause, speaker)  # read once: the clause's countries serve every rule below
     others = [c for mention in named for c in mention.codes if c not in parties and c not in lex.international_bodies]
     if rule.target == "all":
@@ -474,7 +479,7 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
                 out.append(Statement(pred.rule.action, target, topic, source=source))
             if pred.rule.target == "agreed":
                 out += _measure(sentence, pred.end, end, hits, topic, parties, speaker, source)
-        if pred.rule.action != "ACCUSE" and lex.negative.search(sentence, pred.end, end):
+        if pred.rule.action != "ACCUSE" and pred.rule.target != "none" and lex.negative.search(sentence, pred.end, end):
             if not pred.rule.action:
                 speaker = _speaker(subject, speakers, home, _last_named(sentence[:pred.start], speakers) or antecedent)
             accused, windows = _accused(sentence, pred.end, end, parties, speaker)
