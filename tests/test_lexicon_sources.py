@@ -207,7 +207,7 @@ COVERED = {
                      **dict.fromkeys(["negation", "passive_before", "third_party_subjects", "negative", "clause_breaks",
                                       "relative_clause", "subject_boundaries", "plural_subjects", "addressed",
                                       "act_boundary", "title_complement", "between_pair", "asked_subject_boundaries",
-                                      "passive_after", "counterpart_objects", "non_state_objects", "pair_joiner",
+                                      "passive_after", "counterpart_objects", "non_state_objects", "pair_joiner", "list_joiner",
                                       "introductory"], _anchored),
                      "joint_forms": _cased_words},
     # topics and silencers are checked above

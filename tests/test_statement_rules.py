@@ -341,3 +341,11 @@ def test_only_a_subject_that_is_the_country_is_asked():
     assert keys("They agreed that the North Korean problem should be resolved through dialogue.") \
         == {("AGREE", ("USA",))}
     assert ("REQUEST", ("PRK",)) in keys("Minister Park said North Korea should return to dialogue.")
+
+
+def test_a_coordinated_object_is_aimed_at_each_country():
+    assert keys("The minister urged China and Russia to enforce the sanctions.") == {("REQUEST", ("CHN", "RUS"))}
+    assert keys("The Secretary commended both Seoul and Tokyo for their steps.", ["USA", "JPN", "KOR"], home="USA") \
+        == {("SUPPORT", ("JPN", "KOR"))}
+    # a backing is never aimed at North Korea (excluded_objects), also when coordinated
+    assert keys("They welcomed Japan and North Korea's talks.", ["KOR", "USA"]) == {("SUPPORT", ("JPN",))}

@@ -104,6 +104,7 @@ class ActionLexicon:
     joint_form: re.Pattern  # any of them
     between_pair: re.Pattern  # "between (the)" ending the text before a relation's first side
     pair_joiner: re.Pattern  # what joins its two sides: "and (the)"
+    list_joiner: re.Pattern  # what joins the countries of a coordinated object: ", (and) (the)", "and (the)"
     asked_subject_boundaries: re.Pattern  # the last clause boundary before "X should"
     introductory: re.Pattern  # an opening adverbial before a subject: "Lastly, ", "At the same time, "
     counterpart_objects: re.Pattern
@@ -142,6 +143,7 @@ def lexicon() -> ActionLexicon:
         joint_form=re.compile(r"\b(?:" + "|".join(re.escape(f) for f in data["joint_forms"]) + r")\b", re.I),
         between_pair=re.compile(data["between_pair"], re.I),
         pair_joiner=re.compile(data["pair_joiner"], re.I),
+        list_joiner=re.compile(data["list_joiner"], re.I),
         asked_subject_boundaries=re.compile(data["asked_subject_boundaries"], re.I),
         introductory=re.compile(data["introductory"]),
         counterpart_objects=re.compile(data["counterpart_objects"], re.I),
@@ -266,7 +268,8 @@ def _opening(subject: str) -> Named | None:
 
 def _object(clause: str, named: list[Named], action: str, parties: set[str]) -> list[str]:
     """The country a request or a backing is aimed at: the first named that may be its object
-    (excluded_objects hold outside the engagement only), with its partner when the clause speaks of
+    (excluded_objects hold outside the engagement only), with the countries coordinated with it
+    ("urged China and Russia", 'list_joiner'), with its partner when the clause speaks of
     a relation between the two ("the summit between the DPRK and the United States") or names both
     at once ("inter-Korean dialogue")."""
     lex = lexicon()
@@ -280,6 +283,10 @@ def _object(clause: str, named: list[Named], action: str, parties: set[str]) -> 
         for a, b in pairs:
             if lex.between_pair.search(clause[:a.start]) and lex.pair_joiner.match(clause[a.end:b.start]):
                 codes |= set(a.codes) | set(b.codes)
+        for a, b in zip(named[n:], named[n + 1:]):  # a coordinated object: "Japan, South Korea, and other partners"
+            if not lex.list_joiner.match(clause[a.end:b.start]):
+                break
+            codes |= set(b.codes) - excluded
         return sorted(codes)
     return []
 
