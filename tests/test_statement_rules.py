@@ -349,3 +349,10 @@ def test_a_coordinated_object_is_aimed_at_each_country():
         == {("SUPPORT", ("JPN", "KOR"))}
     # a backing is never aimed at North Korea (excluded_objects), also when coordinated
     assert keys("They welcomed Japan and North Korea's talks.", ["KOR", "USA"]) == {("SUPPORT", ("JPN",))}
+
+
+def test_what_a_participant_told_a_counterpart_can_accuse():
+    speakers = speakers_of([("Shinzo Abe", "Prime Minister", "JPN"), ("Moon Jae In", "President", "KOR")])
+    found = extract_statements(["Abe told Moon that North Korea's provocative behavior is escalating."],
+                               ["JPN", "KOR"], "JPN", speakers=speakers)
+    assert {(s.action, tuple(s.target), s.source) for _, s in found} == {("ACCUSE", ("PRK",), "JPN")}
