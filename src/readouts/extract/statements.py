@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -20,6 +21,7 @@ from .topics import TopicHit, detect_topics, first_topic_between
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")  # a word that may be an official's surname
 _SINGULAR_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)  # a subject that refers back to one participant
+_ANTECEDENT_REACH = 3  # sentences a "he" or "she" looks back for the participant it refers to
 _PARTICIPLE = re.compile(r"\w+ing\b")  # a predicate of a participial clause: ", urging X to"
 _WORD = re.compile(r"[a-z]+")  # a word of lowercased text
 _CONTEXT = 40  # characters around a predicate read for passive voice and negation
@@ -307,13 +309,14 @@ def speakers_of(participants: list[tuple[str | None, str | None, str]]) -> Speak
     return {word: country for word, country in sides.items() if country}
 
 
-def _speaker(subject: str, speakers: Speakers, home: str | None, antecedent: str | None = None) -> str | None:
+def _speaker(subject: str, speakers: Speakers, home: str | None,
+             antecedent: Callable[[], str | None] | None = None) -> str | None:
     """The side a clause speaks for: a participant its subject names; for a subject "he" or "she",
-    the antecedent (the side of the participant last named before it); else the page's home side
-    (plural subjects, "the two sides", and unnamed ones are read from it)."""
+    the antecedent (the side of the participant last named before it, looked up only then); else
+    the page's home side (plural subjects, "the two sides", and unnamed ones are read from it)."""
     named = next((speakers[w] for w in _WORD.findall(subject.lower()) if w in speakers), None)
     if named is None:
-        return antecedent if antecedent and _SINGULAR_PRONOUN.search(subject) else home
+        return (antecedent and _SINGULAR_PRONOUN.search(subject) and antecedent()) or home
     return home if lexicon().plural_subjects.search(subject) else named
 
 
@@ -326,9 +329,15 @@ def _coordinated(sentence: str, start: int, previous_end: int, speakers: Speaker
     return len({speakers[w] for w in words if w in speakers}) > 1
 
 
-def _last_named(text: str, speakers: Speakers) -> str | None:
-    """The side of the participant text names last ("Park said he hoped": Park's), or None."""
-    return next((speakers[w] for w in reversed(_WORD.findall(text.lower())) if w in speakers), None)
+def _antecedent(sentence: str, start: int, speakers: Speakers,
+                earlier: Callable[[], str | None] | None) -> Callable[[], str | None]:
+    """What a "he" or "she" before sentence[start] refers to, looked up when asked: the participant
+    the sentence names last before it ("Park said he hoped": Park's side), else what `earlier`
+    gives (the earlier sentences')."""
+    def side() -> str | None:
+        words = _WORD.findall(sentence[:start].lower())
+        return next((speakers[w] for w in reversed(words) if w in speakers), None) or (earlier() if earlier else None)
+    return side
 
 
 def _first_named(text: str, speakers: Speakers) -> str | None:
@@ -435,10 +444,10 @@ def _acts(sentence: str, start: int, end: int, hits: list[TopicHit], parties: se
 
 def sentence_statements(sentence: str, parties: set[str], home: str | None,
                         hits: list[TopicHit] | None = None, speakers: Speakers | None = None,
-                        antecedent: str | None = None) -> list[Statement]:
+                        antecedent: Callable[[], str | None] | None = None) -> list[Statement]:
     """The statements of one sentence (hits: its topics, if already read; speakers: the words that
-    name each participant's side; antecedent: the side a "he" or "she" refers to when the sentence
-    names no participant before it); an accusation is also read from a participant's clause that
+    name each participant's side; antecedent: gives the side a "he" or "she" refers to when the
+    sentence names no participant before it); an accusation is also read from a participant's clause that
     calls what a country does illegal, threatening or destabilising. A participial clause after a
     comma (", urging X to") continues the clause before it: it is read with that clause's subject
     (the sentence's opening when the main verb is no predicate: "met ..., agreeing on"), and not at
@@ -471,7 +480,7 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
         if pred.rule.action:
             speaker = _possessor(sentence[pred.start:pred.end], parties) or (
                 home if _coordinated(sentence, pred.start, previous_end, speakers)
-                else _speaker(subject, speakers, home, _last_named(sentence[:pred.start], speakers) or antecedent))
+                else _speaker(subject, speakers, home, _antecedent(sentence, pred.start, speakers, antecedent)))
         else:
             speaker = None
         topic = (first_topic_between(sentence, pred.end, end, hits) or sentence_topic) if pred.rule.action else None
@@ -488,7 +497,7 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
                 out += _measure(sentence, pred.end, end, hits, topic, parties, speaker, source)
         if pred.rule.action != "ACCUSE" and pred.rule.target != "none" and lex.negative.search(sentence, pred.end, end):
             if not pred.rule.action:
-                speaker = _speaker(subject, speakers, home, _last_named(sentence[:pred.start], speakers) or antecedent)
+                speaker = _speaker(subject, speakers, home, _antecedent(sentence, pred.start, speakers, antecedent))
             accused, windows = _accused(sentence, pred.end, end, parties, speaker)
             if accused:
                 about = next((t for a, b in windows if (t := first_topic_between(sentence, a, b, hits))), None) \
@@ -541,13 +550,14 @@ def extract_statements(sentences: list[str], parties: list[str], home: str | Non
     party_set = set(parties)
     seen: set[tuple] = set()
     statements: list[tuple[int, Statement]] = []
-    antecedent = None  # the side of the participant the last sentence that named one opened on
     for n, sentence in enumerate(sentences):
         hits = sentence_topics[n] if sentence_topics is not None else None
         own = sentence_parties[n] if sentence_parties is not None else party_set
-        found = sentence_statements(sentence, own, home, hits, speakers, antecedent)
-        antecedent = _first_named(sentence, speakers or {}) or antecedent
-        for statement in found:
+
+        def antecedent(n: int = n) -> str | None:  # the side the closest earlier sentence naming a participant opens on
+            earlier = (_first_named(sentences[k], speakers or {}) for k in range(n - 1, max(-1, n - 1 - _ANTECEDENT_REACH), -1))
+            return next((side for side in earlier if side), None)
+        for statement in sentence_statements(sentence, own, home, hits, speakers, antecedent):
             key = (statement.action, tuple(statement.target), statement.topic)
             if key not in seen:
                 seen.add(key)
