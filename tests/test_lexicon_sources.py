@@ -198,6 +198,8 @@ COVERED = {
                                       "period_modifiers", "duration_words", "relative_days", "future_cues",
                                       "future_suffixes", "past_verbs", "past_suffix", "day_ordinal_followers",
                                       "month_cues", "month_modifiers", "relative_day_gates"], _words)},
+    # derived from the CAMEO dictionary by scripts/cameo_phrases.py: checked below
+    "cameo_phrases.json": {"phrases": None},
     # actions and crosswalk are checked above; topic_targets, excluded_objects, international_bodies and
     # asked_of_counterparts are settings in codes (countries, topics, actions), not wording
     "actions.json": {**dict.fromkeys(["actions", "crosswalk", "topic_targets", "excluded_objects", "international_bodies",
@@ -205,7 +207,7 @@ COVERED = {
                      **dict.fromkeys(["negation", "passive_before", "third_party_subjects", "negative", "clause_breaks",
                                       "relative_clause", "subject_boundaries", "plural_subjects", "addressed",
                                       "act_boundary", "title_complement", "between_pair", "asked_subject_boundaries",
-                                      "passive_after", "counterpart_objects", "non_state_objects", "pair_joiner",
+                                      "passive_after", "counterpart_objects", "non_state_objects", "pair_joiner", "list_joiner",
                                       "introductory"], _anchored),
                      "joint_forms": _cased_words},
     # topics and silencers are checked above
@@ -323,3 +325,33 @@ def test_every_data_entry_says_where_it_comes_from(name, section, entry, finder,
     assert "public" not in source or data["_public"][source["public"]].strip(), source
     holds = HOLDS[name, section](entry) if (name, section) in HOLDS else lambda gold: True
     _check_source(source, finder(entry), holds)
+
+
+PHRASES = json.loads(DATA.joinpath("cameo_phrases.json").read_text("utf-8"))
+LEXICONS = Path(__file__).resolve().parent.parent.parent / "shared" / "lexicons"
+
+
+@pytest.mark.parametrize("phrase", PHRASES["phrases"], ids=lambda p: f"{p['action']}:{'|'.join(p['verbs'])}")
+def test_every_cameo_phrase_cites_codes_of_its_action(phrase):
+    # each noun's CAMEO codes, read through the crosswalk, give the phrase's action, but where
+    # ANNOTATION.md reads the noun otherwise (scripts/cameo_phrases.py SPEC_NOUNS)
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("cameo_phrases", Path(__file__).resolve().parent.parent / "scripts" / "cameo_phrases.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert phrase["verbs"] and set(phrase["verbs"]) <= {v.lower() for v in script.REPORTING_VERBS}
+    for noun, codes in phrase["nouns"].items():
+        assert codes and all(re.fullmatch(r"\d{3}", code) for code in codes), noun
+        if LEXICONS.is_dir():
+            crosswalk = script._crosswalk(LEXICONS / "CAMEO2PLOVER-2021.txt")
+            assert script.SPEC_NOUNS.get(noun.upper()) == phrase["action"] \
+                or {crosswalk[code] for code in codes} == {phrase["action"]}, noun
+
+
+@pytest.mark.skipif(not LEXICONS.is_dir(), reason="the field's dictionaries (../shared/lexicons) are not here")
+def test_cameo_phrases_are_what_the_dictionary_gives():
+    import subprocess
+    import sys
+    script = Path(__file__).resolve().parent.parent / "scripts" / "cameo_phrases.py"
+    done = subprocess.run([sys.executable, str(script), "--lexicons", str(LEXICONS), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -284,3 +284,75 @@ def test_a_country_dealt_with_is_the_problem_not_the_side_pledged_to():
     found = keys("The two leaders agreed to work together closely in dealing with North Korea's missile development.",
                  parties=["JPN", "KOR"], home="JPN")
     assert ("AGREE", ("KOR",)) in found and ("AGREE", ("PRK",)) not in found
+
+
+# issue 13: statements on pages no rule was written for
+
+
+def test_cameo_phrases_read_a_position_named_by_a_noun():
+    # CAMEO: REITERATE * SUPPORT [051], EXPRESS * CONDEMNATION [111], EXPRESS * WILLINGNESS [030]
+    assert keys("The minister reiterated his firm support for Japan's efforts.", ["KOR", "JPN"]) == {("SUPPORT", ("JPN",))}
+    assert keys("The two sides expressed strong condemnation of North Korea's launch.") == {("ACCUSE", ("PRK",))}
+    assert ("AGREE", ("USA",)) in keys("Minister Park expressed willingness to deepen cooperation with the United States.")
+    # not as an infinitive, and not across a complement ("the importance of support")
+    assert keys("He wanted to reiterate support for Japan.", ["KOR", "JPN"]) == set()
+
+
+def test_a_position_a_party_holds_is_that_party_s_whoever_the_subject_is():
+    # "reaffirmed the UK's commitment to working with South Korea": the UK speaks, South Korea is its counterpart
+    sentence = "The Foreign Secretary reaffirmed the UK's commitment to working closely with South Korea."
+    assert keys(sentence, ["GBR", "KOR"], home="KOR") == {("AGREE", ("KOR",))}
+
+
+def test_he_refers_back_to_the_participant_named_last():
+    speakers = speakers_of([("Park Jin", "Foreign Minister", "KOR"), ("Sung Kim", "Ambassador", "USA")])
+    within = extract_statements(["Kim said he hoped for an early summit with South Korea."], PARTIES, "KOR",
+                                speakers=speakers)
+    assert {(s.action, tuple(s.target), s.source) for _, s in within} == {("REQUEST", ("KOR",), "USA")}
+    across = extract_statements(["Ambassador Kim met Park.", "He thanked Seoul for its support on the issue."],
+                                PARTIES, "KOR", speakers=speakers)
+    assert {(s.action, tuple(s.target), s.source) for _, s in across} == {("SUPPORT", ("KOR",), "USA")}
+
+
+def test_a_participial_clause_continues_the_statement_before_it():
+    assert ("REQUEST", ("PRK",)) in keys("The minister condemned the launch, urging North Korea to return to talks.")
+    # after a neutral verb it is someone else's wording, and an opening participle is none
+    assert keys("Reporters said the envoy left, urging North Korea to return to talks.") == set()
+    assert ("AGREE", ("USA",)) in keys("The ministers met in Seoul, agreeing to work closely together.")
+
+
+def test_thanks_back_the_side_thanked_but_not_for_hospitality():
+    assert keys("The minister thanked the United States for the deployment of a patrol aircraft.") \
+        == {("SUPPORT", ("USA",))}
+    assert keys("The minister thanked the United States for the warm hospitality.") == set()
+
+
+def test_an_exchange_of_views_accuses_nobody():
+    # ANNOTATION.md: "Nothing: discussed"; a neutral "said" can still accuse
+    assert keys("The advisors discussed the DPRK's illicit nuclear programs and recent provocations.") == set()
+    assert ("ACCUSE", ("PRK",)) in keys("The minister said the DPRK's illicit nuclear programs threaten the region.")
+
+
+def test_a_verb_glued_by_a_hyphen_is_an_adjective():
+    assert keys("The envoy will visit Seoul to discuss Pyongyang's much-denounced nuclear program.") == set()
+
+
+def test_only_a_subject_that_is_the_country_is_asked():
+    assert keys("They agreed that the North Korean problem should be resolved through dialogue.") \
+        == {("AGREE", ("USA",))}
+    assert ("REQUEST", ("PRK",)) in keys("Minister Park said North Korea should return to dialogue.")
+
+
+def test_a_coordinated_object_is_aimed_at_each_country():
+    assert keys("The minister urged China and Russia to enforce the sanctions.") == {("REQUEST", ("CHN", "RUS"))}
+    assert keys("The Secretary commended both Seoul and Tokyo for their steps.", ["USA", "JPN", "KOR"], home="USA") \
+        == {("SUPPORT", ("JPN", "KOR"))}
+    # a backing is never aimed at North Korea (excluded_objects), also when coordinated
+    assert keys("They welcomed Japan and North Korea's talks.", ["KOR", "USA"]) == {("SUPPORT", ("JPN",))}
+
+
+def test_what_a_participant_told_a_counterpart_can_accuse():
+    speakers = speakers_of([("Shinzo Abe", "Prime Minister", "JPN"), ("Moon Jae In", "President", "KOR")])
+    found = extract_statements(["Abe told Moon that North Korea's provocative behavior is escalating."],
+                               ["JPN", "KOR"], "JPN", speakers=speakers)
+    assert {(s.action, tuple(s.target), s.source) for _, s in found} == {("ACCUSE", ("PRK",), "JPN")}

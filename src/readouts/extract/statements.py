@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -19,6 +20,9 @@ from .people import home_country
 from .topics import TopicHit, detect_topics, first_topic_between
 
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")  # a word that may be an official's surname
+_SINGULAR_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)  # a subject that refers back to one participant
+_ANTECEDENT_REACH = 3  # sentences a "he" or "she" looks back for the participant it refers to
+_PARTICIPLE = re.compile(r"\w+ing\b")  # a predicate of a participial clause: ", urging X to"
 _WORD = re.compile(r"[a-z]+")  # a word of lowercased text
 _CONTEXT = 40  # characters around a predicate read for passive voice and negation
 _SUBJECT_LEAD = 4  # characters before a subject's first country: "The " of "The United States"
@@ -29,7 +33,7 @@ _ACCUSED_WINDOW = (40, 60)  # characters before and after a negative word in whi
 class ActionRule:
     pattern: re.Pattern
     action: str | None  # None: a neutral reporting verb ("discussed", "pointed out")
-    target: str  # object | all | agreed | self | subject
+    target: str  # object | all | agreed | self | subject | asked | none (a neutral verb that accuses nobody)
     starts: tuple[str, ...] | None  # lowercase literal texts a match begins with; None: any
 
     def may_match_at(self, lowered: str | None, pos: int) -> bool:
@@ -55,6 +59,38 @@ def _rule(entry: dict) -> ActionRule:
     return ActionRule(pattern, entry["action"], entry["target"], lowercase_starts(pattern))
 
 
+# how a phrase of data/cameo_phrases.json reads its target: as the same action of actions.json does
+_PHRASE_TARGETS = {"ACCUSE": "all", "AGREE": "agreed", "SUPPORT": "object", "REQUEST": "object",
+                   "REJECT": "object", "THREATEN": "object"}
+# the words between a phrase's verb and its noun ("reiterated | the United States' ironclad |
+# commitment"): up to four, none of them a word that opens a clause or a complement ("stressed the importance of support")
+_PHRASE_GAP = r"(?:(?!(?:that|to|of|for|on|in|with|as|which|who|when|while|if|but|and)\b)[\w.’'-]+\s+){0,4}?"
+
+
+def _verb_forms(verb: str) -> list[str]:
+    """A CAMEO verb's finite forms in the present and past ("reiterate" -> reiterate, reiterates,
+    reiterated; "stress" -> stress, stresses, stressed), the regular forms the dictionary leaves to
+    its reader to generate."""
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d"]
+    if verb.endswith(("s", "sh", "ch", "x", "o")):
+        return [verb, verb + "es", verb + "ed"]
+    return [verb, verb + "s", verb + "ed"]
+
+
+def _phrase_entries(data: dict) -> list[dict]:
+    """data/cameo_phrases.json as entries shaped like actions.json's: per group of verbs, a pattern
+    "VERB (up to four words) NOUN" in the present and past tense (not an infinitive: "to reiterate
+    support"), with the action of the nouns' CAMEO codes."""
+    entries = []
+    for phrase in data["phrases"]:
+        verbs = "|".join(sorted({form for verb in phrase["verbs"] for form in _verb_forms(verb)}, key=len, reverse=True))
+        nouns = "|".join(sorted(phrase["nouns"], key=len, reverse=True))
+        entries.append({"pattern": rf"\b(?<!\bto )(?:{verbs})\s+{_PHRASE_GAP}(?:{nouns})s?\b",
+                        "action": phrase["action"], "target": _PHRASE_TARGETS[phrase["action"]]})
+    return entries
+
+
 @dataclass(frozen=True)
 class ActionLexicon:
     rules: tuple[ActionRule, ...]
@@ -70,6 +106,7 @@ class ActionLexicon:
     joint_form: re.Pattern  # any of them
     between_pair: re.Pattern  # "between (the)" ending the text before a relation's first side
     pair_joiner: re.Pattern  # what joins its two sides: "and (the)"
+    list_joiner: re.Pattern  # what joins the countries of a coordinated object: ", (and) (the)", "and (the)"
     asked_subject_boundaries: re.Pattern  # the last clause boundary before "X should"
     introductory: re.Pattern  # an opening adverbial before a subject: "Lastly, ", "At the same time, "
     counterpart_objects: re.Pattern
@@ -90,13 +127,15 @@ class ActionLexicon:
 @cache
 def lexicon() -> ActionLexicon:
     data = json.loads(resources.files("readouts.data").joinpath("actions.json").read_text("utf-8"))
+    entries = data["actions"] + _phrase_entries(
+        json.loads(resources.files("readouts.data").joinpath("cameo_phrases.json").read_text("utf-8")))
     return ActionLexicon(
-        rules=(rules := tuple(_rule(r) for r in data["actions"])),
+        rules=(rules := tuple(_rule(r) for r in entries)),
         rules_by_start=_by_start(rules),
         rules_anywhere=tuple(rule for rule in rules if _anywhere(rule)),
         # every rule starts on a word edge: testing it once per position, outside the alternation,
         # fails most positions at once
-        any_rule=GatedPattern(r"\b(?:" + "|".join(f"(?:{r['pattern']})" for r in data["actions"]) + ")", re.I),
+        any_rule=GatedPattern(r"\b(?:" + "|".join(f"(?:{r['pattern']})" for r in entries) + ")", re.I),
         negation=re.compile(data["negation"], re.I),
         passive_before=re.compile(data["passive_before"], re.I),
         passive_after=re.compile(data["passive_after"], re.I),
@@ -106,6 +145,7 @@ def lexicon() -> ActionLexicon:
         joint_form=re.compile(r"\b(?:" + "|".join(re.escape(f) for f in data["joint_forms"]) + r")\b", re.I),
         between_pair=re.compile(data["between_pair"], re.I),
         pair_joiner=re.compile(data["pair_joiner"], re.I),
+        list_joiner=re.compile(data["list_joiner"], re.I),
         asked_subject_boundaries=re.compile(data["asked_subject_boundaries"], re.I),
         introductory=re.compile(data["introductory"]),
         counterpart_objects=re.compile(data["counterpart_objects"], re.I),
@@ -132,12 +172,13 @@ class Predicate:
 
 
 def _is_predicate(sentence: str, m: re.Match) -> bool:
-    """Not a passive, not negated, not a sentence-opening participle ("Asked to deliver remarks")."""
+    """Not a passive, not negated, not a sentence-opening participle ("Asked to deliver remarks"), not
+    an adjective made of a verb by a hyphen ("much-denounced")."""
     before = sentence[max(0, m.start() - _CONTEXT):m.start()]  # the words just around it decide
     after = sentence[m.end():m.end() + _CONTEXT]
     lex = lexicon()
     return not (lex.passive_before.search(before) or lex.passive_after.match(after) or lex.negation.search(before)
-                or (not before.strip() and after.lstrip().startswith("to ")))
+                or (not before.strip() and after.lstrip().startswith("to ")) or before.endswith("-"))
 
 
 def _predicates(sentence: str) -> list[Predicate]:
@@ -229,7 +270,8 @@ def _opening(subject: str) -> Named | None:
 
 def _object(clause: str, named: list[Named], action: str, parties: set[str]) -> list[str]:
     """The country a request or a backing is aimed at: the first named that may be its object
-    (excluded_objects hold outside the engagement only), with its partner when the clause speaks of
+    (excluded_objects hold outside the engagement only), with the countries coordinated with it
+    ("urged China and Russia", 'list_joiner'), with its partner when the clause speaks of
     a relation between the two ("the summit between the DPRK and the United States") or names both
     at once ("inter-Korean dialogue")."""
     lex = lexicon()
@@ -243,6 +285,10 @@ def _object(clause: str, named: list[Named], action: str, parties: set[str]) -> 
         for a, b in pairs:
             if lex.between_pair.search(clause[:a.start]) and lex.pair_joiner.match(clause[a.end:b.start]):
                 codes |= set(a.codes) | set(b.codes)
+        for a, b in zip(named[n:], named[n + 1:]):  # a coordinated object: "Japan, South Korea, and other partners"
+            if not lex.list_joiner.match(clause[a.end:b.start]):
+                break
+            codes |= set(b.codes) - excluded
         return sorted(codes)
     return []
 
@@ -263,11 +309,49 @@ def speakers_of(participants: list[tuple[str | None, str | None, str]]) -> Speak
     return {word: country for word, country in sides.items() if country}
 
 
-def _speaker(subject: str, speakers: Speakers, home: str | None) -> str | None:
-    """The side a clause speaks for: a participant its subject names, else the page's home side
-    (plural subjects, "the two sides", and unnamed ones are read from it)."""
+def _speaker(subject: str, speakers: Speakers, home: str | None,
+             antecedent: Callable[[], str | None] | None = None) -> str | None:
+    """The side a clause speaks for: a participant its subject names; for a subject "he" or "she",
+    the antecedent (the side of the participant last named before it, looked up only then); else
+    the page's home side (plural subjects, "the two sides", and unnamed ones are read from it)."""
     named = next((speakers[w] for w in _WORD.findall(subject.lower()) if w in speakers), None)
-    return home if named is None or lexicon().plural_subjects.search(subject) else named
+    if named is None:
+        return (antecedent and _SINGULAR_PRONOUN.search(subject) and antecedent()) or home
+    return home if lexicon().plural_subjects.search(subject) else named
+
+
+def _coordinated(sentence: str, start: int, previous_end: int, speakers: Speakers) -> bool:
+    """Whether the subject of the predicate at start coordinates participants of several sides ("Diplomats
+    Sung Kim, Takehiro Funakoshi and Noh Kyu-duk agreed"): a plural subject, read from the home side.
+    The subject runs back to the last clause boundary ('asked_subject_boundaries'), past the "and"
+    and commas that 'subject_boundaries' stop at."""
+    words = _WORD.findall(_subject_text(sentence, start, previous_end, lexicon().asked_subject_boundaries).lower())
+    return len({speakers[w] for w in words if w in speakers}) > 1
+
+
+def _antecedent(sentence: str, start: int, speakers: Speakers,
+                earlier: Callable[[], str | None] | None) -> Callable[[], str | None]:
+    """What a "he" or "she" before sentence[start] refers to, looked up when asked: the participant
+    the sentence names last before it ("Park said he hoped": Park's side), else what `earlier`
+    gives (the earlier sentences')."""
+    def side() -> str | None:
+        words = _WORD.findall(sentence[:start].lower())
+        return next((speakers[w] for w in reversed(words) if w in speakers), None) or (earlier() if earlier else None)
+    return side
+
+
+def _first_named(text: str, speakers: Speakers) -> str | None:
+    """The side of the participant text names first (a sentence's subject, which "He" of the next
+    sentence refers back to), or None."""
+    return next((speakers[w] for w in _WORD.findall(text.lower()) if w in speakers), None)
+
+
+def _possessor(match_text: str, parties: set[str]) -> str | None:
+    """The party whose position a predicate itself names ("reaffirmed the UK's commitment",
+    "conveyed Canada's support"): that side speaks, whoever the subject is ("He")."""
+    opening = next(iter(_named(match_text, None)), None)
+    found = [c for c in opening.codes if c in parties] if opening else []
+    return found[0] if len(found) == 1 else None
 
 
 def _counterparts(parties: set[str], speaker: str | None) -> list[str]:
@@ -304,9 +388,13 @@ def _targets(rule: ActionRule, match_text: str, subject: str, clause: str, topic
         return sorted(set(_countries(match_text, speaker)))
     if rule.target == "subject":
         return sorted(set(_countries(subject, speaker)) - parties)
-    if rule.target == "asked":  # "The DPRK and the ROK should ...": the subject must open on the asked
+    if rule.target == "asked":  # "The DPRK and the ROK should ...": the subject opens and ends on the asked
         subject = lex.introductory.sub("", subject.strip(), count=1)  # "Lastly, the North needs to"
-        return sorted(set(_countries(subject, speaker))) if _opening(subject) else []
+        named = _named(subject, speaker)
+        # a country that only modifies the subject's noun is not asked ("the North Korean problem should be resolved")
+        if not _opening(subject) or not named or subject[named[-1].end:].strip():
+            return []
+        return sorted({code for mention in named for code in mention.codes})
     named = _named(clause, speaker)  # read once: the clause's countries serve every rule below
     others = [c for mention in named for c in mention.codes if c not in parties and c not in lex.international_bodies]
     if rule.target == "all":
@@ -355,20 +443,32 @@ def _acts(sentence: str, start: int, end: int, hits: list[TopicHit], parties: se
 
 
 def sentence_statements(sentence: str, parties: set[str], home: str | None,
-                        hits: list[TopicHit] | None = None, speakers: Speakers | None = None) -> list[Statement]:
+                        hits: list[TopicHit] | None = None, speakers: Speakers | None = None,
+                        antecedent: Callable[[], str | None] | None = None) -> list[Statement]:
     """The statements of one sentence (hits: its topics, if already read; speakers: the words that
-    name each participant's side); an accusation is also read from a participant's clause that
-    calls what a country does illegal, threatening or destabilising."""
+    name each participant's side; antecedent: gives the side a "he" or "she" refers to when the
+    sentence names no participant before it); an accusation is also read from a participant's clause that
+    calls what a country does illegal, threatening or destabilising. A participial clause after a
+    comma (", urging X to") continues the clause before it: it is read with that clause's subject
+    (the sentence's opening when the main verb is no predicate: "met ..., agreeing on"), and not at
+    all after a neutral predicate ("Kim said ..., vowing to")."""
     lex = lexicon()
+    speakers = speakers or {}
     hits = detect_topics(sentence) if hits is None else hits
     sentence_topic = hits[0].topic if hits else None
     predicates = _predicates(sentence)
     out: list[Statement] = []
+    subject = ""
     for n, pred in enumerate(predicates):
         previous_end = predicates[n - 1].end if n else 0
-        # the subject of "X should" is a coordination ("the DPRK and the ROK should"): only a clause bounds it
-        subject = _subject_text(sentence, pred.start, previous_end,
-                                lex.asked_subject_boundaries if pred.rule.target == "asked" else None)
+        if _PARTICIPLE.match(sentence, pred.start) and sentence[:pred.start].endswith(", "):
+            if n and not predicates[n - 1].rule.action:
+                continue
+            if not n:  # the main clause's verb is none of the lexicon's ("met ..., agreeing"): its subject opens the sentence
+                subject = sentence[:pred.start]
+        else:  # the subject of "X should" is a coordination ("the DPRK and the ROK should"): only a clause bounds it
+            subject = _subject_text(sentence, pred.start, previous_end,
+                                    lex.asked_subject_boundaries if pred.rule.target == "asked" else None)
         # the subject of "X should" is the one asked, not the speaker
         if pred.rule.target != "asked" and _third_party(subject, parties, home) \
                 or lex.relative_clause.search(sentence[previous_end:pred.start]):
@@ -377,7 +477,12 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
         clause = sentence[pred.end:end]
         # the speaker and the clause's topic are read only for a statement: most predicates are
         # neutral ("said") and make none unless their clause accuses
-        speaker = _speaker(subject, speakers or {}, home) if pred.rule.action else None
+        if pred.rule.action:
+            speaker = _possessor(sentence[pred.start:pred.end], parties) or (
+                home if _coordinated(sentence, pred.start, previous_end, speakers)
+                else _speaker(subject, speakers, home, _antecedent(sentence, pred.start, speakers, antecedent)))
+        else:
+            speaker = None
         topic = (first_topic_between(sentence, pred.end, end, hits) or sentence_topic) if pred.rule.action else None
         acts = _acts(sentence, pred.end, end, hits, parties, speaker) \
             if pred.rule.action and pred.rule.target == "all" else []
@@ -388,9 +493,11 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
             target = _targets(pred.rule, sentence[pred.start:pred.end], subject, clause, topic, parties, speaker)
             if target:
                 out.append(Statement(pred.rule.action, target, topic, source=source))
-        if pred.rule.action != "ACCUSE" and lex.negative.search(sentence, pred.end, end):
+            if pred.rule.target == "agreed":
+                out += _measure(sentence, pred.end, end, hits, topic, parties, speaker, source)
+        if pred.rule.action != "ACCUSE" and pred.rule.target != "none" and lex.negative.search(sentence, pred.end, end):
             if not pred.rule.action:
-                speaker = _speaker(subject, speakers or {}, home)
+                speaker = _speaker(subject, speakers, home, _antecedent(sentence, pred.start, speakers, antecedent))
             accused, windows = _accused(sentence, pred.end, end, parties, speaker)
             if accused:
                 about = next((t for a, b in windows if (t := first_topic_between(sentence, a, b, hits))), None) \
@@ -398,6 +505,21 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
                 out.append(Statement("ACCUSE", accused, about,
                                      source=None if pred.rule.target == "asked" else speaker))
     return out
+
+
+def _measure(sentence: str, start: int, end: int, hits: list[TopicHit], topic: str | None, parties: set[str],
+             speaker: str | None, source: str | None) -> list[Statement]:
+    """The agreement on a measure against a third country that a clause agreed on another topic also
+    names ("agreed to continue denuclearisation efforts through dialogue and sanctions": AGREE with
+    the counterparts on denuclearization, and AGREE aimed at PRK on sanctions; ANNOTATION.md,
+    Targets): aimed at the first other country the clause names, else at the one 'topic_targets'
+    gives the measure's topic."""
+    lex = lexicon()
+    measure = first_topic_between(sentence, start, end, [h for h in hits if h.topic in lex.topic_targets])
+    if measure is None or measure == topic:  # the clause's own statement is already aimed at it
+        return []
+    others = [c for c in _countries(sentence[start:end], speaker) if c not in parties | lex.international_bodies]
+    return [Statement("AGREE", others[:1] or [lex.topic_targets[measure]], measure, source=source)]
 
 
 def _accused(sentence: str, start: int, end: int, parties: set[str],
@@ -431,7 +553,11 @@ def extract_statements(sentences: list[str], parties: list[str], home: str | Non
     for n, sentence in enumerate(sentences):
         hits = sentence_topics[n] if sentence_topics is not None else None
         own = sentence_parties[n] if sentence_parties is not None else party_set
-        for statement in sentence_statements(sentence, own, home, hits, speakers):
+
+        def antecedent(n: int = n) -> str | None:  # the side the closest earlier sentence naming a participant opens on
+            earlier = (_first_named(sentences[k], speakers or {}) for k in range(n - 1, max(-1, n - 1 - _ANTECEDENT_REACH), -1))
+            return next((side for side in earlier if side), None)
+        for statement in sentence_statements(sentence, own, home, hits, speakers, antecedent):
             key = (statement.action, tuple(statement.target), statement.topic)
             if key not in seen:
                 seen.add(key)
