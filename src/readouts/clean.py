@@ -223,7 +223,7 @@ def normalise_line(line: str) -> str:
 def strip_inline_furniture(line: str) -> str:
     """A normalised line without "Opens in a new window", a reporter's tag and the like."""
     rules = boilerplate_rules()
-    if rules.any_inline.search(line) is None:
+    if not rules.inline or rules.any_inline.search(line) is None:  # an empty union matches every line
         return line
     for pattern in rules.inline:
         line = pattern.sub("", line)
