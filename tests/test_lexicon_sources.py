@@ -178,6 +178,7 @@ COVERED = {
     "lang/ko.json": {"name": None, "date_markers": _words},
     "titles.json": {"heads": _cased_words, "modifiers": _cased_words, "excluded_heads": _cased_words,
                     "vocabulary": _cased_words, "connectors": _cased_words, "name_stopwords": _cased_words,
+                    "name_particles": _cased_words,
                     "plural_heads": _cased_words, "government_title": _pattern, "office_words": _cased_words,
                     "caption_positions": _cased_words, "counterpart_possessives": _cased_words,
                     "counterpart_nouns": _cased_words, "leading_articles": _cased_words,
