@@ -767,3 +767,12 @@ def test_one_engagement_noun_or_the_three_sides_make_one_engagement_with_all():
     assert [len(e.participants) for e in joint] == [3]
     apart = doc(text.format("telephone consultations", ""), published="2023-05-31").events
     assert [len(e.participants) for e in apart] == [2, 2]
+
+
+def test_a_trip_for_a_consultation_is_completed_by_the_meeting_that_names_the_counterpart():
+    # dev2 doc_0367a63160ded924: one meeting, on a day of the trip's range that the page does not give
+    event = the_event("Cho Tae-yong, Special Representative for Korean Peninsula Peace and Security Affairs, will "
+                      "visit Russia from August 13 through 15 for a consultation with his Russian counterpart.\n\n"
+                      "During his first visit to Russia, Special Representative Cho will meet with Igor Morgulov, "
+                      "Russia's Deputy Foreign Minister.", published="2013-08-09")
+    assert (event.type, event.date, names(event)) == ("meeting", "2013-08", ["Cho Tae-yong", "Igor Morgulov"])

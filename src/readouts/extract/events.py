@@ -689,6 +689,15 @@ def _one_sided(draft: Draft, cand: Candidate) -> bool:
         and all(d.value in days for c in draft.candidates for d in c.dates if d.value)
 
 
+def _for_a_trip(draft: Draft) -> bool:
+    """The draft was read from a trip made for its engagement ("will visit Russia from August 13
+    through 15 for a consultation with his Russian counterpart"): like a visit, it is completed by a
+    later sentence naming more of its people in that kind of engagement ("Cho will meet with Igor
+    Morgulov")."""
+    first = draft.candidates[0]
+    return patterns().visit.search(first.sentences[0].text, 0, first.predicate) is not None
+
+
 def _day(dates: list[DateMention]) -> str | None:
     """The first full day among a candidate's dates (the one its event is dated by, when printed)."""
     return next((d.value for d in dates if d.value and len(d.value) == 10), None)
@@ -722,7 +731,7 @@ def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> bool:
         # naming more of its people
         target = next((d for d in comparable if keys == set(d.people)), None) or \
             next((d for d in comparable if set(d.people) < keys
-                  and (d.type == "visit" or _one_sided(d, cand))), None)
+                  and (d.type == "visit" or d.type == cand.type and _for_a_trip(d) or _one_sided(d, cand))), None)
         if target is not None and _recalled(target, cand):
             return False
     if target is None:
