@@ -726,3 +726,53 @@ def test_a_side_named_as_a_group_of_officials_takes_part():
     listed = "He met senior Japanese government officials including Minister for the Abduction Issue Jin Matsubara."
     assert find_bodies(listed, find_people(listed)) == []  # those listed are the participants
     assert find_bodies("Senior officials said on Monday.", []) == []  # no side named
+
+
+def test_a_trip_for_a_meeting_is_the_meeting_on_a_day_of_its_range_unsaid():
+    # ANNOTATION.md `visit`: "if a meeting during the visit is described, annotate the meeting";
+    # Precision: a day of a two-day stay is not given -> the month (dev2 doc_0359396aaaa819a2)
+    event = the_event("Special Representative for North Korea Policy Glyn Davies will travel to Beijing May 22-23 "
+                      "to meet with his Chinese counterpart Special Representative for Korean Peninsula Affairs "
+                      "Wu Dawei.", published="2012-05-17")
+    assert (event.type, event.date, event.location.city) == ("meeting", "2012-05", "Beijing")
+    assert names(event) == ["Glyn Davies", "Wu Dawei"]
+    assert engagement_type("He will travel to Tokyo for talks May 23-25 with Vice Minister Kenichiro Sasae.")[0] \
+        == "meeting"
+
+
+def test_a_trip_with_no_meeting_described_stays_a_visit():
+    assert engagement_type("Deputy Secretary Landau will travel to Majuro to reinforce ties.")[0] == "visit"
+    assert engagement_type("Secretary Kerry will visit Seoul next week for talks expected to center on trade.")[0] \
+        == "visit"
+
+
+def test_meetings_with_a_list_are_one_per_counterpart():
+    out = doc("Special Representative for North Korea Policy Glyn Davies will arrive in Seoul on May 20. "
+              "He will travel to Tokyo for meetings May 23-25 with senior Japanese government officials including "
+              "Vice Minister for Foreign Affairs Kenichiro Sasae and Assistant Chief Cabinet Secretary Chikao Kawai.",
+              published="2012-05-17")
+    assert [names(e) for e in out.events] == [["Glyn Davies", "Kenichiro Sasae"], ["Glyn Davies", "Chikao Kawai"]]
+    assert {(e.type, e.date, e.location.city) for e in out.events} == {("meeting", "2012-05", "Tokyo")}
+
+
+def test_one_engagement_noun_or_the_three_sides_make_one_engagement_with_all():
+    # batch2 doc_e65cce07d92a7361: "a telephone consultation today with A and B. The three sides ..."
+    text = ("Director-General for Asian and Oceanian Affairs FUNAKOSHI Takehiro held {} today with U.S. "
+            "Special Representative for the DPRK Sung Kim and ROK Special Representative for Korean Peninsula "
+            "Peace and Security Affairs Kim Gunn.{}")
+    one = doc(text.format("a telephone consultation", ""), published="2023-05-31").events
+    assert [len(e.participants) for e in one] == [3] and one[0].format == "trilateral"
+    joint = doc(text.format("telephone consultations", " The three sides reaffirmed their cooperation."),
+                published="2023-05-31").events
+    assert [len(e.participants) for e in joint] == [3]
+    apart = doc(text.format("telephone consultations", ""), published="2023-05-31").events
+    assert [len(e.participants) for e in apart] == [2, 2]
+
+
+def test_a_trip_for_a_consultation_is_completed_by_the_meeting_that_names_the_counterpart():
+    # dev2 doc_0367a63160ded924: one meeting, on a day of the trip's range that the page does not give
+    event = the_event("Cho Tae-yong, Special Representative for Korean Peninsula Peace and Security Affairs, will "
+                      "visit Russia from August 13 through 15 for a consultation with his Russian counterpart.\n\n"
+                      "During his first visit to Russia, Special Representative Cho will meet with Igor Morgulov, "
+                      "Russia's Deputy Foreign Minister.", published="2013-08-09")
+    assert (event.type, event.date, names(event)) == ("meeting", "2013-08", ["Cho Tae-yong", "Igor Morgulov"])

@@ -293,3 +293,19 @@ def test_a_negotiator_is_an_office():
     found = [(p.name, p.title, p.country) for p in
              find_people("Hwang Joon-kook, South Korea's chief nuclear negotiator, met him on Monday.")]
     assert found == [("Hwang Joon-kook", "chief nuclear negotiator", "KOR")]
+
+
+def test_name_particles_are_part_of_the_name_and_styles_are_not():
+    # dev2 doc_c2d9e2806971a3e5: "Sheikh Abdullah bin Zayed Al Nahyan" was read "Sheikh Abdullah"
+    people = find_people("Foreign Minister Chung Eui-yong met his UAE counterpart, Sheikh Abdullah bin Zayed Al "
+                         "Nahyan, and Crown Prince Sheikh Mohammed bin Zayed Al Nahyan.")
+    assert [p.name for p in people] == ["Chung Eui-yong", "Abdullah bin Zayed Al Nahyan", "Mohammed bin Zayed Al Nahyan"]
+    assert people[2].title == "Crown Prince"
+    assert one("Kuwaiti Foreign Minister Sheikh Ahmad Nasser al-Mohammad al-Sabah arrived.").name \
+        == "Ahmad Nasser al-Mohammad al-Sabah"
+    assert one("Carol van Voorst, Ambassador to Austria, arrived.").name == "Carol van Voorst"
+
+
+def test_a_particle_joins_no_name_it_does_not_stand_inside():
+    # "de" after a name and before no name word is no part of it
+    assert [p.name for p in find_people("Foreign Minister Chung Eui-yong de facto agreed.")] == ["Chung Eui-yong"]

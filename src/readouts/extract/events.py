@@ -3,7 +3,9 @@
 A sentence reports an engagement when its predicate is one of data/events.json's wordings and it
 names at least one official outside clauses that only refer to other engagements in passing.
 Sentences about the same people are merged into one event; "met with A and B, respectively" (or
-"held separate meetings with A and B") makes one event per counterpart. Surname-only mentions
+"held separate meetings with A and B", "for meetings with A and B", not "trilateral") makes one event
+per counterpart. A trip is a visit unless the meeting it is for is described ("travel to Beijing to
+meet with B", "for talks with B": the meeting). Surname-only mentions
 ("Special Representative Kim") are resolved to the full names printed elsewhere on the page: read
 there as names, or, where the grammar reads none (a transcript's speaker line, "Kang, Kyung-wha"),
 printed as the knowledge base spells an official of that name.
@@ -48,6 +50,10 @@ class EventPatterns:
     separate_events: re.Pattern
     separate_events_after: re.Pattern  # the next sentence speaks of the engagements in the plural
     visit: GatedPattern
+    motion: re.Pattern  # a trip worded as movement ("travel to"), not as the visit itself
+    trip_purpose: re.Pattern  # after a trip's predicate, the engagements it is for: group "engagement"
+    plural_engagement: re.Pattern  # "had meetings with A and B": one engagement per counterpart
+    joint_marker: re.Pattern  # "trilateral", "the three sides": one engagement with them all
     ambiguous_meeting: re.Pattern
     dateline: re.Pattern
     joint: GatedPattern
@@ -93,6 +99,10 @@ def patterns() -> EventPatterns:
         separate_events=re.compile(data["separate_events"], re.I),
         separate_events_after=re.compile(data["separate_events_after"], re.I),
         visit=_union(dict(data["types"])["visit"]),
+        motion=re.compile(data["motion"], re.I),
+        trip_purpose=re.compile(data["trip_purpose"], re.I),
+        plural_engagement=re.compile(data["plural_engagement"], re.I),
+        joint_marker=re.compile(data["joint_marker"], re.I),
         ambiguous_meeting=re.compile(data["ambiguous_meeting"], re.I),
         dateline=re.compile(data["dateline"]),
         joint=GatedPattern(data["joint_predicates"], re.I),
@@ -149,13 +159,15 @@ def engagement_type(sentence: str) -> tuple[str, int] | None:
         m = next((m for at in places if (m := pattern.match(text, at)) is not None), None)
         if m and secondary is not None and m.start() > secondary[1]:
             continue  # printed after the secondary predicate: the secondary one stands
+        if m and name == "visit" and (purpose := p.trip_purpose.match(text, m.end())):
+            return "meeting", purpose.start("engagement")  # "will travel to Tokyo for meetings May 23-25 with"
         if m and name in p.secondary_types:
             secondary = name, m.start()
         elif m:
             visit = p.visit.search(text, 0, m.start())
-            if visit and text.endswith("to ", 0, m.start()):  # "will visit the U.S. to meet with B"
-                return "visit", visit.start()
-            return name, m.start()
+            if visit and text.endswith("to ", 0, m.start()) and not p.motion.match(text, visit.start()):
+                return "visit", visit.start()  # "will visit the U.S. to meet with B" (dev gold: a visit)
+            return name, m.start()  # "will travel to Beijing to meet with B": the trip is for the meeting
     return secondary
 
 
@@ -533,19 +545,33 @@ def _candidates_from(doc: Document, i: int, kind: str, predicate: int, roster: R
         return Candidate(kind, people, [sentence], dates, facts.location, planned, predicate)
 
     following = doc.sentences[i + 1].text if i + 1 < len(doc.sentences) else ""
-    separate = patterns().separate_events.search(sentence.text) or patterns().separate_events_after.search(following)
     hosts = [p for p in facts.people if p.start < predicate]
     guests = [p for p in facts.people if p.start > predicate]
     if kind in _GROUP_TYPES or len(guests) < 2:
         return [candidate(facts.people)]
-    if separate and hosts:
-        return [candidate(hosts + [g]) for g in guests]
+    if _separate(sentence.text, following, predicate) and (hosts or patterns().pronoun_subject.match(sentence.text)):
+        return [candidate(hosts + [g]) for g in guests]  # "He will ...": the subject is added (_referred_subject)
     if hosts or patterns().pronoun_subject.match(sentence.text):
         days = _day_of_each(guests, dates)
         if days is not None:
             return [replace(candidate(hosts + [g]), dates=[day, *(d for d in dates if d is not day)])
                     for g, day in zip(guests, days)]
     return [candidate(facts.people)]
+
+
+def _separate(text: str, following: str, predicate: int) -> bool:
+    """Whether the counterparts listed after the predicate met the subject one by one
+    (ANNOTATION.md: "'Met A and B' is two events when the text shows two meetings, one when it
+    shows one meeting with both"): "respectively", "separate(ly)", the next sentence speaking of the
+    engagements in the plural ("In the meetings with A and B"), or the engagement noun itself plural
+    ("for meetings May 23-25 with A, B and C", "calls with A and B"); not when the sentence or the
+    next one shows them together ("a telephone consultation with A and B. The three sides ...",
+    "trilateral meetings with")."""
+    p = patterns()
+    if p.separate_events.search(text) or p.separate_events_after.search(following):
+        return True
+    return bool(p.plural_engagement.search(text, predicate)) \
+        and not p.joint_marker.search(text) and not p.joint_marker.search(following)
 
 
 def _day_of_each(guests: list[PersonMention], dates: list[DateMention]) -> list[DateMention] | None:
@@ -663,6 +689,15 @@ def _one_sided(draft: Draft, cand: Candidate) -> bool:
         and all(d.value in days for c in draft.candidates for d in c.dates if d.value)
 
 
+def _for_a_trip(draft: Draft) -> bool:
+    """The draft was read from a trip made for its engagement ("will visit Russia from August 13
+    through 15 for a consultation with his Russian counterpart"): like a visit, it is completed by a
+    later sentence naming more of its people in that kind of engagement ("Cho will meet with Igor
+    Morgulov")."""
+    first = draft.candidates[0]
+    return patterns().visit.search(first.sentences[0].text, 0, first.predicate) is not None
+
+
 def _day(dates: list[DateMention]) -> str | None:
     """The first full day among a candidate's dates (the one its event is dated by, when printed)."""
     return next((d.value for d in dates if d.value and len(d.value) == 10), None)
@@ -696,7 +731,7 @@ def _merge(drafts: list[Draft], cand: Candidate, roster: Roster) -> bool:
         # naming more of its people
         target = next((d for d in comparable if keys == set(d.people)), None) or \
             next((d for d in comparable if set(d.people) < keys
-                  and (d.type == "visit" or _one_sided(d, cand))), None)
+                  and (d.type == "visit" or d.type == cand.type and _for_a_trip(d) or _one_sided(d, cand))), None)
         if target is not None and _recalled(target, cand):
             return False
     if target is None:

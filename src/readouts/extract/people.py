@@ -75,6 +75,7 @@ class TitleGrammar:
     connectors: frozenset[str]
     excluded_heads: frozenset[str]
     name_stopwords: frozenset[str]
+    name_particles: frozenset[str]  # "bin", "van": words inside a name between two of its words
     plural_heads: dict[str, str]  # "Ministers" -> "Minister"
     title_starts: frozenset[str]  # tokens a title can begin with: modifiers and first words of heads
     portfolios: frozenset[str]  # capitalised complement words, also allowed before a head
@@ -138,6 +139,7 @@ def grammar() -> TitleGrammar:
         connectors=frozenset(data["connectors"]),
         excluded_heads=frozenset(data["excluded_heads"]),
         name_stopwords=frozenset(data["name_stopwords"]),
+        name_particles=frozenset(data["name_particles"]),
         plural_heads={k.split()[-1]: v.split()[-1] for k, v in data["plural_heads"].items()},
         title_starts=title_starts,
         government_title=re.compile(data["government_title"], re.I),
@@ -234,7 +236,10 @@ def _in_vocabulary(text: str) -> bool:
 def _is_name_token(tok: Token) -> bool:
     g = grammar()
     t = tok.text
-    if not t[0].isupper() or t in g.name_stopwords or _in_vocabulary(t):
+    if not t[0].isupper():
+        particle, hyphen, rest = t.partition("-")  # "al-Sabah", "el-Sisi"
+        return bool(hyphen) and particle in g.name_particles and rest[:1].isupper()
+    if t in g.name_stopwords or _in_vocabulary(t):
         return False
     if _is_country_word(t) or "." in t or t in g.post_nominals:
         return False
@@ -263,12 +268,19 @@ def _initial_at(tokens: list[Token], i: int) -> bool:
         and tokens[i + 1].text == "." and _is_name_token(tokens[i + 2])
 
 
+def _particle_at(tokens: list[Token], i: int) -> bool:
+    """A name particle between two name words ("Abdullah bin Zayed", "Carol van Voorst"): part of the name."""
+    return 0 < i < len(tokens) - 1 and tokens[i].text in grammar().name_particles \
+        and _is_name_token(tokens[i - 1]) and _is_name_token(tokens[i + 1])
+
+
 def _name_run_right(tokens: list[Token], i: int) -> int:
-    """Number of tokens of the name starting at i (at most 4 words, middle initials included)."""
+    """Number of tokens of the name starting at i (at most 4 words, middle initials and particles
+    included)."""
     n = words = 0
     while i + n < len(tokens) and words < 4:
-        if n and _initial_at(tokens, i + n):
-            n += 2
+        if n and (_initial_at(tokens, i + n) or _particle_at(tokens, i + n)):
+            n += 1 if _particle_at(tokens, i + n) else 2
         elif _is_name_token(tokens[i + n]) or n and (_month_ends_name(tokens, i + n) or _syllable_ends_name(tokens, i + n, n)):
             n += 1
             words += 1
@@ -335,10 +347,14 @@ def _name_run_left(tokens: list[Token], j: int) -> int:
     k = j
     if k >= 1 and _month_ends_name(tokens, k):
         k -= 1
-    while k >= 0 and j - k < 6:
+    particles = 0  # no part of the name's length
+    while k >= 0 and j - k - particles < 6:
         if k >= 2 and tokens[k].text == "." and _initial_at(tokens, k - 1) and k - 2 >= 0 \
                 and _is_name_token(tokens[k - 2]):
             k -= 2
+        elif k < j and _particle_at(tokens, k):
+            k -= 1
+            particles += 1
         elif _is_name_token(tokens[k]):
             k -= 1
         else:
