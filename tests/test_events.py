@@ -57,11 +57,12 @@ def test_respectively_makes_one_event_per_counterpart():
     assert out.events[2].location.city == "Brussels"
 
 
-def test_planned_visit_is_not_merged_into_a_held_call():
+def test_planned_meeting_on_a_visit_is_not_merged_into_a_held_call():
+    # a meeting described during a trip is annotated as the meeting (ANNOTATION.md, event types)
     out = doc("South Korea's chief nuclear envoy Lee Do-hoon and U.S. Deputy Secretary of State Stephen Biegun "
               "spoke by phone on Wednesday.\n\nLee will visit the U.S. later this month to meet with Biegun.",
               published="2020-01-02", publisher="KBS World")
-    assert [e.type for e in out.events] == ["phone_call", "visit"]
+    assert [e.type for e in out.events] == ["phone_call", "meeting"]
     assert out.events[0].date == "2020-01-01"
     assert out.events[1].date == "2020-01"
 

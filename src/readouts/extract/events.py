@@ -50,7 +50,6 @@ class EventPatterns:
     separate_events: re.Pattern
     separate_events_after: re.Pattern  # the next sentence speaks of the engagements in the plural
     visit: GatedPattern
-    motion: re.Pattern  # a trip worded as movement ("travel to"), not as the visit itself
     trip_purpose: re.Pattern  # after a trip's predicate, the engagements it is for: group "engagement"
     plural_engagement: re.Pattern  # "had meetings with A and B": one engagement per counterpart
     joint_marker: re.Pattern  # "trilateral", "the three sides": one engagement with them all
@@ -99,7 +98,6 @@ def patterns() -> EventPatterns:
         separate_events=re.compile(data["separate_events"], re.I),
         separate_events_after=re.compile(data["separate_events_after"], re.I),
         visit=_union(dict(data["types"])["visit"]),
-        motion=re.compile(data["motion"], re.I),
         trip_purpose=re.compile(data["trip_purpose"], re.I),
         plural_engagement=re.compile(data["plural_engagement"], re.I),
         joint_marker=re.compile(data["joint_marker"], re.I),
@@ -164,10 +162,9 @@ def engagement_type(sentence: str) -> tuple[str, int] | None:
         if m and name in p.secondary_types:
             secondary = name, m.start()
         elif m:
-            visit = p.visit.search(text, 0, m.start())
-            if visit and text.endswith("to ", 0, m.start()) and not p.motion.match(text, visit.start()):
-                return "visit", visit.start()  # "will visit the U.S. to meet with B" (dev gold: a visit)
-            return name, m.start()  # "will travel to Beijing to meet with B": the trip is for the meeting
+            # "will travel to Beijing to meet with B", "will visit the U.S. to meet with B": a meeting
+            # described during a trip is annotated as the meeting (ANNOTATION.md, event types)
+            return name, m.start()
     return secondary
 
 
