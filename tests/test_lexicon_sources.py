@@ -189,7 +189,7 @@ COVERED = {
     "publishers.json": {"name_lines": _line_pattern, "domains": _words, "agencies": _words, "bylines": _line_pattern,
                         "templates": _line_pattern, "banners": _line_pattern, "copyright": _pattern,
                         "date_order": _words, "agency_credits": _cased_pattern, "countries": _words},
-    "countries.json": {"not_countries": _cased_words, "countries": _country_form},
+    "countries.json": {"not_countries": _cased_words, "countries": _country_form, "pair_joiner": _anchored},
     "places.json": {"district_suffixes": _cased_words, "places": _cased_words, "venues": _cased_words},
     "offices.json": {"offices": _pattern},
     "officials.json": {"in_office_as_of": None, "honorifics": _before_name, "roles": _cased_words, "officials": _words},

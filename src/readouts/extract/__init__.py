@@ -9,6 +9,7 @@ runs its components, without a registry).
   dates       date mentions resolved against the page's dateline    (dates.py)
   topics      topic lexicon hits                                    (topics.py)
   events      engagements: type, date, place, format, participants  (events.py)
+  sides       the government of a participant from the pair of countries naming its engagement (sides.py)
   statements  PLOVER actions with targets and topics                (statements.py)
   followups   engagements agreed or announced for later, with when  (followups.py)
 """
@@ -22,6 +23,7 @@ from .events import add_events
 from .followups import add_followups
 from .people import add_people
 from .reference import add_reference
+from .sides import add_sides
 from .statements import add_statements
 from .text import add_sentences
 from .topics import add_topics
@@ -33,6 +35,7 @@ STEPS: tuple[tuple[str, Callable[[Document], None]], ...] = (
     ("dates", add_dates),
     ("topics", add_topics),
     ("events", add_events),
+    ("sides", add_sides),
     ("statements", add_statements),
     ("followups", add_followups),
 )

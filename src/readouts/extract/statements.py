@@ -310,14 +310,36 @@ def speakers_of(participants: list[tuple[str | None, str | None, str]]) -> Speak
 
 
 def _speaker(subject: str, speakers: Speakers, home: str | None,
-             antecedent: Callable[[], str | None] | None = None) -> str | None:
+             antecedent: Callable[[], str | None] | None = None,
+             party: Callable[[], str | None] | None = None) -> str | None:
     """The side a clause speaks for: a participant its subject names; for a subject "he" or "she",
-    the antecedent (the side of the participant last named before it, looked up only then); else
-    the page's home side (plural subjects, "the two sides", and unnamed ones are read from it)."""
+    the antecedent (the side of the participant last named before it, looked up only then); the
+    party a subject names as the only government in it (`party`, looked up only then: "the United
+    States greatly appreciated"); else the page's home side (plural subjects, "the two sides", and unnamed ones are
+    read from it)."""
     named = next((speakers[w] for w in _WORD.findall(subject.lower()) if w in speakers), None)
     if named is None:
-        return (antecedent and _SINGULAR_PRONOUN.search(subject) and antecedent()) or home
+        return (antecedent and _SINGULAR_PRONOUN.search(subject) and antecedent()) or (party and party()) or home
     return home if lexicon().plural_subjects.search(subject) else named
+
+
+def _party_named(sentence: str, start: int, previous_end: int, parties: set[str]) -> Callable[[], str | None]:
+    """The one government the subject of the predicate at start opens on, when it is a party of the
+    engagement ("the United States greatly appreciated"), looked up when asked; None for a subject
+    that names none, several ("Japan and Australia agreed": read up to the last clause boundary,
+    'asked_subject_boundaries'), or a third party, and for a predicate whose subject is elided
+    (no boundary after an earlier predicate)."""
+    def party() -> str | None:
+        text = sentence[previous_end:start]
+        boundary = lexicon().asked_subject_boundaries.search(text)
+        if not parties or previous_end and boundary is None:
+            return None  # the words after an earlier predicate are its object ("stressed China's role, and asked")
+        subject = text[boundary.end():] if boundary else text
+        if _opening(subject) is None:
+            return None
+        codes = set(_countries(subject, None))
+        return next(iter(codes)) if len(codes) == 1 and codes <= parties else None
+    return party
 
 
 def _coordinated(sentence: str, start: int, previous_end: int, speakers: Speakers) -> bool:
@@ -480,7 +502,8 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
         if pred.rule.action:
             speaker = _possessor(sentence[pred.start:pred.end], parties) or (
                 home if _coordinated(sentence, pred.start, previous_end, speakers)
-                else _speaker(subject, speakers, home, _antecedent(sentence, pred.start, speakers, antecedent)))
+                else _speaker(subject, speakers, home, _antecedent(sentence, pred.start, speakers, antecedent),
+                                 _party_named(sentence, pred.start, previous_end, parties)))
         else:
             speaker = None
         topic = (first_topic_between(sentence, pred.end, end, hits) or sentence_topic) if pred.rule.action else None
@@ -497,7 +520,8 @@ def sentence_statements(sentence: str, parties: set[str], home: str | None,
                 out += _measure(sentence, pred.end, end, hits, topic, parties, speaker, source)
         if pred.rule.action != "ACCUSE" and pred.rule.target != "none" and lex.negative.search(sentence, pred.end, end):
             if not pred.rule.action:
-                speaker = _speaker(subject, speakers, home, _antecedent(sentence, pred.start, speakers, antecedent))
+                speaker = _speaker(subject, speakers, home, _antecedent(sentence, pred.start, speakers, antecedent),
+                                 _party_named(sentence, pred.start, previous_end, parties))
             accused, windows = _accused(sentence, pred.end, end, parties, speaker)
             if accused:
                 about = next((t for a, b in windows if (t := first_topic_between(sentence, a, b, hits))), None) \
