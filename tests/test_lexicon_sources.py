@@ -221,7 +221,7 @@ COVERED = {
                     "background": _pattern, "gathering": _pattern, "same_day": _pattern, "separate_events": _pattern,
                     "ambiguous_meeting": _pattern, "call_in_title": _pattern, "dateline": _cased_pattern,
                     "joint_predicates": _pattern, "place_prepositions": _words, "address_prepositions": _words,
-                    "departure": _pattern, "motion": _pattern, "trip_purpose": _pattern, "plural_engagement": _pattern, "joint_marker": _pattern, "purpose": _cased_pattern, "visited_country": _cased_pattern,
+                    "departure": _pattern, "trip_purpose": _pattern, "plural_engagement": _pattern, "joint_marker": _pattern, "purpose": _cased_pattern, "visited_country": _cased_pattern,
                     "anaphoric_day": _pattern, "engagement_reference": _pattern, "pronoun_subject": _cased_pattern, "separate_events_after": _pattern,
                     "introductory_phrase": _cased_pattern, "secondary_types": None,
                     "issuer_phrase": _cased_pattern, "statement_title": _pattern, "issuing_office": _cased_pattern,
