@@ -372,6 +372,33 @@ def test_statement_released_by_a_group_named_in_its_subject():
     assert [(p.name, p.kind) for p in event.participants] == [("Leaders of the Group of Seven major economies", "body")]
 
 
+def test_statement_announced_in_the_passive_is_issued_by_the_official_its_agent_names():
+    # a spokesperson's statement is that of the official it is issued for (ANNOTATION.md settled conventions)
+    out = doc("The following statement was issued today by the Spokesman for UN Secretary-General Ban Ki-moon:\n\n"
+              "The Secretary-General condemns the launch of a ballistic missile by the DPRK. The Secretary-General "
+              "urges the DPRK to desist from further provocations.", published="2016-06-22", publisher=None)
+    (event,) = out.events
+    assert (event.type, names(event), event.participants[0].country) == ("statement", ["Ban Ki-moon"], "UN")
+    assert event.date == "2016-06-22"
+    assert {(s.action, tuple(s.target)) for s in out.statements} == {("ACCUSE", ("PRK",)), ("REQUEST", ("PRK",))}
+
+
+def test_a_spokespersons_own_name_is_no_issuer():
+    out = doc("The following statement was issued today by the Spokesperson for the Secretary-General, "
+              "Anna Example:\n\nThe Secretary-General condemns the launch.", published="2016-06-22", publisher=None)
+    assert out.events == []
+
+
+def test_statement_of_a_group_named_in_the_appositive_of_we():
+    out = doc("We, the Foreign Ministers of the Association of Southeast Asian Nations(ASEAN) reiterate our grave "
+              "concerns over the launches of ballistic missiles by the DPRK.", published="2017-08-05", publisher=None,
+              title="ASEAN Foreign Ministers’ Statement on the Korean Peninsula")
+    (event,) = out.events
+    assert event.type == "statement"
+    assert [(p.name, p.kind) for p in event.participants] == [
+        ("Foreign Ministers of the Association of Southeast Asian Nations(ASEAN)", "body")]
+
+
 def test_a_ministry_releasing_a_statement_is_its_publisher_speaking_not_an_engagement():
     out = doc("Washington, DC (Wire) The US Department of State released the following statement: the "
               "Assistant Secretary will travel to Chicago.", published="2024-06-14", publisher=None)

@@ -224,7 +224,7 @@ COVERED = {
                     "departure": _pattern, "trip_purpose": _pattern, "plural_engagement": _pattern, "joint_marker": _pattern, "purpose": _cased_pattern, "visited_country": _cased_pattern,
                     "anaphoric_day": _pattern, "engagement_reference": _pattern, "pronoun_subject": _cased_pattern, "separate_events_after": _pattern,
                     "introductory_phrase": _cased_pattern, "secondary_types": None,
-                    "issuer_phrase": _cased_pattern, "statement_title": _pattern, "issuing_office": _cased_pattern,
+                    "issuer_phrase": _cased_pattern, "statement_announcement": _pattern, "statement_title": _pattern, "issuing_office": _cased_pattern,
                     "clause_break": _cased_pattern, "dateline_here": _cased_pattern},
     # which event types and formats may be one engagement: settings in the guide's codes (its _note cites them)
     "engagements.json": {"type_groups": None, "format_parties": None, "max_days_apart": None},

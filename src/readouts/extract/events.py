@@ -67,6 +67,7 @@ class EventPatterns:
     pronoun_subject: re.Pattern  # "He will meet ...": the subject is the last engagement's first participant
     issuer_phrase: re.Pattern  # group 1: a statement's subject naming its issuers as a group
     statement_title: re.Pattern  # a title naming the page a statement
+    statement_announcement: re.Pattern  # "statement was issued today by ": its agent follows
     issuing_office: re.Pattern  # an office in a statement's subject: its issuer is no participant
     departure: GatedPattern  # "depart for Russia": a trip whose day is not the engagement's
     purpose: re.Pattern  # " to " between a trip's day and the engagement it is for
@@ -115,6 +116,7 @@ def patterns() -> EventPatterns:
         pronoun_subject=re.compile(data["pronoun_subject"]),
         issuer_phrase=re.compile(data["issuer_phrase"]),
         statement_title=re.compile(data["statement_title"], re.I),
+        statement_announcement=re.compile(data["statement_announcement"], re.I),
         issuing_office=re.compile(data["issuing_office"]),
         clause_break=re.compile(data["clause_break"]),
         departure=GatedPattern(data["departure"], re.I),
@@ -921,23 +923,53 @@ def _format(kind: str, participants: list[Participant]) -> str:
     return "trilateral" if len(parties) == 3 else "bilateral"
 
 
-def _titled_statement(doc: Document, roster: Roster) -> Draft | None:
-    """A page titled as a statement ("Joint Statement on the DPRK's Satellite Launch", "Statement by
-    Canada on North Korea") that reports no engagement reports the statement itself (ANNOTATION.md,
-    type `statement`): issued by the subject of the first sentence of its text that takes a PLOVER
-    action ("The Governments of Japan, the Republic of Korea and the United States condemn ...")."""
-    if not doc.clean.title or not patterns().statement_title.search(doc.clean.title):
-        return None
+ANNOUNCEMENT_REACH = 3  # sentences: a statement's announcement opens the page's text
+
+
+def _announced_statement(doc: Document, roster: Roster) -> Draft | None:
+    """'The following statement was issued today by the Spokesman for UN Secretary-General António
+    Guterres:': a statement announced in the passive in the first sentences of the text, issued by
+    the officials its agent names (a spokesperson's statement is that of the official it is issued
+    for: ANNOTATION.md settled conventions); None when the agent names none."""
+    for sentence in doc.sentences:
+        if sentence.index >= ANNOUNCEMENT_REACH:
+            break
+        if sentence.part != TEXT or (agent := patterns().statement_announcement.search(sentence.text)) is None:
+            continue
+        # the agent is the statement's own, whatever clause it stands in ("The following statement")
+        named = doc.people[sentence.index] + roster.spot(sentence, doc.people[sentence.index])
+        issuers = sorted((p for p in named if p.start >= agent.end() and not p.possessive), key=lambda p: p.start)
+        if issuers:
+            dates = [d for d in doc.dates[sentence.index] if d.start < agent.end()]  # "was issued today by"
+            return _statement_draft(Candidate("statement", issuers, [sentence], dates, None, False, agent.start()),
+                                    roster)
+    return None
+
+
+def _statement_draft(cand: Candidate, roster: Roster) -> Draft:
+    issued: list[Draft] = []
+    _merge(issued, cand, roster)
+    return issued[0]
+
+
+def _page_statement(doc: Document, roster: Roster) -> Draft | None:
+    """A page that reports no engagement but is a statement reports the statement itself
+    (ANNOTATION.md, type `statement`): one announced with its issuers (_announced_statement), or one
+    whose title names it a statement ("Joint Statement on the DPRK's Satellite Launch", "Statement by
+    Canada on North Korea"), issued by the subject of the first sentence of its text that takes a
+    PLOVER action ("The Governments of Japan, the Republic of Korea and the United States condemn
+    ...", "We, the Foreign Ministers of ... reiterate")."""
+    announced = _announced_statement(doc, roster)
+    if announced is not None or not doc.clean.title or not patterns().statement_title.search(doc.clean.title):
+        return announced
     for i, sentence in enumerate(doc.sentences):
         if sentence.part != TEXT or (predicate := first_action(sentence.text)) is None:
             continue
         facts = _sentence_facts(doc, i, "statement", roster, predicate)
         issuers = _issuers(sentence, facts, predicate)
         if issuers:
-            issued: list[Draft] = []
-            _merge(issued, Candidate("statement", issuers, [sentence], _issued_on(facts, predicate), facts.location,
-                                     False, predicate), roster)
-            return issued[0]
+            return _statement_draft(Candidate("statement", issuers, [sentence], _issued_on(facts, predicate),
+                                              facts.location, False, predicate), roster)
     return None
 
 
@@ -1037,7 +1069,7 @@ def _drafts(doc: Document, roster: Roster) -> list[Draft]:
         named_days = [d for d in doc.dates[i] if d.day and d.value and not anaphoric_day.search(d.text)]
         # "later in the day" is the day of the engagements the page reports, not of one it recalls
         context = named_days[0] if named_days and not other_day else context
-    if not drafts and (issued := _titled_statement(doc, roster)):
+    if not drafts and (issued := _page_statement(doc, roster)):
         drafts.append(issued)
     return drafts
 
