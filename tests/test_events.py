@@ -804,3 +804,32 @@ def test_a_trip_for_a_consultation_is_completed_by_the_meeting_that_names_the_co
                       "During his first visit to Russia, Special Representative Cho will meet with Igor Morgulov, "
                       "Russia's Deputy Foreign Minister.", published="2013-08-09")
     assert (event.type, event.date, names(event)) == ("meeting", "2013-08", ["Cho Tae-yong", "Igor Morgulov"])
+
+
+def test_a_two_letter_name_stands_for_the_official_printed_in_full():
+    out = doc("Permanent Deputy Minister of Foreign Affairs Nguyen Minh Vu paid a working visit to the DPRK from "
+              "October 21-26.\n\nAt the dialogue, Vu and his DPRK counterpart Pak Sang Gil discussed bilateral ties.",
+              published="2024-10-26")
+    (event,) = out.events
+    assert (event.type, names(event), event.date) == ("meeting", ["Nguyen Minh Vu", "Pak Sang Gil"], "2024-10")
+
+
+def test_a_visit_paid_is_a_visit():
+    # CAMEO.2.0.txt PAY - * VISIT [042:043]
+    event = the_event("Vice Foreign Minister Kim Hong-kyun paid a three-day visit to Mongolia on May 2, 2017.",
+                      published="2017-05-03")
+    assert (event.type, names(event), event.date) == ("visit", ["Kim Hong-kyun"], "2017-05-02")
+
+
+def test_a_meeting_completing_a_visit_is_dated_by_its_own_day():
+    out = doc("Special Representative Sung Kim arrived in Seoul on Saturday for a four-day visit. He met with "
+              "Foreign Minister Chung Eui-yong on Sunday.", published="2021-08-23")
+    (event,) = out.events
+    assert (event.type, names(event), event.date) == ("meeting", ["Sung Kim", "Chung Eui-yong"], "2021-08-22")
+
+
+def test_an_engagement_recalled_from_a_past_period_is_no_event():
+    out = doc("President Park Geun-hye will hold a summit with Chinese President Xi Jinping on June 27. Last month, "
+              "Park traveled to the United States and held summit talks with President Barack Obama.",
+              published="2013-06-04")
+    assert [names(e) for e in out.events] == [["Park Geun-hye", "Xi Jinping"]]

@@ -43,6 +43,7 @@ class EventPatterns:
     predicate_blockers: GatedPattern
     planned: GatedPattern
     not_held: GatedPattern
+    recalled: re.Pattern  # "Last month, ": a sentence dated before the page's news recalls an engagement
     background: GatedPattern
     introductory_phrase: re.Pattern  # "In a separate development, ": what may come before an opening clause
     gathering: GatedPattern
@@ -92,6 +93,7 @@ def patterns() -> EventPatterns:
         predicate_blockers=_union(data["predicate_blockers"]),
         planned=_union(data["planned"]),
         not_held=_union(data["not_held"]),
+        recalled=re.compile(data["recalled"]),
         background=_union(data["background"]),
         introductory_phrase=re.compile(data["introductory_phrase"]),
         gathering=_union(data["gathering"]),
@@ -150,7 +152,7 @@ def engagement_type(sentence: str) -> tuple[str, int] | None:
     """The event type of the sentence's predicate and where the predicate is, or None if the
     sentence reports no engagement."""
     p = patterns()
-    if not p.any_type.search(sentence) or p.not_held.search(sentence):
+    if not p.any_type.search(sentence) or p.not_held.search(sentence) or p.recalled.match(sentence):
         return None
     text = p.predicate_blockers.blanked(sentence)
     places = p.any_type.starts(text)  # where some type matches: each type is tried only there
@@ -289,6 +291,13 @@ def _role_words(text: str) -> set[str]:
     return {w.casefold() for w in text.split()} & _role_nouns()
 
 
+def _short_form(part: str) -> bool:
+    """Whether one part of a full name may stand for it alone: three letters or more, or a
+    two-letter name ("Vu" of "Nguyen Minh Vu", "Wu" of "Wu Dawei") that is no word opening a
+    sentence ("An", "He", "In": titles.json name_stopwords)."""
+    return len(part) > 2 or len(part) == 2 and part.istitle() and part not in people_grammar().name_stopwords
+
+
 class Roster:
     """The officials of one document, so that "Special Representative Kim" and a later bare
     "Sherman" are the Kim Gunn and Wendy Sherman printed in full elsewhere on the page."""
@@ -332,7 +341,7 @@ class Roster:
         for p in self.full.values():
             for part in {p.name.split()[0], p.name.split()[-1]}:
                 counts[part] = counts.get(part, 0) + 1
-        forms = [p.name for p in self.full.values()] + [part for part, n in counts.items() if n == 1 and len(part) > 2]
+        forms = [p.name for p in self.full.values()] + [part for part, n in counts.items() if n == 1 and _short_form(part)]
         by_start: dict[str, dict[int, set[str]]] = {}
         for form in forms:
             if first := _NAME_RUN.match(form):
@@ -605,7 +614,7 @@ def _joint_engagement(doc: Document, i: int, roster: Roster, context: DateMentio
     governments who agree or discuss together have met (or called, if the sentence says so)."""
     sentence = doc.sentences[i]
     joint = patterns().joint.search(sentence.text)
-    if joint is None:
+    if joint is None or patterns().recalled.match(sentence.text):
         return None
     facts = _sentence_facts(doc, i, "meeting", roster, joint.start(), context)
     subjects = [p for p in facts.people if p.start < joint.start()]
@@ -854,7 +863,10 @@ def _spans_of(mention: DateMention) -> list[Span]:
 def _event_date(draft: Draft, doc: Document, title_dates: list[DateMention], previous: Event | None,
                 captions: list[tuple[set[str], list[DateMention]]]) -> EventDate:
     pictured = [d for keys, dates in captions if len(keys & set(draft.people)) >= 2 for d in dates]
-    mentions = [d for c in draft.candidates for d in c.dates] + pictured
+    # the sentences of the engagement's own type first: a meeting that completes a visit ("arrived in
+    # Seoul on Saturday for a four-day visit. He met with X on Sunday") is dated by its own day
+    own_first = sorted(draft.candidates, key=lambda c: c.type != draft.type)
+    mentions = [d for c in own_first for d in c.dates] + pictured
     # the headline's date is the day of the engagement it reports: another engagement's, whose own
     # sentences date it ("Last month, Park ... held summit talks with Obama"), is not overridden by it
     mentions += [] if any(m.value for m in mentions) else title_dates
