@@ -833,3 +833,8 @@ def test_an_engagement_recalled_from_a_past_period_is_no_event():
               "Park traveled to the United States and held summit talks with President Barack Obama.",
               published="2013-06-04")
     assert [names(e) for e in out.events] == [["Park Geun-hye", "Xi Jinping"]]
+
+
+def test_a_news_conference_attended_is_no_conference():
+    out = doc("Foreign Minister Park Jin attends a news conference in Seoul, Korea April 26, 2023.", published="2023-04-27")
+    assert out.events == []
