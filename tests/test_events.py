@@ -372,6 +372,33 @@ def test_statement_released_by_a_group_named_in_its_subject():
     assert [(p.name, p.kind) for p in event.participants] == [("Leaders of the Group of Seven major economies", "body")]
 
 
+def test_statement_announced_in_the_passive_is_issued_by_the_official_its_agent_names():
+    # a spokesperson's statement is that of the official it is issued for (ANNOTATION.md settled conventions)
+    out = doc("The following statement was issued today by the Spokesman for UN Secretary-General Ban Ki-moon:\n\n"
+              "The Secretary-General condemns the launch of a ballistic missile by the DPRK. The Secretary-General "
+              "urges the DPRK to desist from further provocations.", published="2016-06-22", publisher=None)
+    (event,) = out.events
+    assert (event.type, names(event), event.participants[0].country) == ("statement", ["Ban Ki-moon"], "UN")
+    assert event.date == "2016-06-22"
+    assert {(s.action, tuple(s.target)) for s in out.statements} == {("ACCUSE", ("PRK",)), ("REQUEST", ("PRK",))}
+
+
+def test_a_spokespersons_own_name_is_no_issuer():
+    out = doc("The following statement was issued today by the Spokesperson for the Secretary-General, "
+              "Anna Example:\n\nThe Secretary-General condemns the launch.", published="2016-06-22", publisher=None)
+    assert out.events == []
+
+
+def test_statement_of_a_group_named_in_the_appositive_of_we():
+    out = doc("We, the Foreign Ministers of the Association of Southeast Asian Nations(ASEAN) reiterate our grave "
+              "concerns over the launches of ballistic missiles by the DPRK.", published="2017-08-05", publisher=None,
+              title="ASEAN Foreign Ministers’ Statement on the Korean Peninsula")
+    (event,) = out.events
+    assert event.type == "statement"
+    assert [(p.name, p.kind) for p in event.participants] == [
+        ("Foreign Ministers of the Association of Southeast Asian Nations(ASEAN)", "body")]
+
+
 def test_a_ministry_releasing_a_statement_is_its_publisher_speaking_not_an_engagement():
     out = doc("Washington, DC (Wire) The US Department of State released the following statement: the "
               "Assistant Secretary will travel to Chicago.", published="2024-06-14", publisher=None)
@@ -777,3 +804,37 @@ def test_a_trip_for_a_consultation_is_completed_by_the_meeting_that_names_the_co
                       "During his first visit to Russia, Special Representative Cho will meet with Igor Morgulov, "
                       "Russia's Deputy Foreign Minister.", published="2013-08-09")
     assert (event.type, event.date, names(event)) == ("meeting", "2013-08", ["Cho Tae-yong", "Igor Morgulov"])
+
+
+def test_a_two_letter_name_stands_for_the_official_printed_in_full():
+    out = doc("Permanent Deputy Minister of Foreign Affairs Nguyen Minh Vu paid a working visit to the DPRK from "
+              "October 21-26.\n\nAt the dialogue, Vu and his DPRK counterpart Pak Sang Gil discussed bilateral ties.",
+              published="2024-10-26")
+    (event,) = out.events
+    assert (event.type, names(event), event.date) == ("meeting", ["Nguyen Minh Vu", "Pak Sang Gil"], "2024-10")
+
+
+def test_a_visit_paid_is_a_visit():
+    # CAMEO.2.0.txt PAY - * VISIT [042:043]
+    event = the_event("Vice Foreign Minister Kim Hong-kyun paid a three-day visit to Mongolia on May 2, 2017.",
+                      published="2017-05-03")
+    assert (event.type, names(event), event.date) == ("visit", ["Kim Hong-kyun"], "2017-05-02")
+
+
+def test_a_meeting_completing_a_visit_is_dated_by_its_own_day():
+    out = doc("Special Representative Sung Kim arrived in Seoul on Saturday for a four-day visit. He met with "
+              "Foreign Minister Chung Eui-yong on Sunday.", published="2021-08-23")
+    (event,) = out.events
+    assert (event.type, names(event), event.date) == ("meeting", ["Sung Kim", "Chung Eui-yong"], "2021-08-22")
+
+
+def test_an_engagement_recalled_from_a_past_period_is_no_event():
+    out = doc("President Park Geun-hye will hold a summit with Chinese President Xi Jinping on June 27. Last month, "
+              "Park traveled to the United States and held summit talks with President Barack Obama.",
+              published="2013-06-04")
+    assert [names(e) for e in out.events] == [["Park Geun-hye", "Xi Jinping"]]
+
+
+def test_a_news_conference_attended_is_no_conference():
+    out = doc("Foreign Minister Park Jin attends a news conference in Seoul, Korea April 26, 2023.", published="2023-04-27")
+    assert out.events == []

@@ -208,7 +208,7 @@ COVERED = {
                      **dict.fromkeys(["negation", "passive_before", "third_party_subjects", "negative", "clause_breaks",
                                       "relative_clause", "subject_boundaries", "plural_subjects", "addressed",
                                       "act_boundary", "title_complement", "between_pair", "asked_subject_boundaries",
-                                      "passive_after", "counterpart_objects", "non_state_objects", "pair_joiner", "list_joiner",
+                                      "passive_after", "recalled_after", "counterpart_objects", "non_state_objects", "pair_joiner", "list_joiner",
                                       "introductory"], _anchored),
                      "joint_forms": _cased_words},
     # topics and silencers are checked above
@@ -223,8 +223,8 @@ COVERED = {
                     "joint_predicates": _pattern, "place_prepositions": _words, "address_prepositions": _words,
                     "departure": _pattern, "trip_purpose": _pattern, "plural_engagement": _pattern, "joint_marker": _pattern, "purpose": _cased_pattern, "visited_country": _cased_pattern,
                     "anaphoric_day": _pattern, "engagement_reference": _pattern, "pronoun_subject": _cased_pattern, "separate_events_after": _pattern,
-                    "introductory_phrase": _cased_pattern, "secondary_types": None,
-                    "issuer_phrase": _cased_pattern, "statement_title": _pattern, "issuing_office": _cased_pattern,
+                    "introductory_phrase": _cased_pattern, "recalled": _cased_pattern, "secondary_types": None,
+                    "issuer_phrase": _cased_pattern, "statement_announcement": _pattern, "statement_title": _pattern, "issuing_office": _cased_pattern,
                     "clause_break": _cased_pattern, "dateline_here": _cased_pattern},
     # which event types and formats may be one engagement: settings in the guide's codes (its _note cites them)
     "engagements.json": {"type_groups": None, "format_parties": None, "max_days_apart": None},
@@ -322,7 +322,7 @@ def test_every_data_entry_says_where_it_comes_from(name, section, entry, finder,
     for code, wording in source.get("cameo", {}).items():
         assert re.fullmatch(r"\d{3,4}", code) and wording.strip(), (code, wording)
     for agent, code in source.get("phoenix", {}).items():  # Phoenix.agents.txt: AGENT_NOUN [~SECTOR]
-        assert re.fullmatch(r"[A-Z._!]+", agent) and re.fullmatch(r"\[~[A-Z]{3,6}\]", code), (agent, code)
+        assert re.fullmatch(r"[A-Z._!']+", agent) and re.fullmatch(r"\[~[A-Z]{3,6}\]", code), (agent, code)
     assert "public" not in source or data["_public"][source["public"]].strip(), source
     holds = HOLDS[name, section](entry) if (name, section) in HOLDS else lambda gold: True
     _check_source(source, finder(entry), holds)

@@ -309,3 +309,17 @@ def test_name_particles_are_part_of_the_name_and_styles_are_not():
 def test_a_particle_joins_no_name_it_does_not_stand_inside():
     # "de" after a name and before no name word is no part of it
     assert [p.name for p in find_people("Foreign Minister Chung Eui-yong de facto agreed.")] == ["Chung Eui-yong"]
+
+
+def test_charge_daffaires_is_a_title():
+    # Phoenix.agents.txt CHARGE_D'AFFAIRES [~GOV]
+    assert [(p.name, p.title) for p in find_people(
+        "Jeong Yeon-doo, vice minister for diplomatic strategy, and James Heller, charge d'affaires ad interim at "
+        "the U.S. embassy in Seoul, agreed to keep in touch.")] == [
+        ("Jeong Yeon-doo", "vice minister"), ("James Heller", "charge d'affaires")]
+
+
+def test_spokesman_for_an_official_names_the_official_not_the_spokesman():
+    assert countries("The statement was issued by the Spokesman for UN Secretary-General António Guterres.") == [
+        ("António Guterres", "UN")]
+    assert countries("The Spokesperson for the Secretary-General Anna Example said so.") == []

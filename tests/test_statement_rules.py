@@ -356,3 +356,10 @@ def test_what_a_participant_told_a_counterpart_can_accuse():
     found = extract_statements(["Abe told Moon that North Korea's provocative behavior is escalating."],
                                ["JPN", "KOR"], "JPN", speakers=speakers)
     assert {(s.action, tuple(s.target), s.source) for _, s in found} == {("ACCUSE", ("PRK",), "JPN")}
+
+
+def test_an_agreement_dated_to_a_past_period_is_recalled_not_made():
+    assert keys("Japan and North Korea agreed in Stockholm in May of last year that Pyongyang would launch an "
+                "investigation.", parties=["JPN", "PRK"], home="JPN") == set()
+    assert keys("Japan and North Korea agreed that Pyongyang would launch an investigation.",
+                parties=["JPN", "PRK"], home="JPN") == {("AGREE", ("PRK",))}

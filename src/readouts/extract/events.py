@@ -43,6 +43,7 @@ class EventPatterns:
     predicate_blockers: GatedPattern
     planned: GatedPattern
     not_held: GatedPattern
+    recalled: re.Pattern  # "Last month, ": a sentence dated before the page's news recalls an engagement
     background: GatedPattern
     introductory_phrase: re.Pattern  # "In a separate development, ": what may come before an opening clause
     gathering: GatedPattern
@@ -67,6 +68,7 @@ class EventPatterns:
     pronoun_subject: re.Pattern  # "He will meet ...": the subject is the last engagement's first participant
     issuer_phrase: re.Pattern  # group 1: a statement's subject naming its issuers as a group
     statement_title: re.Pattern  # a title naming the page a statement
+    statement_announcement: re.Pattern  # "statement was issued today by ": its agent follows
     issuing_office: re.Pattern  # an office in a statement's subject: its issuer is no participant
     departure: GatedPattern  # "depart for Russia": a trip whose day is not the engagement's
     purpose: re.Pattern  # " to " between a trip's day and the engagement it is for
@@ -91,6 +93,7 @@ def patterns() -> EventPatterns:
         predicate_blockers=_union(data["predicate_blockers"]),
         planned=_union(data["planned"]),
         not_held=_union(data["not_held"]),
+        recalled=re.compile(data["recalled"]),
         background=_union(data["background"]),
         introductory_phrase=re.compile(data["introductory_phrase"]),
         gathering=_union(data["gathering"]),
@@ -115,6 +118,7 @@ def patterns() -> EventPatterns:
         pronoun_subject=re.compile(data["pronoun_subject"]),
         issuer_phrase=re.compile(data["issuer_phrase"]),
         statement_title=re.compile(data["statement_title"], re.I),
+        statement_announcement=re.compile(data["statement_announcement"], re.I),
         issuing_office=re.compile(data["issuing_office"]),
         clause_break=re.compile(data["clause_break"]),
         departure=GatedPattern(data["departure"], re.I),
@@ -148,7 +152,7 @@ def engagement_type(sentence: str) -> tuple[str, int] | None:
     """The event type of the sentence's predicate and where the predicate is, or None if the
     sentence reports no engagement."""
     p = patterns()
-    if not p.any_type.search(sentence) or p.not_held.search(sentence):
+    if not p.any_type.search(sentence) or p.not_held.search(sentence) or p.recalled.match(sentence):
         return None
     text = p.predicate_blockers.blanked(sentence)
     places = p.any_type.starts(text)  # where some type matches: each type is tried only there
@@ -287,6 +291,13 @@ def _role_words(text: str) -> set[str]:
     return {w.casefold() for w in text.split()} & _role_nouns()
 
 
+def _short_form(part: str) -> bool:
+    """Whether one part of a full name may stand for it alone: three letters or more, or a
+    two-letter name ("Vu" of "Nguyen Minh Vu", "Wu" of "Wu Dawei") that is no word opening a
+    sentence ("An", "He", "In": titles.json name_stopwords)."""
+    return len(part) > 2 or len(part) == 2 and part.istitle() and part not in people_grammar().name_stopwords
+
+
 class Roster:
     """The officials of one document, so that "Special Representative Kim" and a later bare
     "Sherman" are the Kim Gunn and Wendy Sherman printed in full elsewhere on the page."""
@@ -330,7 +341,7 @@ class Roster:
         for p in self.full.values():
             for part in {p.name.split()[0], p.name.split()[-1]}:
                 counts[part] = counts.get(part, 0) + 1
-        forms = [p.name for p in self.full.values()] + [part for part, n in counts.items() if n == 1 and len(part) > 2]
+        forms = [p.name for p in self.full.values()] + [part for part, n in counts.items() if n == 1 and _short_form(part)]
         by_start: dict[str, dict[int, set[str]]] = {}
         for form in forms:
             if first := _NAME_RUN.match(form):
@@ -603,7 +614,7 @@ def _joint_engagement(doc: Document, i: int, roster: Roster, context: DateMentio
     governments who agree or discuss together have met (or called, if the sentence says so)."""
     sentence = doc.sentences[i]
     joint = patterns().joint.search(sentence.text)
-    if joint is None:
+    if joint is None or patterns().recalled.match(sentence.text):
         return None
     facts = _sentence_facts(doc, i, "meeting", roster, joint.start(), context)
     subjects = [p for p in facts.people if p.start < joint.start()]
@@ -852,7 +863,10 @@ def _spans_of(mention: DateMention) -> list[Span]:
 def _event_date(draft: Draft, doc: Document, title_dates: list[DateMention], previous: Event | None,
                 captions: list[tuple[set[str], list[DateMention]]]) -> EventDate:
     pictured = [d for keys, dates in captions if len(keys & set(draft.people)) >= 2 for d in dates]
-    mentions = [d for c in draft.candidates for d in c.dates] + pictured
+    # the sentences of the engagement's own type first: a meeting that completes a visit ("arrived in
+    # Seoul on Saturday for a four-day visit. He met with X on Sunday") is dated by its own day
+    own_first = sorted(draft.candidates, key=lambda c: c.type != draft.type)
+    mentions = [d for c in own_first for d in c.dates] + pictured
     # the headline's date is the day of the engagement it reports: another engagement's, whose own
     # sentences date it ("Last month, Park ... held summit talks with Obama"), is not overridden by it
     mentions += [] if any(m.value for m in mentions) else title_dates
@@ -921,23 +935,53 @@ def _format(kind: str, participants: list[Participant]) -> str:
     return "trilateral" if len(parties) == 3 else "bilateral"
 
 
-def _titled_statement(doc: Document, roster: Roster) -> Draft | None:
-    """A page titled as a statement ("Joint Statement on the DPRK's Satellite Launch", "Statement by
-    Canada on North Korea") that reports no engagement reports the statement itself (ANNOTATION.md,
-    type `statement`): issued by the subject of the first sentence of its text that takes a PLOVER
-    action ("The Governments of Japan, the Republic of Korea and the United States condemn ...")."""
-    if not doc.clean.title or not patterns().statement_title.search(doc.clean.title):
-        return None
+ANNOUNCEMENT_REACH = 3  # sentences: a statement's announcement opens the page's text
+
+
+def _announced_statement(doc: Document, roster: Roster) -> Draft | None:
+    """'The following statement was issued today by the Spokesman for UN Secretary-General António
+    Guterres:': a statement announced in the passive in the first sentences of the text, issued by
+    the officials its agent names (a spokesperson's statement is that of the official it is issued
+    for: ANNOTATION.md settled conventions); None when the agent names none."""
+    for sentence in doc.sentences:
+        if sentence.index >= ANNOUNCEMENT_REACH:
+            break
+        if sentence.part != TEXT or (agent := patterns().statement_announcement.search(sentence.text)) is None:
+            continue
+        # the agent is the statement's own, whatever clause it stands in ("The following statement")
+        named = doc.people[sentence.index] + roster.spot(sentence, doc.people[sentence.index])
+        issuers = sorted((p for p in named if p.start >= agent.end() and not p.possessive), key=lambda p: p.start)
+        if issuers:
+            dates = [d for d in doc.dates[sentence.index] if d.start < agent.end()]  # "was issued today by"
+            return _statement_draft(Candidate("statement", issuers, [sentence], dates, None, False, agent.start()),
+                                    roster)
+    return None
+
+
+def _statement_draft(cand: Candidate, roster: Roster) -> Draft:
+    issued: list[Draft] = []
+    _merge(issued, cand, roster)
+    return issued[0]
+
+
+def _page_statement(doc: Document, roster: Roster) -> Draft | None:
+    """A page that reports no engagement but is a statement reports the statement itself
+    (ANNOTATION.md, type `statement`): one announced with its issuers (_announced_statement), or one
+    whose title names it a statement ("Joint Statement on the DPRK's Satellite Launch", "Statement by
+    Canada on North Korea"), issued by the subject of the first sentence of its text that takes a
+    PLOVER action ("The Governments of Japan, the Republic of Korea and the United States condemn
+    ...", "We, the Foreign Ministers of ... reiterate")."""
+    announced = _announced_statement(doc, roster)
+    if announced is not None or not doc.clean.title or not patterns().statement_title.search(doc.clean.title):
+        return announced
     for i, sentence in enumerate(doc.sentences):
         if sentence.part != TEXT or (predicate := first_action(sentence.text)) is None:
             continue
         facts = _sentence_facts(doc, i, "statement", roster, predicate)
         issuers = _issuers(sentence, facts, predicate)
         if issuers:
-            issued: list[Draft] = []
-            _merge(issued, Candidate("statement", issuers, [sentence], _issued_on(facts, predicate), facts.location,
-                                     False, predicate), roster)
-            return issued[0]
+            return _statement_draft(Candidate("statement", issuers, [sentence], _issued_on(facts, predicate),
+                                              facts.location, False, predicate), roster)
     return None
 
 
@@ -1037,7 +1081,7 @@ def _drafts(doc: Document, roster: Roster) -> list[Draft]:
         named_days = [d for d in doc.dates[i] if d.day and d.value and not anaphoric_day.search(d.text)]
         # "later in the day" is the day of the engagements the page reports, not of one it recalls
         context = named_days[0] if named_days and not other_day else context
-    if not drafts and (issued := _titled_statement(doc, roster)):
+    if not drafts and (issued := _page_statement(doc, roster)):
         drafts.append(issued)
     return drafts
 

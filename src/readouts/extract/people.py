@@ -455,6 +455,7 @@ def _find_titled(sentence: str) -> list[PersonMention]:
     starts, portfolios = g.title_starts, g.portfolios
     people: list[PersonMention] = []
     used_until = 0
+    spoken_for = -1  # the token after "Spokesman for": a title read from there names the official spoken for
     i = 0
     while i < len(tokens):
         text = tokens[i].text  # _could_start inlined: it runs on every token
@@ -510,9 +511,19 @@ def _find_titled(sentence: str) -> list[PersonMention]:
             i = max(i + 1, head_end)
             continue
         if any(t.text in g.excluded_heads for t in tokens[start:head_end]):
-            i = name_end
-            used_until = name_end
+            # a spokesperson is no participant, but "the Spokesman for UN Secretary-General António
+            # Guterres" names the official the statement is issued for (ANNOTATION.md settled
+            # conventions): the title is read again from the word after "for"
+            spoken_for = next((k + 1 for k in range(head_end, end) if tokens[k].text == "for"), -1)
+            i = used_until = spoken_for if spoken_for > 0 else name_end
             continue
+        if spoken_for >= 0 and start >= spoken_for and not kb.official_country(name):
+            # "the Spokesperson for the Secretary-General Stéphane Dujarric": the name is the
+            # spokesperson's unless the knowledge base knows it as an official's
+            spoken_for = -1
+            i = used_until = name_end
+            continue
+        spoken_for = -1
         if tokens[head_end - 1].text in g.plural_heads and n:
             listed, name_end = _plural_list(sentence, tokens, title, after, name_end)
             people.extend(listed)

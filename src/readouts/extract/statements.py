@@ -100,6 +100,7 @@ class ActionLexicon:
     negation: re.Pattern
     passive_before: re.Pattern  # the passive voice, before and after a predicate
     passive_after: re.Pattern
+    recalled_after: re.Pattern  # "agreed in Stockholm in May of last year": an earlier act recalled
     negative: re.Pattern
     third_party_subjects: re.Pattern
     joint_forms: dict[str, tuple[str, ...]]  # lowercase words naming both sides of a relation -> their codes
@@ -139,6 +140,7 @@ def lexicon() -> ActionLexicon:
         negation=re.compile(data["negation"], re.I),
         passive_before=re.compile(data["passive_before"], re.I),
         passive_after=re.compile(data["passive_after"], re.I),
+        recalled_after=re.compile(data["recalled_after"]),
         negative=re.compile(data["negative"], re.I),
         third_party_subjects=re.compile(data["third_party_subjects"]),
         joint_forms={form.lower(): tuple(codes) for form, codes in data["joint_forms"].items()},
@@ -173,11 +175,13 @@ class Predicate:
 
 def _is_predicate(sentence: str, m: re.Match) -> bool:
     """Not a passive, not negated, not a sentence-opening participle ("Asked to deliver remarks"), not
-    an adjective made of a verb by a hyphen ("much-denounced")."""
+    an adjective made of a verb by a hyphen ("much-denounced"), not dated to a past period ("agreed in
+    Stockholm in May of last year": an earlier act recalled, no statement of the engagement)."""
     before = sentence[max(0, m.start() - _CONTEXT):m.start()]  # the words just around it decide
     after = sentence[m.end():m.end() + _CONTEXT]
     lex = lexicon()
     return not (lex.passive_before.search(before) or lex.passive_after.match(after) or lex.negation.search(before)
+                or lex.recalled_after.match(after)
                 or (not before.strip() and after.lstrip().startswith("to ")) or before.endswith("-"))
 
 
