@@ -309,3 +309,42 @@ def test_name_particles_are_part_of_the_name_and_styles_are_not():
 def test_a_particle_joins_no_name_it_does_not_stand_inside():
     # "de" after a name and before no name word is no part of it
     assert [p.name for p in find_people("Foreign Minister Chung Eui-yong de facto agreed.")] == ["Chung Eui-yong"]
+
+
+def test_a_head_after_the_office_it_leads():
+    p = one("Abe told Republic of Korea's National Intelligence Service chief Suh Hoon in Tokyo.")
+    assert (p.name, p.title, p.country) == ("Suh Hoon", "National Intelligence Service chief", "KOR")
+    assert find_people("The service chief said so.") == []  # no name follows: no official
+
+
+def test_a_country_in_two_words_before_a_title_gives_its_country():
+    p = one("The New Zealand Prime Minister Hon John Key left Seoul on Monday.")
+    assert (p.name, p.country) == ("John Key", "NZL")
+
+
+def test_the_office_after_the_name_gives_the_country():
+    p = one("Fernandez called on Director-General for Southeast Asian Affairs Lee Donggy of the Ministry of "
+            "Foreign Affairs of the Republic of Korea on 13 November.")
+    assert (p.name, p.organization, p.country) == ("Lee Donggy", "Ministry of Foreign Affairs of the Republic of Korea", "KOR")
+
+
+def test_lower_case_titles_after_a_name_keep_their_organization():
+    assert countries("Lee also met with Rosemary DiCarlo, assistant secretary general of the U.N.") \
+        == [("Rosemary DiCarlo", "UN")]
+    annen = find_people("Noh Kyu-duk, South Korea's chief nuclear negotiator, discussed North Korea issues with "
+                        "Niels Annen, minister of state at Germany's foreign office, by phone.")[1]
+    assert (annen.name, annen.title, annen.organization, annen.country) \
+        == ("Niels Annen", "minister of state", "Germany's foreign office", "DEU")
+
+
+def test_a_portfolio_of_several_words_joined_to_the_head():
+    p = find_people("said the Minister of Foreign Affairs and International Cooperation, Angelino Alfano, to his "
+                    "Japanese counterpart, Taro Kono.")[0]
+    assert (p.name, p.title) == ("Angelino Alfano", "Minister of Foreign Affairs and International Cooperation")
+    p = find_people("Minister of Foreign Affairs and Trade Julie Bishop and Defence Minister Marise Payne met.")[0]
+    assert p.title == "Minister of Foreign Affairs and Trade"
+
+
+def test_a_head_qualified_by_a_joined_word_is_a_head():
+    p = one("PH Ambassador-designate to the ROK Bernadette Therese C. Fernandez paid a courtesy call.")
+    assert (p.name, p.title) == ("Bernadette Therese C. Fernandez", "Ambassador-designate to the ROK")
