@@ -777,3 +777,21 @@ def test_a_trip_for_a_consultation_is_completed_by_the_meeting_that_names_the_co
                       "During his first visit to Russia, Special Representative Cho will meet with Igor Morgulov, "
                       "Russia's Deputy Foreign Minister.", published="2013-08-09")
     assert (event.type, event.date, names(event)) == ("meeting", "2013-08", ["Cho Tae-yong", "Igor Morgulov"])
+
+
+def test_the_official_named_in_the_possessive_owns_the_engagement():
+    event = the_event("Prime Minister Christopher Luxon arrived in Seoul on 5 September. Mr Luxon's visit "
+                      "included a meeting with President Yoon Suk Yeol of the Republic of Korea on 6 September.",
+                      published="2024-09-07")
+    assert names(event) == ["Christopher Luxon", "Yoon Suk Yeol"]
+    # the envoy of the official named in the possessive took part, not the official
+    out = doc("North Korean leader Kim Jong Un's special envoy met with President Moon Jae-in on Monday.",
+              published="2018-03-06")
+    assert ["Kim Jong Un"] not in [names(e)[:1] for e in out.events]
+    assert all("Kim Jong Un" not in names(e) for e in out.events)
+
+
+def test_a_possessive_pronoun_owning_the_engagement_refers_to_the_subject():
+    event = the_event("Foreign Minister Cho Tae-yul arrived in Tokyo on Monday. His meeting with Foreign Minister "
+                      "Takeshi Iwaya focused on the North Korean nuclear issue.", published="2024-11-05")
+    assert names(event) == ["Cho Tae-yul", "Takeshi Iwaya"]

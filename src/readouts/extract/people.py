@@ -86,6 +86,7 @@ class TitleGrammar:
     caption_positions: frozenset[str]  # "Chun Young-hee, right, head of ..."
     appositive_articles: frozenset[str]  # "Julie Turner, the U.S. special envoy ...": may open an appositive title
     counterpart: re.Pattern  # "her Chinese counterpart ": the nationality in group "adj", the name after it
+    possessive_pronoun: re.Pattern  # "his", "her", "their" as whole words
     leading_article: re.Pattern
     possessive: re.Pattern  # a possessive ending ("Rubio's")
     first_person: re.Pattern  # in a transcript, the paragraph's speaker
@@ -156,6 +157,7 @@ def grammar() -> TitleGrammar:
         counterpart=re.compile(rf"\b(?:{_alternatives(data['counterpart_possessives'])})\s+"
                                rf"(?:(?P<adj>{_NATIONALITY}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NATIONALITY})*)\s+)?"
                                rf"(?P<noun>{_alternatives(data['counterpart_nouns'])}),?\s+"),
+        possessive_pronoun=re.compile(rf"\b(?:{_alternatives(data['counterpart_possessives'])})\b", re.I),
         leading_article=re.compile(rf"^(?:{_alternatives(data['leading_articles'])})\s+"),
         possessive=re.compile(rf"(?:{_alternatives(data['possessive_endings'])})$"),
         first_person=re.compile(rf"\b(?:{_alternatives(data['first_person'])})\b"),
