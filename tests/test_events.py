@@ -795,3 +795,19 @@ def test_a_possessive_pronoun_owning_the_engagement_refers_to_the_subject():
     event = the_event("Foreign Minister Cho Tae-yul arrived in Tokyo on Monday. His meeting with Foreign Minister "
                       "Takeshi Iwaya focused on the North Korean nuclear issue.", published="2024-11-05")
     assert names(event) == ["Cho Tae-yul", "Takeshi Iwaya"]
+
+
+def test_a_surname_of_two_letters_refers_to_the_official_named_in_full():
+    event = the_event("Foreign Minister Fumio Kishida said Thursday he urged his North Korean counterpart Ri Su Yong "
+                      "to abide by the accord. Kishida told reporters after a rare meeting with Ri on the sidelines "
+                      "of a regional security forum in Kuala Lumpur.", publisher=None)
+    assert names(event) == ["Fumio Kishida", "Ri Su Yong"]
+
+
+def test_a_sentence_of_an_earlier_year_tells_no_statement_of_the_engagement():
+    text = ("Foreign Minister Fumio Kishida met his North Korean counterpart Ri Su Yong in Kuala Lumpur on "
+            "Thursday. Japan and North Korea agreed in Stockholm in May of last year that Pyongyang would "
+            "launch the investigation. The two ministers agreed to continue talks on the abductees.")
+    said = [text[s.evidence.start:s.evidence.end] for s in doc(text, publisher=None).statements]
+    assert said and all("Stockholm" not in sentence for sentence in said)
+    assert any("two ministers" in sentence for sentence in said)

@@ -325,12 +325,17 @@ class Roster:
     def _short_forms(self) -> dict[str, dict[int, set[str]]]:
         """Full names and unambiguous single names (a surname in either name order), indexed by
         the run of letters and hyphens each begins with, then by length (many forms may begin
-        with one word, "Kim", but they come in few lengths)."""
+        with one word, "Kim", but they come in few lengths). A surname of two letters ("Ri", "Xi",
+        "Yu") is one too, unless it is a word that opens sentences or ends given names ("In", "An")."""
         counts: dict[str, int] = {}
         for p in self.full.values():
             for part in {p.name.split()[0], p.name.split()[-1]}:
                 counts[part] = counts.get(part, 0) + 1
-        forms = [p.name for p in self.full.values()] + [part for part, n in counts.items() if n == 1 and len(part) > 2]
+        g = people_grammar()
+        forms = [p.name for p in self.full.values()] + [
+            part for part, n in counts.items() if n == 1 and (len(part) > 2 or len(part) == 2 and part.istitle()
+                                                             and part not in g.name_stopwords
+                                                             and part not in g.syllable_stopwords)]
         by_start: dict[str, dict[int, set[str]]] = {}
         for form in forms:
             if first := _NAME_RUN.match(form):
