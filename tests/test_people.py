@@ -348,3 +348,10 @@ def test_a_portfolio_of_several_words_joined_to_the_head():
 def test_a_head_qualified_by_a_joined_word_is_a_head():
     p = one("PH Ambassador-designate to the ROK Bernadette Therese C. Fernandez paid a courtesy call.")
     assert (p.name, p.title) == ("Bernadette Therese C. Fernandez", "Ambassador-designate to the ROK")
+
+
+def test_a_premier_and_a_prime_minister_in_lower_case_are_offices():
+    people = find_people("The summit brought together Japanese prime minister Shinzo Abe, Chinese premier Li Keqiang "
+                         "and South Korean president Moon Jae-in.")
+    assert [(p.name, p.title, p.country) for p in people] == [
+        ("Shinzo Abe", "prime minister", "JPN"), ("Li Keqiang", "premier", "CHN"), ("Moon Jae-in", "president", "KOR")]
