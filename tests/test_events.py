@@ -811,3 +811,10 @@ def test_a_sentence_of_an_earlier_year_tells_no_statement_of_the_engagement():
     said = [text[s.evidence.start:s.evidence.end] for s in doc(text, publisher=None).statements]
     assert said and all("Stockholm" not in sentence for sentence in said)
     assert any("two ministers" in sentence for sentence in said)
+
+
+def test_a_meeting_between_others_spoken_of_with_its_place_is_background():
+    out = doc("North Korea's foreign minister Ri Yong Ho is set to meet again with his Swedish counterpart amid "
+              "speculation about a possible meeting in the Scandinavian country between President Donald Trump "
+              "and North Korean leader Kim Jong Un.", publisher=None)
+    assert all("Donald Trump" not in names(e) for e in out.events)
