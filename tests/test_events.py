@@ -838,3 +838,42 @@ def test_an_engagement_recalled_from_a_past_period_is_no_event():
 def test_a_news_conference_attended_is_no_conference():
     out = doc("Foreign Minister Park Jin attends a news conference in Seoul, Korea April 26, 2023.", published="2023-04-27")
     assert out.events == []
+def test_the_official_named_in_the_possessive_owns_the_engagement():
+    event = the_event("Prime Minister Christopher Luxon arrived in Seoul on 5 September. Mr Luxon's visit "
+                      "included a meeting with President Yoon Suk Yeol of the Republic of Korea on 6 September.",
+                      published="2024-09-07")
+    assert names(event) == ["Christopher Luxon", "Yoon Suk Yeol"]
+    # the envoy of the official named in the possessive took part, not the official
+    out = doc("North Korean leader Kim Jong Un's special envoy met with President Moon Jae-in on Monday.",
+              published="2018-03-06")
+    assert ["Kim Jong Un"] not in [names(e)[:1] for e in out.events]
+    assert all("Kim Jong Un" not in names(e) for e in out.events)
+
+
+def test_a_possessive_pronoun_owning_the_engagement_refers_to_the_subject():
+    event = the_event("Foreign Minister Cho Tae-yul arrived in Tokyo on Monday. His meeting with Foreign Minister "
+                      "Takeshi Iwaya focused on the North Korean nuclear issue.", published="2024-11-05")
+    assert names(event) == ["Cho Tae-yul", "Takeshi Iwaya"]
+
+
+def test_a_surname_of_two_letters_refers_to_the_official_named_in_full():
+    event = the_event("Foreign Minister Fumio Kishida said Thursday he urged his North Korean counterpart Ri Su Yong "
+                      "to abide by the accord. Kishida told reporters after a rare meeting with Ri on the sidelines "
+                      "of a regional security forum in Kuala Lumpur.", publisher=None)
+    assert names(event) == ["Fumio Kishida", "Ri Su Yong"]
+
+
+def test_a_sentence_of_an_earlier_year_tells_no_statement_of_the_engagement():
+    text = ("Foreign Minister Fumio Kishida met his North Korean counterpart Ri Su Yong in Kuala Lumpur on "
+            "Thursday. Japan and North Korea agreed in Stockholm in May of last year that Pyongyang would "
+            "launch the investigation. The two ministers agreed to continue talks on the abductees.")
+    said = [text[s.evidence.start:s.evidence.end] for s in doc(text, publisher=None).statements]
+    assert said and all("Stockholm" not in sentence for sentence in said)
+    assert any("two ministers" in sentence for sentence in said)
+
+
+def test_a_meeting_between_others_spoken_of_with_its_place_is_background():
+    out = doc("North Korea's foreign minister Ri Yong Ho is set to meet again with his Swedish counterpart amid "
+              "speculation about a possible meeting in the Scandinavian country between President Donald Trump "
+              "and North Korean leader Kim Jong Un.", publisher=None)
+    assert all("Donald Trump" not in names(e) for e in out.events)

@@ -176,7 +176,7 @@ COVERED = {
     "dates.json": {"numbered_sessions": _pattern, **dict.fromkeys(
         ["wording", "marked_dates", "years", "evidence_window_days", "news_year_window_days"])},
     "lang/ko.json": {"name": None, "date_markers": _words},
-    "titles.json": {"heads": _cased_words, "modifiers": _cased_words, "excluded_heads": _cased_words,
+    "titles.json": {"heads": _cased_words, "office_heads": _cased_words, "modifiers": _cased_words, "excluded_heads": _cased_words,
                     "vocabulary": _cased_words, "connectors": _cased_words, "name_stopwords": _cased_words,
                     "name_particles": _cased_words,
                     "plural_heads": _cased_words, "government_title": _pattern, "office_words": _cased_words,

@@ -323,3 +323,47 @@ def test_spokesman_for_an_official_names_the_official_not_the_spokesman():
     assert countries("The statement was issued by the Spokesman for UN Secretary-General António Guterres.") == [
         ("António Guterres", "UN")]
     assert countries("The Spokesperson for the Secretary-General Anna Example said so.") == []
+def test_a_head_after_the_office_it_leads():
+    p = one("Abe told Republic of Korea's National Intelligence Service chief Suh Hoon in Tokyo.")
+    assert (p.name, p.title, p.country) == ("Suh Hoon", "National Intelligence Service chief", "KOR")
+    assert find_people("The service chief said so.") == []  # no name follows: no official
+
+
+def test_a_country_in_two_words_before_a_title_gives_its_country():
+    p = one("The New Zealand Prime Minister Hon John Key left Seoul on Monday.")
+    assert (p.name, p.country) == ("John Key", "NZL")
+
+
+def test_the_office_after_the_name_gives_the_country():
+    p = one("Fernandez called on Director-General for Southeast Asian Affairs Lee Donggy of the Ministry of "
+            "Foreign Affairs of the Republic of Korea on 13 November.")
+    assert (p.name, p.organization, p.country) == ("Lee Donggy", "Ministry of Foreign Affairs of the Republic of Korea", "KOR")
+
+
+def test_lower_case_titles_after_a_name_keep_their_organization():
+    assert countries("Lee also met with Rosemary DiCarlo, assistant secretary general of the U.N.") \
+        == [("Rosemary DiCarlo", "UN")]
+    annen = find_people("Noh Kyu-duk, South Korea's chief nuclear negotiator, discussed North Korea issues with "
+                        "Niels Annen, minister of state at Germany's foreign office, by phone.")[1]
+    assert (annen.name, annen.title, annen.organization, annen.country) \
+        == ("Niels Annen", "minister of state", "Germany's foreign office", "DEU")
+
+
+def test_a_portfolio_of_several_words_joined_to_the_head():
+    p = find_people("said the Minister of Foreign Affairs and International Cooperation, Angelino Alfano, to his "
+                    "Japanese counterpart, Taro Kono.")[0]
+    assert (p.name, p.title) == ("Angelino Alfano", "Minister of Foreign Affairs and International Cooperation")
+    p = find_people("Minister of Foreign Affairs and Trade Julie Bishop and Defence Minister Marise Payne met.")[0]
+    assert p.title == "Minister of Foreign Affairs and Trade"
+
+
+def test_a_head_qualified_by_a_joined_word_is_a_head():
+    p = one("PH Ambassador-designate to the ROK Bernadette Therese C. Fernandez paid a courtesy call.")
+    assert (p.name, p.title) == ("Bernadette Therese C. Fernandez", "Ambassador-designate to the ROK")
+
+
+def test_a_premier_and_a_prime_minister_in_lower_case_are_offices():
+    people = find_people("The summit brought together Japanese prime minister Shinzo Abe, Chinese premier Li Keqiang "
+                         "and South Korean president Moon Jae-in.")
+    assert [(p.name, p.title, p.country) for p in people] == [
+        ("Shinzo Abe", "prime minister", "JPN"), ("Li Keqiang", "premier", "CHN"), ("Moon Jae-in", "president", "KOR")]

@@ -294,8 +294,10 @@ def _role_words(text: str) -> set[str]:
 def _short_form(part: str) -> bool:
     """Whether one part of a full name may stand for it alone: three letters or more, or a
     two-letter name ("Vu" of "Nguyen Minh Vu", "Wu" of "Wu Dawei") that is no word opening a
-    sentence ("An", "He", "In": titles.json name_stopwords)."""
-    return len(part) > 2 or len(part) == 2 and part.istitle() and part not in people_grammar().name_stopwords
+    sentence ("An", "He", "In": titles.json name_stopwords) nor a syllable ending given names."""
+    g = people_grammar()
+    return len(part) > 2 or len(part) == 2 and part.istitle() and part not in g.name_stopwords \
+        and part not in g.syllable_stopwords
 
 
 class Roster:
@@ -336,7 +338,8 @@ class Roster:
     def _short_forms(self) -> dict[str, dict[int, set[str]]]:
         """Full names and unambiguous single names (a surname in either name order), indexed by
         the run of letters and hyphens each begins with, then by length (many forms may begin
-        with one word, "Kim", but they come in few lengths)."""
+        with one word, "Kim", but they come in few lengths). A surname of two letters ("Ri", "Xi",
+        "Yu") is one too, unless it is a word that opens sentences or ends given names ("In", "An")."""
         counts: dict[str, int] = {}
         for p in self.full.values():
             for part in {p.name.split()[0], p.name.split()[-1]}:
@@ -462,7 +465,8 @@ def _sentence_facts(doc: Document, i: int, kind: str, roster: Roster, predicate:
     reported = predicate_match.end() if predicate_match else predicate
     spans = [s for s in background_spans(sentence.text) if not predicate <= s[0] < reported]
     found = doc.people[i] + roster.spot(sentence, doc.people[i])
-    people = sorted((p for p in found if not _inside(p.start, spans) and not p.possessive), key=lambda p: p.start)
+    people = sorted((p for p in found if not _inside(p.start, spans)
+                     and (not p.possessive or _owns_predicate(sentence.text, p.end, predicate))), key=lambda p: p.start)
     # the date nearest after the predicate in its own clause comes first ("visited from February 21
     # to 22, and held talks ... on February 22"), then the nearest before it ("On December 11, X met
     # Y"), then those of later clauses ("On January 29, X spoke with Y, and shared the results of Y's
@@ -479,6 +483,28 @@ def _sentence_facts(doc: Document, i: int, kind: str, roster: Roster, predicate:
         dates = [context if anaphoric_day.search(d.text) else d for d in dates]
     location = None if kind in _CALL_TYPES else _location(sentence, spans) or _here(doc, sentence, spans)
     return Facts(people, dates, location, spans)
+
+
+OWNER_WORDS = 4  # "Mr Luxon's visit included a meeting with": the possessor's noun phrase reaches the predicate
+OWNER_REACH = 64  # characters from the possessive to the predicate, beyond which none is looked at
+
+
+def _owns_predicate(text: str, end: int, predicate: int) -> bool:
+    """An official named in the possessive that ends at `end` owns the engagement the predicate at
+    `predicate` reports ("Mr Luxon's visit included a meeting with Y", "the minister's first meeting
+    with Y"): a few lowercase words lead from the possessive to it, none a role noun ("Kim's envoy
+    met Y": the envoy met) and no clause break between."""
+    if not end < predicate <= end + OWNER_REACH:
+        return False
+    words = text[end:predicate].lstrip("'’s").split()  # after the possessive ending, if not in the mention
+    return len(words) <= OWNER_WORDS and all(w.isalpha() and w.islower() for w in words) \
+        and not {w.casefold() for w in words} & _role_nouns()
+
+
+def _owned_by_pronoun(text: str, predicate: int) -> bool:
+    """A possessive pronoun owns the engagement the predicate reports ("Following his meeting with Z")."""
+    owners = list(people_grammar().possessive_pronoun.finditer(text, max(0, predicate - OWNER_REACH), predicate))
+    return bool(owners) and _owns_predicate(text, owners[-1].end(), predicate)
 
 
 def _issuers(sentence: Sentence, facts: Facts, predicate: int) -> list[PersonMention]:
@@ -1109,21 +1135,24 @@ def _referred_subject(cand: Candidate, last: Draft | None, opener: Iterator[Pers
     subject: "He will meet Z" is the official who opens the sentence before it in its paragraph
     (`opener`: "Sung Kim arrived in Seoul on Saturday. He met with ..."), else the first of the last
     engagement's participants (when it has more than one, the first is the one who met the others);
-    "The minister also held talks with Z" is the one of them whose title that role noun names."""
+    "Following his meeting with Z" refers to them as "He" does (_owns_predicate); "The minister also
+    held talks with Z" is the one of them whose title that role noun names."""
     text = cand.sentences[0].text
     m = patterns().pronoun_subject.match(text)
-    if m is None or cand.predicate > SUBJECT_REACH or "," in text[:cand.predicate]:
+    if cand.predicate > SUBJECT_REACH or "," in text[:cand.predicate] \
+            or m is None and not _owned_by_pronoun(text, cand.predicate):
         return None  # the predicate is not the subject's own ("The minister also thanked ..., welcoming X")
-    if not m.group("role"):
+    role = m.group("role") if m else None
+    if not role:
         named = next(opener, None)
         if named is not None and person_key(named.name) not in {person_key(p.name) for p in cand.people}:
             return named
     if last is None:
         return None
     people = list(last.people.values())
-    if not m.group("role"):
+    if not role:
         return people[0] if len(people) > 1 else None
-    roles = _role_words(m.group("role"))
+    roles = _role_words(role)
     return next((p for p in people if p.title and roles & _role_words(p.title)), None)
 
 

@@ -70,6 +70,7 @@ class PersonMention:
 @dataclass(frozen=True)
 class TitleGrammar:
     heads: dict[str, tuple[tuple[str, ...], ...]]  # first token -> token sequences, longest first
+    office_heads: frozenset[str]  # "National Intelligence Service chief": a head after the office it leads
     modifiers: frozenset[str]
     vocabulary: frozenset[str]  # casefolded
     connectors: frozenset[str]
@@ -85,6 +86,7 @@ class TitleGrammar:
     caption_positions: frozenset[str]  # "Chun Young-hee, right, head of ..."
     appositive_articles: frozenset[str]  # "Julie Turner, the U.S. special envoy ...": may open an appositive title
     counterpart: re.Pattern  # "her Chinese counterpart ": the nationality in group "adj", the name after it
+    possessive_pronoun: re.Pattern  # "his", "her", "their" as whole words
     leading_article: re.Pattern
     possessive: re.Pattern  # a possessive ending ("Rubio's")
     first_person: re.Pattern  # in a transcript, the paragraph's speaker
@@ -133,6 +135,7 @@ def grammar() -> TitleGrammar:
                   for form in address["honorifics"] if tok(form)[0] not in title_starts}
     return TitleGrammar(
         heads={first: tuple(h for h in heads if h[0] == first) for first in {h[0] for h in heads}},
+        office_heads=frozenset(data["office_heads"]),
         modifiers=frozenset(data["modifiers"]),
         portfolios=portfolios,
         vocabulary=frozenset(w.casefold() for w in data["vocabulary"]),
@@ -154,6 +157,7 @@ def grammar() -> TitleGrammar:
         counterpart=re.compile(rf"\b(?:{_alternatives(data['counterpart_possessives'])})\s+"
                                rf"(?:(?P<adj>{_NATIONALITY}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){_NATIONALITY})*)\s+)?"
                                rf"(?P<noun>{_alternatives(data['counterpart_nouns'])}),?\s+"),
+        possessive_pronoun=re.compile(rf"\b(?:{_alternatives(data['counterpart_possessives'])})\b", re.I),
         leading_article=re.compile(rf"^(?:{_alternatives(data['leading_articles'])})\s+"),
         possessive=re.compile(rf"(?:{_alternatives(data['possessive_endings'])})$"),
         first_person=re.compile(rf"\b(?:{_alternatives(data['first_person'])})\b"),
@@ -189,11 +193,12 @@ def tokenize(sentence: str) -> list[Token]:
 
 def _could_start(tokens: list[Token], i: int) -> bool:
     """A cheap test before the title grammar: token i is a modifier, a head's first word or a
-    nationality, or a portfolio word before another title word ("Unification Minister", "European
-    Union's Ambassador")."""
+    nationality, a portfolio word before another title word ("Unification Minister", "European
+    Union's Ambassador"), or a head qualified by a joined word ("Ambassador-designate")."""
     g = grammar()
     text = tokens[i].text
-    return text in g.title_starts or _is_country_word(text) or text in g.portfolios and _portfolio_opens(tokens, i)
+    return text in g.title_starts or _is_country_word(text) or text in g.portfolios and _portfolio_opens(tokens, i) \
+        or "-" in text and text.rpartition("-")[0] in g.title_starts
 
 
 def _portfolio_opens(tokens: list[Token], i: int) -> bool:
@@ -206,11 +211,16 @@ def _portfolio_opens(tokens: list[Token], i: int) -> bool:
 
 
 def _head_length(tokens: list[Token], i: int) -> int:
-    """Length of the longest title head starting at token i (0 if none)."""
-    for seq in grammar().heads.get(tokens[i].text, ()) if i < len(tokens) else ():
+    """Length of the longest title head starting at token i (0 if none). A one-word head qualified by a
+    lowercase word joined to it is that head ("Ambassador-designate", "President-elect")."""
+    heads = grammar().heads
+    for seq in heads.get(tokens[i].text, ()) if i < len(tokens) else ():
         n = len(seq)
         if i + n <= len(tokens) and all(tokens[i + k].text == seq[k] for k in range(1, n)):
             return n
+    if i < len(tokens) and "-" in tokens[i].text:
+        base, _, qualifier = tokens[i].text.rpartition("-")
+        return int(qualifier.islower() and (base,) in heads.get(base, ()))
     return 0
 
 
@@ -379,7 +389,8 @@ def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     g = grammar()
     limit = min(len(tokens), i + MAX_TITLE_TOKENS)
     k = i
-    while k < i + MAX_TITLE_PREFIX_TOKENS and k < limit and not _head_length(tokens, k):
+    while k < i + MAX_TITLE_PREFIX_TOKENS and k < limit and not _head_length(tokens, k) \
+            and not _office_head(tokens, i, k):
         if tokens[k].text in g.modifiers or _is_country_word(tokens[k].text) \
                 or g.possessive.sub("", tokens[k].text) in g.portfolios:  # "the European Union's Ambassador"
             k += 1
@@ -387,17 +398,21 @@ def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
             k += 3  # "Republic of Korea (ROK) Foreign Minister"
         else:
             break
-    n = _head_length(tokens, k)
+    n = _head_length(tokens, k) or _office_head(tokens, i, k)
     if not n:
         return None
     head_end = k + n
-    if head_end < len(tokens) and tokens[head_end].text == "General":  # "Deputy Secretary General"
-        head_end += 1
+    if head_end < len(tokens) and tokens[head_end].text == ("General" if tokens[k].text[0].isupper() else "general"):
+        head_end += 1  # "Deputy Secretary General", "assistant secretary general"
     end = head_end
-    if end + 1 < limit and tokens[end].text == "and" and tokens[end - 1].text in g.portfolios \
-            and tokens[end + 1].text in g.portfolios \
-            and not (end + 2 < len(tokens) and tokens[end + 2].text in g.title_starts):
-        end += 2  # a portfolio joined to the head's own: "Minister of Foreign Affairs and Trade"
+    if end + 1 < limit and tokens[end].text == "and" and tokens[end - 1].text in g.portfolios:
+        # a portfolio joined to the head's own, in one word or more: "Minister of Foreign Affairs and
+        # Trade", "... and International Cooperation"; not a second title ("... and Defence Minister")
+        m = end + 1
+        while m < limit and tokens[m].text in g.portfolios and tokens[m].text not in g.title_starts:
+            m += 1
+        if m > end + 1 and not (m < len(tokens) and tokens[m].text in g.title_starts):
+            end = m
     # complement: "for ...", "of ...", "on ..." over title vocabulary, not "at" (organization)
     while end < limit and tokens[end].text in {"for", "of", "on", "to"}:
         m = end + 1
@@ -411,18 +426,38 @@ def _title_span(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     return i, head_end, end
 
 
+def _office_head(tokens: list[Token], i: int, k: int) -> int:
+    """1 if token k is a head printed after the office it leads, capitalised words from i on, and a
+    name follows ("National Intelligence Service chief Suh Hoon"), else 0."""
+    g = grammar()
+    if k == i or k + 1 >= len(tokens) or tokens[k].text not in g.office_heads or not tokens[k + 1].text[0].isupper():
+        return 0
+    return int(g.possessive.sub("", tokens[k - 1].text) in g.portfolios)
+
+
 def _organization(tokens: list[Token], sentence: str, end: int) -> tuple[str | None, int]:
-    """'at the U.S. Department of State' after a title: the organization and where it ends."""
-    if end + 1 < len(tokens) and tokens[end].text in {"at", "of"} and tokens[end + 1].text == "the":
-        m = end + 2
-        limit = min(len(tokens), m + MAX_TITLE_TOKENS)
-        while m < limit and _is_title_word(tokens[m]):
-            m += 1
-        while m > end + 2 and tokens[m - 1].text in grammar().connectors:
-            m -= 1
-        org = _text(sentence, tokens, end + 2, m)
-        if org and kb.organization_of(org) or grammar().office_word.search(org):
-            return org, m
+    """'at the U.S. Department of State' or 'at Germany's foreign office' after a title (or after the
+    name: 'Lee Donggy of the Ministry of Foreign Affairs of the Republic of Korea'): the organization
+    and where it ends."""
+    if end + 1 >= len(tokens) or tokens[end].text not in {"at", "of"}:
+        return None, end
+    g = grammar()
+    owner = tokens[end + 1].text
+    if owner == "the":
+        first = end + 2
+    elif g.possessive.search(owner) and _is_country_word(owner):
+        first = end + 1  # the government owns the office: its country opens the organization's name
+    else:
+        return None, end
+    m = first + (first == end + 1)
+    limit = min(len(tokens), m + MAX_TITLE_TOKENS)
+    while m < limit and _is_title_word(tokens[m]):
+        m += 1
+    while m > first + 1 and tokens[m - 1].text in g.connectors:
+        m -= 1
+    org = _text(sentence, tokens, first, m)
+    if m > first + (first == end + 1) and (kb.organization_of(org) or g.office_word.search(org.title())):
+        return org, m
     return None, end
 
 
@@ -459,12 +494,15 @@ def _find_titled(sentence: str) -> list[PersonMention]:
     i = 0
     while i < len(tokens):
         text = tokens[i].text  # _could_start inlined: it runs on every token
-        could_start = text in starts or _is_country_word(text) or text in portfolios and _portfolio_opens(tokens, i)
+        could_start = text in starts or _is_country_word(text) or text in portfolios and _portfolio_opens(tokens, i) \
+            or "-" in text and text.rpartition("-")[0] in starts  # "Ambassador-designate"
         span = _title_span(tokens, i) if i >= used_until and could_start else None
         if not span:
             i += 1
             continue
         start, head_end, end = span
+        if start >= used_until + 2 and _is_country_word(f"{tokens[start - 2].text} {tokens[start - 1].text}"):
+            start -= 2  # a country named in two words opens the title: "The New Zealand Prime Minister"
         title = _text(sentence, tokens, start, end)
         organization, after = _organization(tokens, sentence, end)
         name = None
@@ -483,6 +521,9 @@ def _find_titled(sentence: str) -> list[PersonMention]:
                 found = gazetteer.find_countries(tail)
                 if found and found[0].start <= 4:
                     counterpart_adj = found[0].code
+            if counterpart_adj is None and organization is None:
+                # the office named after the name: "Lee Donggy of the Ministry of Foreign Affairs of the ROK"
+                organization = _organization(tokens, sentence, name_end)[0]
         else:
             # NAME, TITLE  (an honorific before the name is not part of it; a photo caption may put
             # the position in between: "Chun Young-hee, right, head of ..."; an article may open the
