@@ -430,17 +430,12 @@ def infer_year(month: int, day: int, weekday: int | None = None, candidate_years
 
 def resolve_relative_year_phrase(text: str, reference: date | None) -> int | None:
     """The year that the first "this year", "next year" or "last year" of `text` names, or None."""
-    offset = relative_year_offset(text) if reference is not None else None
-    return None if offset is None else reference.year + offset
-
-
-def relative_year_offset(text: str) -> int | None:
-    """Years from the reporting year to the one the first "this year", "next year" or "last year" of
-    `text` names (0, 1, -1), or None when it names none."""
+    if reference is None:
+        return None
     lex, lower = lexicon(), _ascii_lower(text)
     for found in lex.relative_year.finditer(lower):
         if _word_starts(lower, found.start()) and not _before(lex.duration_before, lower, found.start()):
-            return lex.offsets[found["which"]]
+            return reference.year + lex.offsets[found["which"]]
     return None
 
 

@@ -16,7 +16,6 @@ from typing import NamedTuple
 from .. import gazetteer, kb, regex_cache
 from ..scan import GatedPattern, aligned_lower, lowercase_starts
 from ..types import TEXT, Document, Statement
-from .dates import DateMention, relative_year_offset
 from .people import home_country
 from .topics import TopicHit, detect_topics, first_topic_between
 
@@ -572,18 +571,14 @@ def _accused(sentence: str, start: int, end: int, parties: set[str],
 def extract_statements(sentences: list[str], parties: list[str], home: str | None = None,
                        sentence_topics: list[list[TopicHit]] | None = None,
                        speakers: Speakers | None = None,
-                       sentence_parties: list[set[str]] | None = None,
-                       recalled: frozenset[int] = frozenset()) -> list[tuple[int, Statement]]:
+                       sentence_parties: list[set[str]] | None = None) -> list[tuple[int, Statement]]:
     """Distinct (action, target, topic) statements of the participants, each with the index of the
     sentence it was read from (sentence_topics: each sentence's topics, if already read; speakers:
-    see speakers_of; sentence_parties: each sentence's own parties, else the page's; recalled: the
-    sentences that tell of an earlier year than the page's engagements, read for none)."""
+    see speakers_of; sentence_parties: each sentence's own parties, else the page's)."""
     party_set = set(parties)
     seen: set[tuple] = set()
     statements: list[tuple[int, Statement]] = []
     for n, sentence in enumerate(sentences):
-        if n in recalled:
-            continue
         hits = sentence_topics[n] if sentence_topics is not None else None
         own = sentence_parties[n] if sentence_parties is not None else party_set
 
@@ -606,24 +601,8 @@ def add_statements(doc: Document) -> None:
     people = [(p.name, p.title, p.country) for e in doc.events for p in e.participants if p.country]
     parties = sorted({country for _, _, country in people})
     found = extract_statements([s.text for s in doc.sentences], parties, home_country(doc.clean, doc.events),
-                               doc.topics, speakers_of(people), _parties_by_sentence(doc, set(parties)),
-                               _recalled_sentences(doc))
+                               doc.topics, speakers_of(people), _parties_by_sentence(doc, set(parties)))
     doc.statements = [replace(statement, evidence=doc.sentences[n].span()) for n, statement in found]
-
-
-def _recalled_sentences(doc: Document) -> frozenset[int]:
-    """The sentences whose dates all fall in years before those of every dated engagement of the
-    page, or name an earlier year than the report's ("Japan and North Korea agreed in Stockholm in
-    May of last year"): they recall what was said then, not at the page's engagements."""
-    years = [int(e.date[:4]) for e in doc.events if e.date]
-    first = min(years, default=None)
-
-    def earlier(mention: DateMention) -> bool:
-        offset = relative_year_offset(mention.text)
-        if offset is not None:
-            return offset < 0
-        return first is not None and mention.value is not None and int(mention.value[:4]) < first
-    return frozenset(n for n, dates in enumerate(doc.dates) if dates and all(earlier(d) for d in dates))
 
 
 def _parties_by_sentence(doc: Document, page: set[str]) -> list[set[str]]:
