@@ -54,6 +54,18 @@ def test_words_glued_by_a_lost_space_are_set_apart():
                               " ballistic missile launches by North Korea."]
 
 
+def test_a_run_of_letters_longer_than_two_words_is_not_cut(monkeypatch):
+    # every cut of a run of n letters copies the run: a run of a million letters cut by cut is
+    # quadratic, so a run longer than two glued words is left whole without asking the word model
+    from readouts import clean as clean_module
+
+    def no_model():
+        raise AssertionError("the word model was consulted")
+    monkeypatch.setattr(clean_module, "english_word_costs", no_model)
+    run = "x" * (clean_module.GLUED_MAX_LETTERS + 1)
+    assert clean_module.split_glued(run) == run
+
+
 def test_names_words_and_addresses_are_not_split():
     line = ("Secretary Blinken met Sierra Leonean and Funakoshi envoys within the peacebuilding forum"
             " (www.heraldcorp.com, footerBuilt).")

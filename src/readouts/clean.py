@@ -88,6 +88,7 @@ GLUED_CANDIDATE = re.compile(r"(?<![\w./@-])[A-Za-z][a-z]{7,}(?![\w@-]|\.\w)")
 GLUED_FIRST_MIN = 6  # letters of the first word
 GLUED_SECOND_MIN = 5  # letters of a second word that is not a function word ("doorstep ping" is not one)
 GLUED_MAX_COST = 13.5  # the model's word cost (log of rank): "launches" 12.7, "missile" 11.4
+GLUED_MAX_LETTERS = 40  # two glued words are no longer; a longer run is left whole (every cut is tried)
 TIME_OF_DAY = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
 
 
@@ -242,6 +243,8 @@ def unglued(text: str) -> str:
 def split_glued(word: str) -> str:
     """`word` (not an English word), or its two words when it is two common ones glued (see GLUED_CANDIDATE):
     the split of least cost, the cost of a word being its rank in wordninja's model."""
+    if len(word) > GLUED_MAX_LETTERS:  # a run of letters with no space ('xxxx...'): cutting it costs its square
+        return word
     costs = english_word_costs()
     lower = word.lower()
     best, best_cost = None, None

@@ -191,7 +191,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-_OPEN_PARENTHESIS = re.compile(r"[\w.]+\s*\($")  # "Indonesia (" before "Jakarta)"
+_OPEN_PARENTHESIS = re.compile(r"(?<![\w.])[\w.]+\s*\($")  # "Indonesia (" before "Jakarta)"; from a word's start: linear
 _NAME_PUNCTUATION = re.compile(r"[-‐’']")
 
 
