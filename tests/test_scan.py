@@ -52,9 +52,19 @@ def test_a_pattern_that_can_begin_with_anything_has_no_gate(pattern):
 
 
 def test_a_gate_keeps_the_word_edges_and_the_opening_lookbehind():
-    assert GatedPattern(r"(?:\bfollowing\b)|(?:after\s+the\b)", re.I).gate.pattern == r"(?:\b(?:following)|after\s+the)"
-    assert GatedPattern(r"(?<![\w-])(?:ab|cd)").gate.pattern == r"(?<![\w-])(?:(?:ab|cd))"
+    assert GatedPattern(r"(?:\bfollowing\b)|(?:after\s+the\b)", re.I).gate.pattern == r"(?:(?a:\b)(?:following)|after\s+the)"
+    assert GatedPattern(r"(?<![\w-])(?:ab|cd)").gate.pattern == r"(?a:(?<![\w-]))(?:(?:ab|cd))"
     assert GatedPattern(r"after\s+the").gate.pattern == r"(?:after\s+the)"
+
+
+def test_a_gate_tests_in_ascii_only_the_edges_and_lookbehinds_that_keep_every_place():
+    # before a prefix opening on a non-ASCII letter, or behind a class of spaces, Unicode is kept
+    assert GatedPattern("\\b(?:\u00e9t\u00e9|met)").gate.pattern == "(?:\\b(?:(?:met|\u00e9t\u00e9)))"
+    assert GatedPattern(r"(?<![\s])(?:ab|cd)").gate.pattern == r"(?<![\s])(?:(?:ab|cd))"
+    text = "\u00e9met met, \u2018talks\u2019 \u03a9talks _talks 2talks; \u00e9ab ab -cd \u00e9t\u00e9 \u00c9T\u00c9"
+    for pattern in (GatedPattern(r"\b(?:met|talks)\b", re.I), GatedPattern(r"(?<![\w-])(?:ab|cd)"),
+                    GatedPattern("\\b(?:\u00e9t\u00e9|met)", re.I)):
+        assert spans(pattern.finditer(text)) == spans(pattern.pattern.finditer(text))
 
 
 def test_a_gated_search_finds_what_the_pattern_finds():
