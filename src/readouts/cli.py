@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import os
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -111,6 +113,24 @@ def open_store(url: str, readonly: bool = False) -> Store:
         raise click.ClickException(str(exc)) from exc
 
 
+FALLBACK_SIZE = (80, 24)  # columns and lines of a terminal that reports none, as shutil.get_terminal_size takes
+
+
+def progress(items: Iterable, quiet: bool, unit: str, total: int | None = None) -> "tqdm":
+    """items through a progress bar on stderr when stderr is a terminal (and not quiet), counted as they are
+    taken: as each page is read, not when its batch is committed (a batch holds up to a second of reading).
+
+    Its write() prints a line above the bar. A terminal that reports no width (0 columns: `script` run
+    without a terminal around it, some IDE consoles) gets FALLBACK_SIZE: tqdm would draw nothing in 0.
+    """
+    from tqdm import tqdm  # imported here: it adds tens of ms to the start of every other command
+
+    shown = not quiet and sys.stderr.isatty()
+    size = os.get_terminal_size(sys.stderr.fileno()) if shown else None
+    return tqdm(items, total=total, unit=unit, disable=not shown, file=sys.stderr,
+                ncols=size and (size.columns or FALLBACK_SIZE[0]), nrows=size and (size.lines or FALLBACK_SIZE[1]))
+
+
 @main.command("ingest")
 # a missing path fails alone, with its status, like a file that vanishes during the run
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -144,20 +164,16 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
     committed: a killed run leaves no half-written page, and running it again completes the batch
     without duplicates.
     """
-    from tqdm import tqdm  # imported here: it adds tens of ms to the start of every other command
-
     counts = {"new": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
     with open_store(db_url) as store:
         try:
             link_roots = None if follow_links else real_roots(paths)
             options = ReadOptions(max_bytes=max_bytes, link_roots=link_roots, as_of=as_of, page_timeout=page_timeout)
-            files = iter_ingest_inputs(iter_input_files(paths, link_roots))
-            results = tqdm(ingest(store, files, engine, scheduler, options), unit="file",
-                           disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
-            for path, status, reason in results:
-                counts[status] += 1
-                if not quiet:
-                    results.write(f"{status}: {path_text(path)}" + (f": {reason}" if reason else ""), file=sys.stderr)
+            with progress(iter_ingest_inputs(iter_input_files(paths, link_roots)), quiet, "file") as files:
+                for path, status, reason in ingest(store, files, engine, scheduler, options):
+                    counts[status] += 1
+                    if not quiet:
+                        files.write(f"{status}: {path_text(path)}" + (f": {reason}" if reason else ""), file=sys.stderr)
         except ReadoutsError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(", ".join(f"{n} {status}" for status, n in counts.items()), err=True)
@@ -181,20 +197,18 @@ def reextract_command(db_url: str, quiet: bool, page_timeout: float) -> None:
     page, and running it again completes the rest. A page that fails is reported on stderr and keeps
     its old extraction; the exit code is 1 if any failed. Skipped and failed pages are left alone.
     """
-    from tqdm import tqdm  # imported here, as by ingest
-
     counts = {"updated": 0, "skipped": 0, "failed": 0}
     with open_store(db_url) as store:
         stale, current = store.count_stale()
-        results = tqdm(store.batches(reextract_documents(store, ReadOptions(page_timeout=page_timeout))), total=stale, unit="page",
-                       disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
-        for source, status, reason in results:
-            if status == "unchanged":  # made current meanwhile by another process
-                current += 1
-                continue
-            counts[status] += 1
-            if status == "failed" or not quiet:
-                results.write(f"{status}: {source}" + (f": {reason}" if reason else ""), file=sys.stderr)
+        writes = reextract_documents(store, ReadOptions(page_timeout=page_timeout))
+        with progress(writes, quiet, "page", total=stale) as writes:
+            for source, status, reason in store.batches(writes):
+                if status == "unchanged":  # made current meanwhile by another process
+                    current += 1
+                    continue
+                counts[status] += 1
+                if status == "failed" or not quiet:
+                    writes.write(f"{status}: {source}" + (f": {reason}" if reason else ""), file=sys.stderr)
     skipped = f", {counts['skipped']} skipped" if counts["skipped"] else ""  # rare: a page no longer read as English
     click.echo(f"{counts['updated']} updated{skipped}, {counts['failed']} failed, {current} already current", err=True)
     if counts["failed"]:
