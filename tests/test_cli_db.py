@@ -96,3 +96,21 @@ def test_extract_reads_every_page_it_can_and_names_a_missing_one(repo_root, tmp_
     result = CliRunner().invoke(main, ["extract", str(repo_root / "examples"), str(missing)])
     assert result.exit_code == 1 and len(result.stdout.splitlines()) == 5
     assert f"readouts: {missing}: file not found" in result.stderr
+
+
+@pytest.mark.parametrize("folder", ["/proc/nope", "/dev/null/x"])
+def test_an_export_folder_that_cannot_be_made_is_one_line(tmp_path, repo_root, folder):
+    db = str(tmp_path / "r.db")
+    assert run("ingest", repo_root / "examples", "--db", db).exit_code == 0
+    result = run("export", folder, "--db", db)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.stderr.splitlines() == [result.stderr.splitlines()[0]]
+    assert result.stderr.startswith(f"Error: cannot create folder {folder}: ")
+
+
+@pytest.mark.parametrize("command", [["reextract"], ["actors", "--merge", "1", "2"]])
+def test_a_mistyped_database_path_is_an_error_not_a_new_database(tmp_path, command):
+    db = tmp_path / "none.db"
+    result = run(*command, "--db", db)
+    assert result.exit_code == 1 and f"Error: {db}: no database there (readouts ingest makes one)" in result.stderr
+    assert not db.exists()

@@ -104,10 +104,14 @@ def db_option(command):
                              " READOUTS_DB sets the default.")(command)
 
 
-def open_store(url: str, readonly: bool = False) -> Store:
+def open_store(url: str, readonly: bool = False, create: bool = False) -> Store:
     """The database; readonly for the commands that only read it, so that they can read one they may
-    not write (e.g. in a read-only folder)."""
+    not write (e.g. in a read-only folder). Only with create (ingest) is a missing SQLite database
+    made: for the other commands a mistyped path is an error ("no database there"), not a new empty
+    database."""
     try:
+        if not (readonly or create):
+            Store.open(url, readonly=True).close()  # says "no database there" for a missing one
         return Store.open(url, readonly)
     except ReadoutsError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -165,7 +169,7 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
     without duplicates.
     """
     counts = {"new": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
-    with open_store(db_url) as store:
+    with open_store(db_url, create=True) as store:
         try:
             link_roots = None if follow_links else real_roots(paths)
             options = ReadOptions(max_bytes=max_bytes, link_roots=link_roots, as_of=as_of, page_timeout=page_timeout)
