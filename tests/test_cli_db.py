@@ -114,3 +114,33 @@ def test_a_mistyped_database_path_is_an_error_not_a_new_database(tmp_path, comma
     result = run(*command, "--db", db)
     assert result.exit_code == 1 and f"Error: {db}: no database there (readouts ingest makes one)" in result.stderr
     assert not db.exists()
+
+
+def test_extract_reads_a_jsonl_file_as_records_as_ingest_does(tmp_path, repo_root):
+    page = next((repo_root / "examples").glob("*.txt")).read_text(encoding="utf-8")
+    records = tmp_path / "recs.jsonl"
+    records.write_text(json.dumps({"doc_id": "r1", "text": page}) + "\n" + json.dumps({"doc_id": "r2", "text": page}) + "\n")
+    result = run("extract", records)
+    assert result.exit_code == 0 and [json.loads(l)["doc_id"] for l in result.stdout.splitlines()] == ["r1", "r2"]
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract"])
+def test_files_a_folder_holds_that_are_not_pages_are_counted_in_one_line(tmp_path, repo_root, command):
+    folder = tmp_path / "ext"
+    folder.mkdir()
+    pages = sorted((repo_root / "examples").glob("*.txt"))
+    shutil.copy(pages[0], folder / "A.TXT")
+    shutil.copy(pages[1], folder / "c.htm")
+    for name in ("b.md", "d.pdf", "noext"):
+        (folder / name).write_text("not a page")
+    result = run(command, folder, *(["--db", tmp_path / "e.db"] if command == "ingest" else []))
+    assert result.exit_code == 0
+    said = [l for l in result.stderr.splitlines() if "ignored" in l]
+    assert said == [f"readouts: 3 files ignored in the folders (not .txt/.html/.htm; a .jsonl file is read when named),"
+                    f" e.g. {folder / 'b.md'}"]
+
+
+def test_extract_says_a_folder_without_pages_holds_none(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("extract", tmp_path / "empty")
+    assert result.exit_code == 0 and result.stderr == f"readouts: no page found under {tmp_path / 'empty'}\n"

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from .engine import ENGINES, ingest
-from .ingest import DEFAULT_MAX_BYTES, iter_input_files, path_text, real_roots
+from .ingest import DEFAULT_MAX_BYTES, SUFFIXES, iter_input_files, path_text, real_roots
 from .pipeline import (DEFAULT_PAGE_TIMEOUT, ReadOptions, iter_ingest_inputs, iter_jsonl_inputs, map_in_order, outcome_of,
                        reextract_documents)
 from . import export, query
@@ -73,17 +73,17 @@ def extract_command(paths: tuple[Path, ...], jobs: int, jsonl: bool, as_of: date
     """Print one JSON object per document found under PATHS (no database).
 
     Each object follows the document schema (tests/spec/document.schema.json); doc_id is the file name
-    without extension (or the record's "doc_id" with --jsonl). A document that cannot be read is reported on
-    stderr and the exit code is 1.
+    without extension (or the record's "doc_id" in JSON lines). As by ingest, a .jsonl file named in
+    PATHS is read as JSON-lines records, one page each; with --jsonl every PATH is. A document that
+    cannot be read is reported on stderr and the exit code is 1.
     """
     options = ReadOptions(as_of=as_of, page_timeout=page_timeout)
-    if jsonl:
-        outcomes = map_in_order(partial(outcome_of, options=options), iter_jsonl_inputs(paths), jobs)
-    else:
-        outcomes = map_in_order(partial(outcome_of, options=options), iter_input_files(paths), jobs)
-    failed = 0
+    ignored: list[Path] = []
+    inputs = iter_jsonl_inputs(paths) if jsonl else iter_ingest_inputs(iter_input_files(paths, ignored=ignored))
+    failed = read = 0
     try:
-        for outcome in outcomes:
+        for outcome in map_in_order(partial(outcome_of, options=options), inputs, jobs):
+            read += 1
             if outcome.error is not None:
                 failed += 1
                 click.echo(f"readouts: {outcome.error}", err=True)
@@ -92,8 +92,20 @@ def extract_command(paths: tuple[Path, ...], jobs: int, jsonl: bool, as_of: date
     except ReadoutsError as exc:  # an input that cannot be opened at all stops the run
         failed += 1
         click.echo(f"readouts: {exc}", err=True)
+    say_what_was_not_read(paths, read, ignored)
     if failed:
         sys.exit(1)
+
+
+def say_what_was_not_read(paths: tuple[Path, ...], read: int, ignored: list[Path]) -> None:
+    """On stderr: how many files the folders held that are not pages (one line), and that PATHS held
+    no page at all, if so."""
+    if ignored:
+        some = "s" if len(ignored) > 1 else ""
+        click.echo(f"readouts: {len(ignored)} file{some} ignored in the folders (not {'/'.join(SUFFIXES)};"
+                   f" a .jsonl file is read when named), e.g. {path_text(ignored[0])}", err=True)
+    if not read:
+        click.echo(f"readouts: no page found under {', '.join(map(str, paths))}", err=True)
 
 
 # --- the database commands -------------------------------------------------------------------
@@ -169,11 +181,12 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
     without duplicates.
     """
     counts = {"new": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
+    ignored: list[Path] = []
     with open_store(db_url, create=True) as store:
         try:
             link_roots = None if follow_links else real_roots(paths)
             options = ReadOptions(max_bytes=max_bytes, link_roots=link_roots, as_of=as_of, page_timeout=page_timeout)
-            with progress(iter_ingest_inputs(iter_input_files(paths, link_roots)), quiet, "file") as files:
+            with progress(iter_ingest_inputs(iter_input_files(paths, link_roots, ignored)), quiet, "file") as files:
                 for path, status, reason in ingest(store, files, engine, scheduler, options):
                     counts[status] += 1
                     if not quiet:
@@ -181,8 +194,7 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
         except ReadoutsError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(", ".join(f"{n} {status}" for status, n in counts.items()), err=True)
-    if not sum(counts.values()):
-        click.echo(f"readouts: no page found under {', '.join(map(str, paths))}", err=True)
+    say_what_was_not_read(paths, sum(counts.values()), ignored)
     if counts["failed"]:
         sys.exit(1)
 
