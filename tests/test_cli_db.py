@@ -144,3 +144,17 @@ def test_extract_says_a_folder_without_pages_holds_none(tmp_path):
     (tmp_path / "empty").mkdir()
     result = run("extract", tmp_path / "empty")
     assert result.exit_code == 0 and result.stderr == f"readouts: no page found under {tmp_path / 'empty'}\n"
+
+
+def test_a_country_is_named_in_any_case_and_an_unknown_one_gets_a_short_hint(tmp_path, repo_root):
+    db = str(tmp_path / "r.db")
+    assert run("ingest", repo_root / "examples", "--db", db).exit_code == 0
+    for same in (["Japan", "japan", "JAPAN", "jpn"], ["U.S.", "us", "united states", "USA"]):
+        listed = {run("events", "--db", db, "--country", name, "--format", "jsonl").stdout for name in same}
+        assert len(listed) == 1 and listed != {""}
+    assert run("statements", "--db", db, "--source", "south korea").exit_code == 0
+    result = run("events", "--db", db, "--country", "narnia")
+    assert result.exit_code == 2
+    line = next(l for l in result.stderr.splitlines() if "narnia" in l)
+    assert line.startswith("Error: unknown country 'narnia'; valid: KOR, PRK, USA,") and "`readouts countries`" in line
+    assert len(line) < 250
