@@ -256,16 +256,32 @@ def test_the_server_answers_only_for_its_own_names(server):
 
 
 def serve_app(monkeypatch, *args: str, env: dict | None = None):
-    """The app that `readouts serve ARGS` would run (uvicorn.run is stood in for)."""
+    """The app that `readouts serve ARGS` would run (uvicorn's Server.run and the binding of its socket
+    are stood in for: ARGS may name an address of another machine)."""
     from click.testing import CliRunner
 
     import uvicorn
-    from readouts.cli import main
+    from readouts import cli
     served = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **where: served.update(app=app, **where))
-    result = CliRunner().invoke(main, ["serve", *args], env=env)
+    with monkeypatch.context() as patched:  # only while the command runs: `running` serves with uvicorn
+        patched.setattr(cli, "bound_socket", lambda host, port: None)
+        patched.setattr(uvicorn.Server, "run", lambda server, sockets: served.update(app=server.config.app))
+        result = CliRunner().invoke(cli.main, ["serve", *args], env=env)
     assert result.exit_code == 0, result.output
     return served["app"]
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line_and_announces_nothing(server_db):
+    from click.testing import CliRunner
+
+    from readouts.cli import main
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--db", server_db, "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
 
 
 def test_serve_answers_for_the_names_given_with_allowed_host(server_db, monkeypatch):

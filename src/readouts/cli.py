@@ -5,6 +5,7 @@ import ipaddress
 import json
 import os
 import re
+import socket
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
@@ -607,8 +608,22 @@ def serve_command(db_url: str, host: str, port: int, token: str | None, allowed_
     except ReadoutsError as exc:
         raise click.ClickException(str(exc)) from exc
     hosts = ", ".join(dict.fromkeys(map(host_name, names)))
+    listening = bound_socket(host, port)  # before the announcement: a port in use is one line, not two
     click.echo(f"readouts: serving {db_url} on http://{host}:{port}/ for the hosts {hosts}", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning")).run(sockets=[listening])
+
+
+def bound_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to host:port as uvicorn binds one (IPv6 for an address with ':', SO_REUSEADDR);
+    a ClickException saying why it cannot be (the port is in use, the address is not this machine's)."""
+    listening = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+    except OSError as exc:
+        listening.close()
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    return listening
 
 
 def is_loopback(host: str) -> bool:
