@@ -61,7 +61,8 @@ def test_errors_have_the_right_status_and_the_security_headers_json_for_the_api_
                       ("/api/events?since=2021-13", 400), ("/api/events?until=2024-02-30", 400),
                       ("/?since=2024-02-30", 400), ("/api/events/999999", 404),
                       ("/api/actors/999999", 404), ("/api/documents/999999", 404), ("/api/search", 422),
-                      ("/api/topics/trends?period=decade", 422), ("/events/999999", 404), ("/nowhere", 404),
+                      ("/api/topics/trends?period=decade", 400), ("/events/999999", 404), ("/nowhere", 404),
+                      ("/api/followups?status=bogus", 400), ("/api/vocabulary/bogus", 400), ("/followups?status=bogus", 400),
                       ("/api/nowhere", 404), ("/api/documents", 405)):
         status, headers, body = get(server + url)
         assert status == code, url
@@ -406,7 +407,8 @@ def test_the_followups_page_lists_what_was_agreed_with_its_status(server):
     status, _, body = get(f"{server}/followups?status=overdue&as_of=2025-01-01")
     assert status == 200 and "joint symposium on August 27 in New York" in body.decode()
     assert get(f"{server}/api/followups?as_of=2024-13-01")[0] == 400
-    assert get(f"{server}/api/followups?status=someday")[0] == 422
+    status, _, body = get(f"{server}/api/followups?status=someday")
+    assert status == 400 and json.loads(body)["error"] == "unknown status 'someday'; valid: 'held', 'pending' or 'overdue'"
 
 
 def test_head_is_answered_as_get_without_a_body(server):
