@@ -179,7 +179,8 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
     --follow-links). Pages are read outside any transaction and committed in batches (200 pages,
     one second of reading or 64 million characters), and a status is printed once its page is
     committed: a killed run leaves no half-written page, and running it again completes the batch
-    without duplicates.
+    without duplicates. On a terminal a progress bar (stderr) counts the pages as they are read. In
+    folders only .txt, .html and .htm files are read; how many others there were is said in one line.
     """
     counts = {"new": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
     ignored: list[Path] = []
