@@ -61,7 +61,8 @@ def test_errors_have_the_right_status_and_the_security_headers_json_for_the_api_
                       ("/api/events?since=2021-13", 400), ("/api/events?until=2024-02-30", 400),
                       ("/?since=2024-02-30", 400), ("/api/events/999999", 404),
                       ("/api/actors/999999", 404), ("/api/documents/999999", 404), ("/api/search", 422),
-                      ("/api/topics/trends?period=decade", 422), ("/events/999999", 404), ("/nowhere", 404),
+                      ("/api/topics/trends?period=decade", 400), ("/events/999999", 404), ("/nowhere", 404),
+                      ("/api/followups?status=bogus", 400), ("/api/vocabulary/bogus", 400), ("/followups?status=bogus", 400),
                       ("/api/nowhere", 404), ("/api/documents", 405)):
         status, headers, body = get(server + url)
         assert status == code, url
@@ -256,16 +257,32 @@ def test_the_server_answers_only_for_its_own_names(server):
 
 
 def serve_app(monkeypatch, *args: str, env: dict | None = None):
-    """The app that `readouts serve ARGS` would run (uvicorn.run is stood in for)."""
+    """The app that `readouts serve ARGS` would run (uvicorn's Server.run and the binding of its socket
+    are stood in for: ARGS may name an address of another machine)."""
     from click.testing import CliRunner
 
     import uvicorn
-    from readouts.cli import main
+    from readouts import cli
     served = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **where: served.update(app=app, **where))
-    result = CliRunner().invoke(main, ["serve", *args], env=env)
+    with monkeypatch.context() as patched:  # only while the command runs: `running` serves with uvicorn
+        patched.setattr(cli, "bound_socket", lambda host, port: None)
+        patched.setattr(uvicorn.Server, "run", lambda server, sockets: served.update(app=server.config.app))
+        result = CliRunner().invoke(cli.main, ["serve", *args], env=env)
     assert result.exit_code == 0, result.output
     return served["app"]
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line_and_announces_nothing(server_db):
+    from click.testing import CliRunner
+
+    from readouts.cli import main
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--db", server_db, "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
 
 
 def test_serve_answers_for_the_names_given_with_allowed_host(server_db, monkeypatch):
@@ -390,7 +407,8 @@ def test_the_followups_page_lists_what_was_agreed_with_its_status(server):
     status, _, body = get(f"{server}/followups?status=overdue&as_of=2025-01-01")
     assert status == 200 and "joint symposium on August 27 in New York" in body.decode()
     assert get(f"{server}/api/followups?as_of=2024-13-01")[0] == 400
-    assert get(f"{server}/api/followups?status=someday")[0] == 422
+    status, _, body = get(f"{server}/api/followups?status=someday")
+    assert status == 400 and json.loads(body)["error"] == "unknown status 'someday'; valid: 'held', 'pending' or 'overdue'"
 
 
 def test_head_is_answered_as_get_without_a_body(server):

@@ -96,3 +96,65 @@ def test_extract_reads_every_page_it_can_and_names_a_missing_one(repo_root, tmp_
     result = CliRunner().invoke(main, ["extract", str(repo_root / "examples"), str(missing)])
     assert result.exit_code == 1 and len(result.stdout.splitlines()) == 5
     assert f"readouts: {missing}: file not found" in result.stderr
+
+
+@pytest.mark.parametrize("folder", ["/proc/nope", "/dev/null/x"])
+def test_an_export_folder_that_cannot_be_made_is_one_line(tmp_path, repo_root, folder):
+    db = str(tmp_path / "r.db")
+    assert run("ingest", repo_root / "examples", "--db", db).exit_code == 0
+    result = run("export", folder, "--db", db)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.stderr.splitlines() == [result.stderr.splitlines()[0]]
+    assert result.stderr.startswith(f"Error: cannot create folder {folder}: ")
+
+
+@pytest.mark.parametrize("command", [["reextract"], ["actors", "--merge", "1", "2"]])
+def test_a_mistyped_database_path_is_an_error_not_a_new_database(tmp_path, command):
+    db = tmp_path / "none.db"
+    result = run(*command, "--db", db)
+    assert result.exit_code == 1 and f"Error: {db}: no database there (readouts ingest makes one)" in result.stderr
+    assert not db.exists()
+
+
+def test_extract_reads_a_jsonl_file_as_records_as_ingest_does(tmp_path, repo_root):
+    page = next((repo_root / "examples").glob("*.txt")).read_text(encoding="utf-8")
+    records = tmp_path / "recs.jsonl"
+    records.write_text(json.dumps({"doc_id": "r1", "text": page}) + "\n" + json.dumps({"doc_id": "r2", "text": page}) + "\n")
+    result = run("extract", records)
+    assert result.exit_code == 0 and [json.loads(l)["doc_id"] for l in result.stdout.splitlines()] == ["r1", "r2"]
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract"])
+def test_files_a_folder_holds_that_are_not_pages_are_counted_in_one_line(tmp_path, repo_root, command):
+    folder = tmp_path / "ext"
+    folder.mkdir()
+    pages = sorted((repo_root / "examples").glob("*.txt"))
+    shutil.copy(pages[0], folder / "A.TXT")
+    shutil.copy(pages[1], folder / "c.htm")
+    for name in ("b.md", "d.pdf", "noext"):
+        (folder / name).write_text("not a page")
+    result = run(command, folder, *(["--db", tmp_path / "e.db"] if command == "ingest" else []))
+    assert result.exit_code == 0
+    said = [l for l in result.stderr.splitlines() if "ignored" in l]
+    assert said == [f"readouts: 3 files ignored in the folders (not .txt/.html/.htm; a .jsonl file is read when named),"
+                    f" e.g. {folder / 'b.md'}"]
+
+
+def test_extract_says_a_folder_without_pages_holds_none(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("extract", tmp_path / "empty")
+    assert result.exit_code == 0 and result.stderr == f"readouts: no page found under {tmp_path / 'empty'}\n"
+
+
+def test_a_country_is_named_in_any_case_and_an_unknown_one_gets_a_short_hint(tmp_path, repo_root):
+    db = str(tmp_path / "r.db")
+    assert run("ingest", repo_root / "examples", "--db", db).exit_code == 0
+    for same in (["Japan", "japan", "JAPAN", "jpn"], ["U.S.", "us", "united states", "USA"]):
+        listed = {run("events", "--db", db, "--country", name, "--format", "jsonl").stdout for name in same}
+        assert len(listed) == 1 and listed != {""}
+    assert run("statements", "--db", db, "--source", "south korea").exit_code == 0
+    result = run("events", "--db", db, "--country", "narnia")
+    assert result.exit_code == 2
+    line = next(l for l in result.stderr.splitlines() if "narnia" in l)
+    assert line.startswith("Error: unknown country 'narnia'; valid: KOR, PRK, USA,") and "`readouts countries`" in line
+    assert len(line) < 250

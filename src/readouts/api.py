@@ -376,6 +376,13 @@ def add_document(page: NewDocument, store: StoreDep) -> dict:
     return {"status": status}
 
 
+def unknown_id(error: dict) -> bool:
+    """Whether a validation error is a query or path parameter that is not one of its ids (a Literal:
+    a status, a vocabulary kind, a period, a sort): a 400 that lists the valid ones, as an unknown topic or
+    type is (query.checked), not a 422."""
+    return error["type"] == "literal_error" and error["loc"][0] in ("query", "path")
+
+
 def create_app(db_url: str, token: str | None = None, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -> FastAPI:
     """The API and the web pages over one database, for requests to the allowed hosts (names or
     addresses, with any port). Without a token nothing may change the data, and the database is
@@ -405,7 +412,11 @@ def create_app(db_url: str, token: str | None = None, allowed_hosts: Iterable[st
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        errors = exc.errors()
+        if all(unknown_id(e) for e in errors):  # ?status=someday, /api/vocabulary/colour: as an unknown topic
+            problems = "; ".join(f"unknown {e['loc'][-1]} {e['input']!r}; valid: {e['ctx']['expected']}" for e in errors)
+            return error_page(request, 400, problems) or error_response(400, problems)
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors)
         return error_page(request, 422, problems) or error_response(422, problems)
 
     @app.exception_handler(Exception)

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import os
 import re
+import socket
 import sys
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -13,7 +16,7 @@ from pathlib import Path
 import click
 
 from .engine import ENGINES, ingest
-from .ingest import DEFAULT_MAX_BYTES, iter_input_files, path_text, real_roots
+from .ingest import DEFAULT_MAX_BYTES, SUFFIXES, iter_input_files, path_text, real_roots
 from .pipeline import (DEFAULT_PAGE_TIMEOUT, ReadOptions, iter_ingest_inputs, iter_jsonl_inputs, map_in_order, outcome_of,
                        reextract_documents)
 from . import export, query
@@ -71,17 +74,17 @@ def extract_command(paths: tuple[Path, ...], jobs: int, jsonl: bool, as_of: date
     """Print one JSON object per document found under PATHS (no database).
 
     Each object follows the document schema (tests/spec/document.schema.json); doc_id is the file name
-    without extension (or the record's "doc_id" with --jsonl). A document that cannot be read is reported on
-    stderr and the exit code is 1.
+    without extension (or the record's "doc_id" in JSON lines). As by ingest, a .jsonl file named in
+    PATHS is read as JSON-lines records, one page each; with --jsonl every PATH is. A document that
+    cannot be read is reported on stderr and the exit code is 1.
     """
     options = ReadOptions(as_of=as_of, page_timeout=page_timeout)
-    if jsonl:
-        outcomes = map_in_order(partial(outcome_of, options=options), iter_jsonl_inputs(paths), jobs)
-    else:
-        outcomes = map_in_order(partial(outcome_of, options=options), iter_input_files(paths), jobs)
-    failed = 0
+    ignored: list[Path] = []
+    inputs = iter_jsonl_inputs(paths) if jsonl else iter_ingest_inputs(iter_input_files(paths, ignored=ignored))
+    failed = read = 0
     try:
-        for outcome in outcomes:
+        for outcome in map_in_order(partial(outcome_of, options=options), inputs, jobs):
+            read += 1
             if outcome.error is not None:
                 failed += 1
                 click.echo(f"readouts: {outcome.error}", err=True)
@@ -90,8 +93,20 @@ def extract_command(paths: tuple[Path, ...], jobs: int, jsonl: bool, as_of: date
     except ReadoutsError as exc:  # an input that cannot be opened at all stops the run
         failed += 1
         click.echo(f"readouts: {exc}", err=True)
+    say_what_was_not_read(paths, read, ignored)
     if failed:
         sys.exit(1)
+
+
+def say_what_was_not_read(paths: tuple[Path, ...], read: int, ignored: list[Path]) -> None:
+    """On stderr: how many files the folders held that are not pages (one line), and that PATHS held
+    no page at all, if so."""
+    if ignored:
+        some = "s" if len(ignored) > 1 else ""
+        click.echo(f"readouts: {len(ignored)} file{some} ignored in the folders (not {'/'.join(SUFFIXES)};"
+                   f" a .jsonl file is read when named), e.g. {path_text(ignored[0])}", err=True)
+    if not read:
+        click.echo(f"readouts: no page found under {', '.join(map(str, paths))}", err=True)
 
 
 # --- the database commands -------------------------------------------------------------------
@@ -102,13 +117,35 @@ def db_option(command):
                              " READOUTS_DB sets the default.")(command)
 
 
-def open_store(url: str, readonly: bool = False) -> Store:
+def open_store(url: str, readonly: bool = False, create: bool = False) -> Store:
     """The database; readonly for the commands that only read it, so that they can read one they may
-    not write (e.g. in a read-only folder)."""
+    not write (e.g. in a read-only folder). Only with create (ingest) is a missing SQLite database
+    made: for the other commands a mistyped path is an error ("no database there"), not a new empty
+    database."""
     try:
+        if not (readonly or create):
+            Store.open(url, readonly=True).close()  # says "no database there" for a missing one
         return Store.open(url, readonly)
     except ReadoutsError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+FALLBACK_SIZE = (80, 24)  # columns and lines of a terminal that reports none, as shutil.get_terminal_size takes
+
+
+def progress(items: Iterable, quiet: bool, unit: str, total: int | None = None) -> "tqdm":
+    """items through a progress bar on stderr when stderr is a terminal (and not quiet), counted as they are
+    taken: as each page is read, not when its batch is committed (a batch holds up to a second of reading).
+
+    Its write() prints a line above the bar. A terminal that reports no width (0 columns: `script` run
+    without a terminal around it, some IDE consoles) gets FALLBACK_SIZE: tqdm would draw nothing in 0.
+    """
+    from tqdm import tqdm  # imported here: it adds tens of ms to the start of every other command
+
+    shown = not quiet and sys.stderr.isatty()
+    size = os.get_terminal_size(sys.stderr.fileno()) if shown else None
+    return tqdm(items, total=total, unit=unit, disable=not shown, file=sys.stderr,
+                ncols=size and (size.columns or FALLBACK_SIZE[0]), nrows=size and (size.lines or FALLBACK_SIZE[1]))
 
 
 @main.command("ingest")
@@ -142,27 +179,24 @@ def ingest_command(paths: tuple[Path, ...], db_url: str, max_bytes: int, quiet: 
     --follow-links). Pages are read outside any transaction and committed in batches (200 pages,
     one second of reading or 64 million characters), and a status is printed once its page is
     committed: a killed run leaves no half-written page, and running it again completes the batch
-    without duplicates.
+    without duplicates. On a terminal a progress bar (stderr) counts the pages as they are read. In
+    folders only .txt, .html and .htm files are read; how many others there were is said in one line.
     """
-    from tqdm import tqdm  # imported here: it adds tens of ms to the start of every other command
-
     counts = {"new": 0, "updated": 0, "unchanged": 0, "skipped": 0, "failed": 0}
-    with open_store(db_url) as store:
+    ignored: list[Path] = []
+    with open_store(db_url, create=True) as store:
         try:
             link_roots = None if follow_links else real_roots(paths)
             options = ReadOptions(max_bytes=max_bytes, link_roots=link_roots, as_of=as_of, page_timeout=page_timeout)
-            files = iter_ingest_inputs(iter_input_files(paths, link_roots))
-            results = tqdm(ingest(store, files, engine, scheduler, options), unit="file",
-                           disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
-            for path, status, reason in results:
-                counts[status] += 1
-                if not quiet:
-                    results.write(f"{status}: {path_text(path)}" + (f": {reason}" if reason else ""), file=sys.stderr)
+            with progress(iter_ingest_inputs(iter_input_files(paths, link_roots, ignored)), quiet, "file") as files:
+                for path, status, reason in ingest(store, files, engine, scheduler, options):
+                    counts[status] += 1
+                    if not quiet:
+                        files.write(f"{status}: {path_text(path)}" + (f": {reason}" if reason else ""), file=sys.stderr)
         except ReadoutsError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(", ".join(f"{n} {status}" for status, n in counts.items()), err=True)
-    if not sum(counts.values()):
-        click.echo(f"readouts: no page found under {', '.join(map(str, paths))}", err=True)
+    say_what_was_not_read(paths, sum(counts.values()), ignored)
     if counts["failed"]:
         sys.exit(1)
 
@@ -181,20 +215,18 @@ def reextract_command(db_url: str, quiet: bool, page_timeout: float) -> None:
     page, and running it again completes the rest. A page that fails is reported on stderr and keeps
     its old extraction; the exit code is 1 if any failed. Skipped and failed pages are left alone.
     """
-    from tqdm import tqdm  # imported here, as by ingest
-
     counts = {"updated": 0, "skipped": 0, "failed": 0}
     with open_store(db_url) as store:
         stale, current = store.count_stale()
-        results = tqdm(store.batches(reextract_documents(store, ReadOptions(page_timeout=page_timeout))), total=stale, unit="page",
-                       disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
-        for source, status, reason in results:
-            if status == "unchanged":  # made current meanwhile by another process
-                current += 1
-                continue
-            counts[status] += 1
-            if status == "failed" or not quiet:
-                results.write(f"{status}: {source}" + (f": {reason}" if reason else ""), file=sys.stderr)
+        writes = reextract_documents(store, ReadOptions(page_timeout=page_timeout))
+        with progress(writes, quiet, "page", total=stale) as writes:
+            for source, status, reason in store.batches(writes):
+                if status == "unchanged":  # made current meanwhile by another process
+                    current += 1
+                    continue
+                counts[status] += 1
+                if status == "failed" or not quiet:
+                    writes.write(f"{status}: {source}" + (f": {reason}" if reason else ""), file=sys.stderr)
     skipped = f", {counts['skipped']} skipped" if counts["skipped"] else ""  # rare: a page no longer read as English
     click.echo(f"{counts['updated']} updated{skipped}, {counts['failed']} failed, {current} already current", err=True)
     if counts["failed"]:
@@ -577,8 +609,22 @@ def serve_command(db_url: str, host: str, port: int, token: str | None, allowed_
     except ReadoutsError as exc:
         raise click.ClickException(str(exc)) from exc
     hosts = ", ".join(dict.fromkeys(map(host_name, names)))
+    listening = bound_socket(host, port)  # before the announcement: a port in use is one line, not two
     click.echo(f"readouts: serving {db_url} on http://{host}:{port}/ for the hosts {hosts}", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning")).run(sockets=[listening])
+
+
+def bound_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to host:port as uvicorn binds one (IPv6 for an address with ':', SO_REUSEADDR);
+    a ClickException saying why it cannot be (the port is in use, the address is not this machine's)."""
+    listening = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+    except OSError as exc:
+        listening.close()
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    return listening
 
 
 def is_loopback(host: str) -> bool:

@@ -232,10 +232,14 @@ WRITERS: dict[str, Callable[[Path, list[dict], dict[str, str]], None]] = {
 def export(store: Store, folder: Path, fmt: str, f: EventFilter = EventFilter()) -> dict[str, int]:
     """Write every table of the events the filter matches into folder (created if needed) as
     NAME.csv, NAME.parquet or NAME.jsonl, and the statements as PLOVER records in plover.jsonl.
-    Returns rows written per file. ReadoutsError for parquet without pyarrow."""
+    Returns rows written per file. ReadoutsError for parquet without pyarrow, or a folder that cannot be
+    created (under a file, in /proc, without permission)."""
     if fmt not in FORMATS:
         raise ReadoutsError(f"unknown export format {fmt!r}; valid: {', '.join(FORMATS)}")
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReadoutsError(f"cannot create folder {folder}: {exc.strerror or exc}") from exc
     written = {}
     built = tables(store, f)
     for name, rows in built.items():

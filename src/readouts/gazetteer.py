@@ -112,6 +112,24 @@ def country_code(name: str) -> str | None:
     return None
 
 
+@cache
+def _country_forms_any_case() -> dict[str, str]:
+    """Casefolded form (names, adjectives, organs, metonyms) -> code, for the forms that name one
+    country whatever their case ("us" is "US", "United States" and no other)."""
+    codes: dict[str, set[str]] = {}
+    for form, code in _country_forms(True).items():
+        if code:
+            codes.setdefault(form.casefold(), set()).add(code)
+    return {form: next(iter(found)) for form, found in codes.items() if len(found) == 1}
+
+
+def country_code_any_case(name: str) -> str | None:
+    """The code of a country name as a person types it in a filter: as country_code reads it, or else
+    whatever its case ("japan", "JAPAN", "us"); None if it names none. Not for running text, where
+    case tells "US" from "us"."""
+    return country_code(name) or _country_forms_any_case().get(name.strip().casefold())
+
+
 def country_name(code: str) -> str | None:
     """Short English name of a code ("KOR" -> "South Korea")."""
     entry = _load("countries.json")["countries"].get(code)

@@ -2,7 +2,8 @@
 
 OWNER: helper "ingest". Contract:
 - iter_input_files(paths) yields every .txt/.html/.htm file under the given folders, recursively,
-  in a stable (sorted) order, plus every explicitly named file whatever its suffix; it streams
+  in a stable (sorted) order (and lists the others it passes by, when asked), plus every
+  explicitly named file whatever its suffix; it streams
   (one folder listed at a time) and never loops on symlink cycles.
 - read_document(path) returns a RawDocument or raises InputError with a one-line reason.
 - Both take link_roots (real_roots of the paths given): a symbolic link found under a folder is
@@ -76,17 +77,19 @@ UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # --- finding files -------------------------------------------------------------------------
 
 
-def iter_input_files(paths: Iterable[Path], link_roots: Sequence[str] | None = None) -> Iterator[Path]:
+def iter_input_files(paths: Iterable[Path], link_roots: Sequence[str] | None = None,
+                     ignored: list[Path] | None = None) -> Iterator[Path]:
     """Yield the files to read under `paths`, folder by folder, sorted by name.
 
     A folder that cannot be listed is yielded itself, and so is a link to a folder outside
-    `link_roots` (it is not walked), so that read_document reports why.
+    `link_roots` (it is not walked), so that read_document reports why. The files of a folder
+    whose names are not pages (page_suffix) are appended to `ignored`, when given, as they are met.
     """
     seen_dirs: set[str] = set()
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            yield from _walk_folder(path, seen_dirs, link_roots)
+            yield from _walk_folder(path, seen_dirs, link_roots, ignored)
         else:
             yield path
 
@@ -104,7 +107,8 @@ def outside_roots(path: Path, link_roots: Sequence[str]) -> str | None:
     return real
 
 
-def _walk_folder(folder: Path, seen_dirs: set[str], link_roots: Sequence[str] | None) -> Iterator[Path]:
+def _walk_folder(folder: Path, seen_dirs: set[str], link_roots: Sequence[str] | None,
+                 ignored: list[Path] | None) -> Iterator[Path]:
     # Resolved real paths of folders already walked: a symlink back up the tree is skipped.
     real = os.path.realpath(folder)
     if real in seen_dirs:
@@ -122,11 +126,13 @@ def _walk_folder(folder: Path, seen_dirs: set[str], link_roots: Sequence[str] | 
             if link_roots is not None and entry.is_symlink() and outside_roots(child, link_roots):
                 yield child  # refused by read_document, once, instead of walking what it points to
             else:
-                yield from _walk_folder(child, seen_dirs, link_roots)
+                yield from _walk_folder(child, seen_dirs, link_roots, ignored)
         elif page_suffix(entry.name):
             # Named like a page but maybe not a readable file (a broken or looping symlink, a
             # FIFO): yielded all the same, so that read_document records why it is refused.
             yield child
+        elif ignored is not None:
+            ignored.append(child)
 
 
 def page_suffix(name: str) -> str | None:

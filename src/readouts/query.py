@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .gazetteer import country_code
+from .gazetteer import country_code_any_case
 from .types import ReadoutsError, date_filter
 
 if TYPE_CHECKING:
@@ -90,10 +90,11 @@ def role_words() -> dict[str, tuple[str, ...]]:
     return {role: tuple(words) for role, words in _data("roles.json")["roles"].items()}
 
 
-def _one_of(kind: str, value: str | None, valid: tuple[str, ...], stored: Callable[[str], bool] = lambda _: False) -> str | None:
+def _one_of(kind: str, value: str | None, valid: tuple[str, ...], stored: Callable[[str], bool] = lambda _: False,
+            listed: str | None = None) -> str | None:
     """value as the valid id it names, compared without case, spaces or hyphens ("Phone call" is
     phone_call), or as given when the database holds it (stored: a store written by another version may
-    hold more); FilterError listing the valid ids otherwise."""
+    hold more); FilterError listing the valid ids (or saying `listed` instead, for a long list) otherwise."""
     if value is None or not value.strip():
         return None
     key = re.sub(r"[\s-]+", "_", value.strip().casefold())
@@ -102,7 +103,18 @@ def _one_of(kind: str, value: str | None, valid: tuple[str, ...], stored: Callab
             return item
     if stored(value.strip()):
         return value.strip()
-    raise FilterError(f"unknown {kind} {value!r}; valid: {', '.join(valid)}")
+    raise FilterError(f"unknown {kind} {value!r}; valid: {listed or ', '.join(valid)}")
+
+
+COUNTRIES_SHOWN = 15  # codes the message for an unknown country shows: the first of data/countries.json
+
+
+def _country_id(value: str, stored: Callable[[str], bool]) -> str | None:
+    """A country filter's value (a code or a name, in any case: gazetteer.country_code_any_case) as its
+    code; FilterError with a few codes and where to find the ~200 others."""
+    hint = (f"{', '.join(country_ids()[:COUNTRIES_SHOWN])}, ... (ISO alpha-3 codes, EU, UN, or a name;"
+            " `readouts countries` or /api/vocabulary/country lists them all)")
+    return _one_of("country", country_code_any_case(value) or value, country_ids(), stored, hint)
 
 
 def checked(store: Store, f: EventFilter) -> EventFilter:
@@ -121,7 +133,7 @@ def checked(store: Store, f: EventFilter) -> EventFilter:
     country = holds("SELECT 1 FROM participants WHERE country = ?")
     return EventFilter(
         actors=tuple(a.strip() for a in f.actors if a.strip()),
-        countries=tuple(_one_of("country", country_code(c) or c, country_ids(), country) for c in f.countries if c.strip()),
+        countries=tuple(_country_id(c, country) for c in f.countries if c.strip()),
         topic=_one_of("topic", f.topic, topic_ids(), holds("SELECT 1 FROM event_topics WHERE topic = ?")),
         type=_one_of("type", f.type, type_ids(), holds("SELECT 1 FROM events WHERE type = ?")),
         since=since, until=until, text=(f.text or "").strip() or None,
@@ -419,9 +431,8 @@ def checked_statements(store: Store, f: StatementFilter) -> StatementFilter:
         raise FilterError(str(exc)) from None
 
     def side(value: str | None) -> str | None:
-        return _one_of("country", country_code(value) or value, country_ids(),
-                       lambda v: store.db.execute("SELECT 1 FROM statements WHERE source = ? OR targets LIKE ?",
-                                                  (v, f'%"{v}"%')).fetchone() is not None) if value else None
+        return _country_id(value, lambda v: store.db.execute("SELECT 1 FROM statements WHERE source = ? OR targets LIKE ?",
+                                                             (v, f'%"{v}"%')).fetchone() is not None) if value else None
 
     return replace(f, source=side(f.source), target=side(f.target), action=_one_of("action", f.action, action_ids()),
                    topic=_one_of("topic", f.topic, topic_ids()), since=since, until=until)
