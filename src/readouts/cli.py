@@ -8,7 +8,6 @@ import re
 import socket
 import sys
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
